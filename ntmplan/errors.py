@@ -1,0 +1,88 @@
+"""The one exception type for input that cannot be used at all.
+
+Findings describe a document that could be read; an ``InputError`` means it
+could not (missing, not UTF-8, not YAML, not the plan format). The CLI turns it
+into a one-paragraph message and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class InputError(Exception):
+    """Input that cannot be read, with enough detail for a person to fix it."""
+
+    file: str
+    problem: str
+    line: int | None = None
+    column: int | None = None
+    expected: str | None = None
+    found: str | None = None
+    path: str | None = None
+    others: list["InputError"] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join([self.describe()] + [other.describe() for other in self.others])
+
+    def describe(self) -> str:
+        """This error alone, as one line: file:line:column: problem; expected ..., found ...."""
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: {self.problem}"
+        if self.path:
+            text += f" (at {self.path})"
+        if self.expected is not None:
+            text += f"; expected {self.expected}"
+        if self.found is not None:
+            text += f", found {self.found}" if self.expected is not None else f"; found {self.found}"
+        return text + "."
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset into ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def decode_utf8(file: str, raw: bytes) -> str:
+    """Decode UTF-8 with or without a byte-order mark, naming the first bad byte."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start].decode("utf-8-sig", errors="replace")
+        line, column = line_and_column(good, len(good))
+        raise InputError(
+            file,
+            "the file is not valid UTF-8 text",
+            line=line,
+            column=column,
+            expected="UTF-8 (save the file as 'CSV UTF-8' or 'UTF-8' in your editor)",
+            found=f"byte 0x{raw[exc.start]:02x}",
+        ) from None
+
+
+def read_text(file: str, max_bytes: int) -> str:
+    """Read a whole input file as text, refusing missing, oversized and non-UTF-8 files."""
+    from pathlib import Path
+
+    path = Path(file)
+    if not path.exists():
+        raise InputError(file, "the file does not exist", expected="a path to an existing file")
+    if path.is_dir():
+        raise InputError(file, "this is a directory", expected="a file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(
+            file, "the file is too large to be a plan", expected=f"at most {max_bytes:,} bytes", found=f"{size:,} bytes"
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(file, f"the file cannot be read ({exc.strerror})") from None
+    return decode_utf8(file, raw)

@@ -1,0 +1,358 @@
+"""The plan format: pydantic models for every block of ``plans/<year>.yaml``.
+
+Strict on purpose: an unknown key is an error (a typo must not silently drop a
+target), numbers must be numbers, and figures keep their units. The JSON Schema
+printed by ``ntmplan schema`` is generated from these classes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
+
+Date = Annotated[dt.date, Field(strict=True)]
+
+Count = Annotated[StrictInt, Field(ge=0)]
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+Percent = Annotated[float, Field(strict=True, ge=0, le=100, allow_inf_nan=False, description="a percentage, 0-100")]
+Code = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$", description="an agency code from the registry")]
+Key = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="a kebab-case key")]
+
+
+class PlanBlock(BaseModel):
+    """Base for all plan blocks: unknown keys are errors, and frozen once loaded.
+
+    Numbers, flags and dates are strict field by field (a quoted "60" is not a
+    count); enums stay lax so that YAML's plain strings select their members.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Unit(str, Enum):
+    """Units of the figures the plan states."""
+
+    COMMUNES = "communes"
+    PERCENT = "percent"
+    KM = "km"
+    HA = "ha"
+    WORKS = "works"
+    SCHOOLS = "schools"
+    STATIONS = "stations"
+    PEOPLE = "people"
+    OFFICIALS = "officials"
+    VILLAGES = "villages"
+    CRITERIA = "criteria"
+    MODEL_AREAS = "model-residential-areas"
+    MILLION_VND_PER_PERSON = "million-vnd-per-person"
+    BILLION_VND = "billion-vnd"
+    YEARS = "years"
+
+
+class Range(PlanBlock):
+    """An inclusive range such as '11 - 11,5 tiêu chí'; a single figure has min == max."""
+
+    min: Number
+    max: Number
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Range":
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is greater than max ({self.max})")
+        return self
+
+
+class Text(PlanBlock):
+    """A name or title in both languages; ``vi`` is the source's wording."""
+
+    vi: str
+    en: str
+
+
+# --- metadata and legal bases -------------------------------------------------------
+
+
+class Signer(PlanBlock):
+    name: str
+    title: Text
+    on_behalf_of: Code
+
+
+class Province(PlanBlock):
+    name: str
+    gso_code: Annotated[str, Field(pattern=r"^\d{2}$", description="General Statistics Office province code")]
+    communes: Count = Field(description="communes (xã) in the province: the denominator of every '/207'")
+
+
+class Metadata(PlanBlock):
+    number: str
+    date: Date
+    year: StrictInt = Field(description="the year the plan is for")
+    place: str
+    issuer: Code
+    signer: Signer
+    title: Text
+    province: Province
+
+
+class DocumentKind(str, Enum):
+    DECISION = "decision"
+    PLAN = "plan"
+    RESOLUTION = "resolution"
+    LAW = "law"
+
+
+class LegalDocument(PlanBlock):
+    """A document cited by number and date ('Quyết định số 1600/QĐ-TTg ngày 16/8/2016')."""
+
+    key: Key
+    kind: DocumentKind
+    number: str | None = None
+    date: Date | None = None
+    year: StrictInt | None = Field(default=None, description="when only a year is given")
+    issuer: Text
+    title: Text
+    basis: StrictBool = Field(description="true for the preamble's 'Căn cứ' list, false for a document cited in the body")
+
+
+# --- targets -------------------------------------------------------------------------
+
+
+class CommuneCount(PlanBlock):
+    """Communes reaching something in the plan year: 'thêm 12 xã ..., nâng tổng số lên 60 xã'."""
+
+    baseline: Count | None = Field(default=None, description="communes at the start of the year, where stated")
+    added: Count | None = Field(default=None, description="communes added in the plan year")
+    total: Count | None = Field(default=None, description="communes at the end of the plan year")
+    stated_share: Percent | None = Field(default=None, description="the share of the province's communes, as stated")
+
+
+class Band(PlanBlock):
+    """Communes by number of criteria met: 'Số xã đạt 15-18 tiêu chí có 02/207 xã, chiếm 0,97%'."""
+
+    criteria: Range
+    count: Count
+    stated_share: Percent | None = None
+
+
+class Measure(str, Enum):
+    """What a group target averages over its member communes."""
+
+    CRITERIA_MET = "criteria-met"
+    ADVANCED_CRITERIA_MET = "advanced-criteria-met"
+    MODEL_RESIDENTIAL_AREAS = "model-residential-areas"
+
+
+class Members(str, Enum):
+    """Which communes a group target is about; each is a flag of the commune data."""
+
+    SPECIAL_DIFFICULTY_PILOT = "special-difficulty-pilot"
+    SPECIAL_DIFFICULTY = "special-difficulty"
+    BORDER = "border"
+    STANDARD = "standard"
+
+
+class GroupTarget(PlanBlock):
+    """A target for a group of communes: 'Đối với 05 xã điểm đặc biệt khó khăn ... bình quân 14 tiêu chí/xã'."""
+
+    key: Key
+    name: Text
+    members: Members
+    communes: Count | None = Field(default=None, description="size of the group as stated")
+    measure: Measure
+    aggregate: Literal["average", "each"] = Field(description="average over the group, or each member")
+    target: Range
+    by_year: StrictInt = Field(description="the year by which the target is to be met")
+
+
+class NamedCommune(PlanBlock):
+    """A commune the plan names, keyed by its GSO code."""
+
+    code: Annotated[str, Field(pattern=r"^\d{5}$")]
+    name: str
+    district: str
+
+
+class SupportScheme(PlanBlock):
+    """A support scheme the plan launches, such as the one of Decision 1385/QĐ-TTg."""
+
+    key: Key
+    name: Text
+    basis: Key = Field(description="key of the legal document it implements")
+    communes: Count | None = None
+
+
+class Headline(PlanBlock):
+    """Part I.1: the general targets of the year."""
+
+    standard_communes: CommuneCount
+    average_criteria: Range
+    bands: list[Band]
+    groups: list[GroupTarget]
+    advanced_pilot_communes: list[NamedCommune]
+    support_schemes: list[SupportScheme]
+
+
+class SubTarget(PlanBlock):
+    """A quantity stated in a criterion's paragraph ('350km đường GTNT', '90/207 xã, 43,4%')."""
+
+    key: Key
+    description: Text
+    value: Number | None = Field(default=None, description="the stated figure")
+    unit: Unit
+    comparison: Literal["exactly", "at-least", "at-most", "about"] = "exactly"
+    of: Count | None = Field(default=None, description="denominator when the figure is 'x/207'")
+    stated_share: Percent | None = None
+
+
+class Criterion(PlanBlock):
+    """One of the 19 national criteria, as set for the year in part I.2."""
+
+    number: Annotated[StrictInt, Field(ge=1, le=19)]
+    name: Text
+    communes: CommuneCount
+    sub_targets: list[SubTarget] = []
+
+
+# --- measures, responsibilities, agencies --------------------------------------------
+
+
+class Figure(PlanBlock):
+    """A figure stated inside the prose of a measure: one value, or a range ('từ 1-2 thôn')."""
+
+    key: Key
+    description: Text
+    value: Number | None = None
+    range: Range | None = None
+    unit: Unit
+
+    @model_validator(mode="after")
+    def _value_or_range(self) -> "Figure":
+        if (self.value is None) == (self.range is None):
+            raise ValueError("give exactly one of 'value' and 'range'")
+        return self
+
+
+class MeasureArea(PlanBlock):
+    """One of the nine areas of measures of part II."""
+
+    number: Annotated[StrictInt, Field(ge=1)]
+    title: Text
+    figures: list[Figure] = []
+    references: list[Key] = Field(default=[], description="keys of legal documents cited")
+
+
+class Responsibility(PlanBlock):
+    """One body's duties from part IV."""
+
+    number: Annotated[StrictInt, Field(ge=1)]
+    agencies: list[Code]
+    heading: Text
+    duties: list[Text]
+
+
+class Agency(PlanBlock):
+    """A body of the registry that schedules and responsibilities refer to by code."""
+
+    code: Code
+    name: Text
+    level: Literal["central", "province", "district", "commune", "multi-level", "other"]
+
+
+# --- budget --------------------------------------------------------------------------
+
+
+class Source(PlanBlock):
+    """A funding source of part III with its amount and stated share of the total."""
+
+    key: Key
+    name: Text
+    amount: Annotated[Number, Field(ge=0)]
+    stated_share: Percent | None = None
+    children: list["Source"] = []
+
+
+class Budget(PlanBlock):
+    """Part III: the funding need and its sources; shares are of ``total``."""
+
+    unit: Literal[Unit.BILLION_VND]
+    total: Annotated[Number, Field(ge=0)]
+    sources: list[Source]
+
+
+# --- schedule ------------------------------------------------------------------------
+
+
+class TimingKind(str, Enum):
+    ONGOING = "ongoing"
+    MONTHS = "months"
+    QUARTERS = "quarters"
+    EVERY_QUARTER = "every-quarter"
+    PERIODIC_AND_AD_HOC = "periodic-and-ad-hoc"
+    ON_CONDITION = "on-condition"
+
+
+class Timing(PlanBlock):
+    """A task's timing in machine-readable form, next to the verbatim text."""
+
+    text: str = Field(description="the 'Thời gian' cell, verbatim")
+    kind: TimingKind
+    months: list[Annotated[StrictInt, Field(ge=1, le=12)]] = []
+    quarters: list[Annotated[StrictInt, Field(ge=1, le=4)]] = []
+    year: StrictInt | None = Field(default=None, description="when the text names a year ('Quý IV/2019')")
+
+
+class Parties(PlanBlock):
+    """The bodies of one column of the schedule: codes, and the cell verbatim."""
+
+    text: str
+    agencies: list[Code]
+
+
+class Task(PlanBlock):
+    """One row of the appendix schedule."""
+
+    id: str = Field(pattern=r"^[IVXL]+\.\d+$", description="section and number, e.g. 'V.4'")
+    number: Annotated[StrictInt, Field(ge=1)]
+    content: Text
+    directing: Parties
+    executing: Parties
+    coordinating: Parties
+    timing: Timing
+
+
+class Section(PlanBlock):
+    number: str = Field(pattern=r"^[IVXL]+$")
+    title: Text
+    tasks: list[Task]
+
+
+class Schedule(PlanBlock):
+    sections: list[Section]
+
+
+# --- the plan ------------------------------------------------------------------------
+
+
+class Plan(PlanBlock):
+    """A provincial NTM plan for one year."""
+
+    schema_version: Literal[1]
+    metadata: Metadata
+    legal_documents: list[LegalDocument]
+    headline: Headline
+    criteria: list[Criterion]
+    measures: list[MeasureArea]
+    budget: Budget
+    agencies: list[Agency]
+    responsibilities: list[Responsibility]
+    schedule: Schedule
+
+    def tasks(self) -> list[Task]:
+        return [task for section in self.schedule.sections for task in section.tasks]
+
+    def agency_codes(self) -> set[str]:
+        return {agency.code for agency in self.agencies}
