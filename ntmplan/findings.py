@@ -1,0 +1,128 @@
+"""Findings are data: every rule, on the plan or on commune data, yields these.
+
+One result model feeds every output format, so the table, the JSON and any
+later format cannot disagree about what was found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    """How serious a finding is; ordered so that thresholds can compare."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __ge__(self, other: "Severity") -> bool:  # type: ignore[override]
+        return self.rank >= other.rank
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a finding points: a file, a 1-based line and column, a path inside it.
+
+    For a YAML plan the path is the dotted path of keys and list indexes
+    (``criteria[7].stated_share``); for CSV data it names the column, and
+    ``line`` is the 1-based row of the file.
+    """
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    path: str = ""
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "column": self.column, "path": self.path}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a rule noticed, with the figures that prove it."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    location: Location
+    expected: Any = None
+    actual: Any = None
+    tolerance: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "expected": self.expected,
+            "actual": self.actual,
+            "tolerance": self.tolerance,
+            "location": self.location.to_dict(),
+        }
+
+
+@dataclass
+class Summary:
+    """Counts by severity, and whether the run fails at the chosen level."""
+
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    failed: bool = False
+    fail_level: str = "error"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "infos": self.infos,
+            "total": self.errors + self.warnings + self.infos,
+            "fail_level": self.fail_level,
+            "failed": self.failed,
+        }
+
+
+def summarise(findings: list[Finding], fail_level: Severity | None) -> Summary:
+    """Count findings; the run fails when one is at or above ``fail_level``.
+
+    ``fail_level=None`` means findings never fail the run.
+    """
+    summary = Summary(fail_level=fail_level.value if fail_level else "never")
+    for finding in findings:
+        if finding.severity is Severity.ERROR:
+            summary.errors += 1
+        elif finding.severity is Severity.WARNING:
+            summary.warnings += 1
+        else:
+            summary.infos += 1
+        if fail_level is not None and finding.severity >= fail_level:
+            summary.failed = True
+    return summary
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Most severe first, then in file order, so reading top-down follows the file."""
+    return sorted(
+        findings,
+        key=lambda f: (-f.severity.rank, f.location.file, f.location.line or 0, f.location.column or 0, f.code),
+    )

@@ -1,0 +1,133 @@
+"""The distribution of communes by number of criteria met (the four bands of I.1)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ntmplan.findings import Severity
+from ntmplan.loading.plan_loader import LoadedPlan
+from ntmplan.model.plan import Band
+from ntmplan.rules.registry import Problem, rule
+from ntmplan.rules.tolerance import show
+
+CRITERIA = 19
+
+
+def band_label(band: Band) -> str:
+    low, high = show(band.criteria.min), show(band.criteria.max)
+    return f"{low} criteria" if low == high else f"{low}-{high} criteria"
+
+
+def ordered_bands(loaded: LoadedPlan) -> list[tuple[int, Band]]:
+    """Bands with their index in the file, from the lowest range up."""
+    return sorted(enumerate(loaded.plan.headline.bands), key=lambda item: (item[1].criteria.min, item[1].criteria.max))
+
+
+@rule("BD01", "bands-count-mismatch", Severity.ERROR, "The bands' counts do not add up to the province's communes")
+def bands_count_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
+    """Every commune has some number of criteria met, so the bands' counts must add up
+    to the communes of the province (207 in Lạng Sơn) when the bands cover the whole
+    scale, and to no more than that when they do not.
+    """
+    bands = loaded.plan.headline.bands
+    if not bands:
+        return
+    communes = loaded.plan.metadata.province.communes
+    total = sum(band.count for band in bands)
+    covered = {n for band in bands for n in _criteria_in(band)}
+    whole_scale = covered >= set(range(CRITERIA + 1))
+    sums = " + ".join(str(band.count) for band in bands)
+    if total > communes or (whole_scale and total != communes):
+        yield Problem(
+            f"the bands count {sums} = {total} communes, but the province has {communes}",
+            path="headline.bands",
+            expected=communes,
+            actual=total,
+            tolerance=0,
+        )
+
+
+@rule("BD02", "bands-overlap", Severity.ERROR, "Two bands claim the same number of criteria")
+def bands_overlap(loaded: LoadedPlan) -> Iterator[Problem]:
+    """Bands must not overlap: a commune with 15 criteria cannot be counted both in
+    '10-15' and in '15-18'. Reported at the second band of each overlapping pair.
+    """
+    bands = ordered_bands(loaded)
+    for (_, lower), (index, upper) in zip(bands, bands[1:]):
+        if upper.criteria.min <= lower.criteria.max:
+            yield Problem(
+                f"the band of {band_label(upper)} overlaps the band of {band_label(lower)}",
+                path=f"headline.bands[{index}].criteria",
+                expected=f"min > {show(lower.criteria.max)}",
+                actual=upper.criteria.min,
+            )
+
+
+@rule("BD03", "bands-gap", Severity.WARNING, "The bands leave a hole inside their scale")
+def bands_gap(loaded: LoadedPlan) -> Iterator[Problem]:
+    """Between the lowest and the highest band, every number of criteria should belong
+    to a band; otherwise communes with, say, 15 criteria are counted nowhere. Numbers
+    below the lowest band are reported by BD04 instead.
+    """
+    bands = ordered_bands(loaded)
+    for (_, lower), (index, upper) in zip(bands, bands[1:]):
+        first, last = int(lower.criteria.max) + 1, int(upper.criteria.min) - 1
+        if first <= last:
+            hole = f"{first}" if first == last else f"{first}-{last}"
+            yield Problem(
+                f"no band covers communes with {hole} criteria (between {band_label(lower)} and {band_label(upper)})",
+                path=f"headline.bands[{index}].criteria",
+                expected=f"min = {int(lower.criteria.max) + 1}",
+                actual=upper.criteria.min,
+            )
+
+
+@rule("BD04", "criteria-outside-bands", Severity.INFO, "Some numbers of criteria fall outside every band")
+def criteria_outside_bands(loaded: LoadedPlan) -> Iterator[Problem]:
+    """The scale runs from 0 to 19 criteria. Numbers below the lowest band or above the
+    highest are in no band: the plan then says nothing about communes there, which is
+    worth knowing when its counts add up to all communes (it implies none is expected
+    there).
+    """
+    bands = ordered_bands(loaded)
+    if not bands:
+        return
+    index_low, lowest = bands[0]
+    index_high, highest = bands[-1]
+    if lowest.criteria.min > 0:
+        below = int(lowest.criteria.min) - 1
+        yield Problem(
+            f"communes with 0-{below} criteria fall in no band; the bands imply none is expected there",
+            path=f"headline.bands[{index_low}].criteria",
+            expected="min = 0",
+            actual=lowest.criteria.min,
+        )
+    if highest.criteria.max < CRITERIA:
+        yield Problem(
+            f"communes with {int(highest.criteria.max) + 1}-{CRITERIA} criteria fall in no band",
+            path=f"headline.bands[{index_high}].criteria",
+            expected=f"max = {CRITERIA}",
+            actual=highest.criteria.max,
+        )
+
+
+@rule("BD05", "top-band-headline-mismatch", Severity.ERROR, "The band of all 19 criteria disagrees with the headline")
+def top_band_headline_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
+    """A commune meeting all 19 criteria is a commune at the NTM standard, so the band
+    '19 tiêu chí' must count exactly the headline's communes at standard.
+    """
+    total = loaded.plan.headline.standard_communes.total
+    for index, band in enumerate(loaded.plan.headline.bands):
+        if total is not None and band.criteria.min == band.criteria.max == CRITERIA and band.count != total:
+            yield Problem(
+                f"the band of {CRITERIA} criteria counts {band.count} communes, but the headline targets "
+                f"{total} communes at standard",
+                path=f"headline.bands[{index}].count",
+                expected=total,
+                actual=band.count,
+                tolerance=0,
+            )
+
+
+def _criteria_in(band: Band) -> range:
+    return range(int(band.criteria.min), int(band.criteria.max) + 1)

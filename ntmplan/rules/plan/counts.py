@@ -1,0 +1,115 @@
+"""Commune counts: added + baseline = total, and no total above the province."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ntmplan.findings import Severity
+from ntmplan.loading.plan_loader import LoadedPlan
+from ntmplan.model.plan import CommuneCount
+from ntmplan.rules.registry import Problem, rule
+
+
+def commune_counts(loaded: LoadedPlan) -> Iterator[tuple[str, str, CommuneCount]]:
+    """Every (path, label, count) of communes the plan targets: the headline and each criterion."""
+    yield "headline.standard_communes", "communes at standard", loaded.plan.headline.standard_communes
+    for i, criterion in enumerate(loaded.plan.criteria):
+        yield f"criteria[{i}].communes", f"criterion {criterion.number} ({criterion.name.en})", criterion.communes
+
+
+@rule("CT01", "total-above-communes", Severity.ERROR, "A target counts more communes than the province has")
+def total_above_communes(loaded: LoadedPlan) -> Iterator[Problem]:
+    """No target can count more communes than the province has ('x/207' with x > 207).
+
+    Checks the totals of the headline and of every criterion, and every sub-target
+    written as a fraction of the communes. The province's number of communes is
+    ``metadata.province.communes``.
+    """
+    communes = loaded.plan.metadata.province.communes
+    for path, label, count in commune_counts(loaded):
+        for field in ("baseline", "added", "total"):
+            value = getattr(count, field)
+            if value is not None and value > communes:
+                yield Problem(
+                    f"{label}: {field} of {value} communes is more than the {communes} communes of the province",
+                    path=f"{path}.{field}",
+                    expected=f"<= {communes}",
+                    actual=value,
+                )
+    for i, criterion in enumerate(loaded.plan.criteria):
+        for j, sub in enumerate(criterion.sub_targets):
+            if sub.of is not None and sub.value is not None and sub.value > sub.of:
+                yield Problem(
+                    f"criterion {criterion.number}, {sub.description.en}: {sub.value} is more than its "
+                    f"denominator {sub.of}",
+                    path=f"criteria[{i}].sub_targets[{j}].value",
+                    expected=f"<= {sub.of}",
+                    actual=sub.value,
+                )
+
+
+@rule("CT02", "added-total-mismatch", Severity.ERROR, "Added and baseline communes do not make the total")
+def added_total_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
+    """'Có thêm 12 xã ..., nâng tổng số lên 60 xã' means 60 = baseline + 12.
+
+    Where the plan states the baseline, added + baseline must equal the total. Where it
+    does not, the added communes can at least not exceed the total (the baseline would
+    be negative).
+    """
+    for path, label, count in commune_counts(loaded):
+        if count.added is None or count.total is None:
+            continue
+        if count.baseline is not None and count.baseline + count.added != count.total:
+            yield Problem(
+                f"{label}: baseline {count.baseline} + added {count.added} = "
+                f"{count.baseline + count.added}, but the total is {count.total}",
+                path=f"{path}.total",
+                expected=count.baseline + count.added,
+                actual=count.total,
+                tolerance=0,
+            )
+        elif count.added > count.total:
+            yield Problem(
+                f"{label}: {count.added} communes added but a total of only {count.total}",
+                path=f"{path}.added",
+                expected=f"<= {count.total}",
+                actual=count.added,
+            )
+
+
+@rule(
+    "CT03",
+    "criterion-baseline-below-standard",
+    Severity.ERROR,
+    "A criterion starts the year with fewer communes than are already at standard",
+)
+def criterion_baseline_below_standard(loaded: LoadedPlan) -> Iterator[Problem]:
+    """A commune at the NTM standard meets all 19 criteria, so at the start of the year
+    every criterion is met by at least the communes already at standard.
+
+    The starting figure of a criterion is its stated baseline, or total − added where
+    only those are stated; the communes at standard at the start are the headline's
+    baseline, or its total − added. Example: 60 at standard with 12 added means 48 at
+    the start; a criterion with total 55 and 10 added starts at 45 < 48.
+    """
+    standard = _start(loaded.plan.headline.standard_communes)
+    if standard is None:
+        return
+    for i, criterion in enumerate(loaded.plan.criteria):
+        start = _start(criterion.communes)
+        if start is not None and start < standard:
+            yield Problem(
+                f"criterion {criterion.number} ({criterion.name.en}) starts the year with {start} communes "
+                f"(total − added), fewer than the {standard} communes already at standard, which meet every criterion",
+                path=f"criteria[{i}].communes",
+                expected=f">= {standard}",
+                actual=start,
+            )
+
+
+def _start(count: CommuneCount) -> int | None:
+    if count.baseline is not None:
+        return count.baseline
+    if count.total is not None and count.added is not None:
+        return count.total - count.added
+    return None

@@ -1,0 +1,67 @@
+"""Dates of the plan and of the documents it rests on."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ntmplan.findings import Severity
+from ntmplan.loading.plan_loader import LoadedPlan
+from ntmplan.rules.plan.schedule import task_paths
+from ntmplan.rules.registry import Problem, rule
+
+
+@rule("DT01", "plan-year-mismatch", Severity.WARNING, "The plan's year differs from the year of its date")
+def plan_year_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
+    """A yearly plan is issued in its own year ('năm 2019', dated 22/02/2019). A
+    different year usually means the year or the date was copied from another plan.
+    """
+    metadata = loaded.plan.metadata
+    if metadata.year != metadata.date.year:
+        yield Problem(
+            f"the plan is for {metadata.year} but dated {metadata.date.isoformat()}",
+            path="metadata.year",
+            expected=metadata.date.year,
+            actual=metadata.year,
+        )
+
+
+@rule("DT02", "document-after-plan", Severity.ERROR, "A cited document is dated after the plan itself")
+def document_after_plan(loaded: LoadedPlan) -> Iterator[Problem]:
+    """A plan can only rest on, or cite, documents that existed when it was signed. A
+    legal basis dated after the plan is a wrong date in the source (often the year of
+    a document issued in December of the previous year).
+    """
+    metadata = loaded.plan.metadata
+    for i, document in enumerate(loaded.plan.legal_documents):
+        if document.date is not None and document.date > metadata.date:
+            role = "legal basis" if document.basis else "document cited"
+            yield Problem(
+                f"{role} {document.number or document.title.vi} is dated {document.date.isoformat()}, "
+                f"after the plan's own date {metadata.date.isoformat()}",
+                path=f"legal_documents[{i}].date",
+                expected=f"<= {metadata.date.isoformat()}",
+                actual=document.date.isoformat(),
+            )
+        elif document.date is None and document.year is not None and document.year > metadata.date.year:
+            yield Problem(
+                f"document {document.title.vi} is of {document.year}, after the plan's year {metadata.date.year}",
+                path=f"legal_documents[{i}].year",
+                expected=f"<= {metadata.date.year}",
+                actual=document.year,
+            )
+
+
+@rule("DT03", "timing-outside-year", Severity.WARNING, "A task is dated in another year than the plan's")
+def timing_outside_year(loaded: LoadedPlan) -> Iterator[Problem]:
+    """A yearly plan's tasks happen in its year; 'Quý IV/2018' in the 2019 plan is almost
+    certainly a copy from last year's plan.
+    """
+    year = loaded.plan.metadata.year
+    for path, _, task in task_paths(loaded):
+        if task.timing.year is not None and task.timing.year != year:
+            yield Problem(
+                f"task {task.id} is dated {task.timing.text!r}, outside the plan's year {year}",
+                path=f"{path}.timing.year",
+                expected=year,
+                actual=task.timing.year,
+            )

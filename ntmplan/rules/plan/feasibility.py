@@ -1,0 +1,118 @@
+"""Can the plan's targets all be met at once?"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Iterator
+
+from ntmplan.findings import Severity
+from ntmplan.loading.plan_loader import LoadedPlan
+from ntmplan.rules.plan.bands import CRITERIA
+from ntmplan.rules.registry import Problem, rule
+from ntmplan.rules.tolerance import show
+
+
+@rule("FE01", "criterion-below-standard", Severity.ERROR, "A criterion's total is below the communes at standard")
+def criterion_below_standard(loaded: LoadedPlan) -> Iterator[Problem]:
+    """Every commune at the NTM standard meets all 19 criteria, so each criterion's
+    total for the year must be at least the headline's communes at standard. A
+    criterion with a total of 55 cannot coexist with 60 communes at standard.
+    """
+    standard = loaded.plan.headline.standard_communes.total
+    if standard is None:
+        return
+    for i, criterion in enumerate(loaded.plan.criteria):
+        total = criterion.communes.total
+        if total is not None and total < standard:
+            yield Problem(
+                f"criterion {criterion.number} ({criterion.name.en}) targets {total} communes, fewer than the "
+                f"{standard} communes at standard, which meet every criterion",
+                path=f"criteria[{i}].communes.total",
+                expected=f">= {standard}",
+                actual=total,
+            )
+
+
+def _overlaps(low: float, high: float, target_min: float, target_max: float) -> bool:
+    return high >= target_min and low <= target_max
+
+
+@rule("FE02", "average-unreachable-by-bands", Severity.ERROR, "The bands cannot produce the average-criteria target")
+def average_unreachable_by_bands(loaded: LoadedPlan) -> Iterator[Problem]:
+    """The bands bound the province's average number of criteria per commune: at the
+    least every commune sits at the bottom of its band, at the most at the top.
+    Communes outside every band count as 0 (least) and 19 (most). When the target
+    range for the average lies outside these bounds, the bands and the average
+    target contradict each other. The message shows the arithmetic.
+    """
+    plan = loaded.plan
+    bands = plan.headline.bands
+    if not bands:
+        return
+    communes = plan.metadata.province.communes
+    target = plan.headline.average_criteria
+    outside = max(communes - sum(band.count for band in bands), 0)
+    low_sum = sum(Fraction(str(band.criteria.min)) * band.count for band in bands)
+    high_sum = sum(Fraction(str(band.criteria.max)) * band.count for band in bands) + CRITERIA * outside
+    low, high = low_sum / communes, high_sum / communes
+    if not _overlaps(float(low), float(high), target.min, target.max):
+        low_terms = " + ".join(f"{band.count}×{show(band.criteria.min)}" for band in bands)
+        high_terms = " + ".join(f"{band.count}×{show(band.criteria.max)}" for band in bands)
+        if outside:
+            high_terms += f" + {outside}×{CRITERIA}"
+        yield Problem(
+            f"the bands allow an average of {show(float(low))} to {show(float(high))} criteria per commune "
+            f"(least ({low_terms})/{communes}, most ({high_terms})/{communes}), "
+            f"outside the target of {show(target.min)}-{show(target.max)}",
+            path="headline.average_criteria",
+            expected=f"{show(float(low))}-{show(float(high))}",
+            actual=f"{show(target.min)}-{show(target.max)}",
+        )
+
+
+@rule(
+    "FE03",
+    "average-unreachable-by-criteria",
+    Severity.WARNING,
+    "The criteria totals do not add up to the average-criteria target",
+)
+def average_unreachable_by_criteria(loaded: LoadedPlan) -> Iterator[Problem]:
+    """Counting (commune, criterion met) pairs two ways: the sum over criteria of the
+    communes meeting each equals the sum over communes of the criteria each meets. So
+    if every criterion reaches exactly its total, the average per commune is
+    (sum of the 19 totals) / communes.
+
+    A criterion without a stated total counts as at least the communes at standard
+    and at most all communes. When even the most does not reach the lower end of the
+    average target (or the least exceeds its upper end), the criterion targets and
+    the average target disagree: meeting one set means missing or overshooting the
+    other. A warning, since criteria may overshoot their targets.
+    """
+    plan = loaded.plan
+    communes = plan.metadata.province.communes
+    standard = plan.headline.standard_communes.total or 0
+    target = plan.headline.average_criteria
+    stated = [c.communes.total for c in plan.criteria if c.communes.total is not None]
+    missing = [c.number for c in plan.criteria if c.communes.total is None] + list(
+        range(len(plan.criteria) + 1, CRITERIA + 1)
+    )
+    low = (sum(stated) + standard * len(missing)) / communes
+    high = (sum(stated) + communes * len(missing)) / communes
+    if _overlaps(low, high, target.min, target.max):
+        return
+    unstated = ""
+    if missing:
+        names = ", ".join(str(n) for n in missing)
+        unstated = (
+            f"; criteria without a stated total ({names}) are counted as {standard} at least and "
+            f"{communes} at most"
+        )
+    yield Problem(
+        f"the 19 criteria totals add up to {sum(stated)} stated"
+        f"{unstated}: an average of {show(low)} to {show(high)} criteria per commune "
+        f"(({sum(stated)} + {len(missing)}×{standard})/{communes} to ({sum(stated)} + {len(missing)}×{communes})/"
+        f"{communes}), outside the target of {show(target.min)}-{show(target.max)}",
+        path="headline.average_criteria",
+        expected=f"{show(low)}-{show(high)}",
+        actual=f"{show(target.min)}-{show(target.max)}",
+    )

@@ -1,0 +1,195 @@
+"""The appendix schedule and the references between blocks of the plan."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from typing import Iterator
+
+from ntmplan.findings import Severity
+from ntmplan.loading.plan_loader import LoadedPlan
+from ntmplan.model.plan import Task, TimingKind
+from ntmplan.rules.registry import Problem, rule
+from ntmplan.timing import parse_timing
+
+ROLES = ("directing", "executing", "coordinating")
+
+
+def agency_references(loaded: LoadedPlan) -> Iterator[tuple[str, str]]:
+    """Every (path, code) where the plan refers to an agency of the registry."""
+    plan = loaded.plan
+    yield "metadata.issuer", plan.metadata.issuer
+    yield "metadata.signer.on_behalf_of", plan.metadata.signer.on_behalf_of
+    for i, item in enumerate(plan.responsibilities):
+        for j, code in enumerate(item.agencies):
+            yield f"responsibilities[{i}].agencies[{j}]", code
+    for s, section in enumerate(plan.schedule.sections):
+        for t, task in enumerate(section.tasks):
+            for role in ROLES:
+                for k, code in enumerate(getattr(task, role).agencies):
+                    yield f"schedule.sections[{s}].tasks[{t}].{role}.agencies[{k}]", code
+
+
+def task_paths(loaded: LoadedPlan) -> Iterator[tuple[str, str, Task]]:
+    """Every (path, section number, task) of the schedule."""
+    for s, section in enumerate(loaded.plan.schedule.sections):
+        for t, task in enumerate(section.tasks):
+            yield f"schedule.sections[{s}].tasks[{t}]", section.number, task
+
+
+@rule("RF01", "unknown-agency", Severity.ERROR, "An agency code is not in the registry")
+def unknown_agency(loaded: LoadedPlan) -> Iterator[Problem]:
+    """Schedules and responsibilities name agencies by code (``SO-NNPTNT``); every code
+    must be defined under ``agencies``. For an unknown code the message suggests the
+    nearest registered one, which is usually the intended code with a typo.
+    """
+    known = sorted(loaded.plan.agency_codes())
+    for path, code in agency_references(loaded):
+        if code not in known:
+            nearest = difflib.get_close_matches(code, known, n=1, cutoff=0.5)
+            hint = f"; did you mean {nearest[0]}?" if nearest else ""
+            yield Problem(
+                f"agency code {code} is not in the registry{hint}",
+                path=path,
+                expected=nearest[0] if nearest else "a code listed under 'agencies'",
+                actual=code,
+            )
+
+
+@rule("RF02", "unknown-document", Severity.ERROR, "A reference to a legal document that is not listed")
+def unknown_document(loaded: LoadedPlan) -> Iterator[Problem]:
+    """Measures and support schemes cite legal documents by key; each key must be one
+    of ``legal_documents``.
+    """
+    plan = loaded.plan
+    known = sorted(document.key for document in plan.legal_documents)
+    cited = [(f"headline.support_schemes[{i}].basis", s.basis) for i, s in enumerate(plan.headline.support_schemes)]
+    cited += [
+        (f"measures[{i}].references[{j}]", key)
+        for i, measure in enumerate(plan.measures)
+        for j, key in enumerate(measure.references)
+    ]
+    for path, key in cited:
+        if key not in known:
+            nearest = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+            hint = f"; did you mean {nearest[0]}?" if nearest else ""
+            yield Problem(f"legal document {key} is not listed{hint}", path=path, expected=nearest or known, actual=key)
+
+
+@rule("RF03", "duplicate-agency", Severity.ERROR, "An agency code is defined twice")
+def duplicate_agency(loaded: LoadedPlan) -> Iterator[Problem]:
+    """Each code of the registry must be defined once, or references become ambiguous."""
+    seen: set[str] = set()
+    for i, agency in enumerate(loaded.plan.agencies):
+        if agency.code in seen:
+            yield Problem(f"agency code {agency.code} is defined again", path=f"agencies[{i}].code", actual=agency.code)
+        seen.add(agency.code)
+
+
+@rule("RF04", "unused-agency", Severity.INFO, "An agency of the registry is never referred to")
+def unused_agency(loaded: LoadedPlan) -> Iterator[Problem]:
+    """A registered agency that no task, responsibility or metadata refers to is probably
+    left over from an edit, or a task lost its reference to it.
+    """
+    used = {code for _, code in agency_references(loaded)}
+    for i, agency in enumerate(loaded.plan.agencies):
+        if agency.code not in used:
+            yield Problem(f"agency {agency.code} ({agency.name.en}) is never referred to", path=f"agencies[{i}]")
+
+
+@rule("SC01", "duplicate-task", Severity.ERROR, "Two tasks share an identifier")
+def duplicate_task(loaded: LoadedPlan) -> Iterator[Problem]:
+    """Task identifiers ('V.4') are how people and calendars refer to a task; each must
+    be unique in the schedule.
+    """
+    counts = Counter(task.id for _, _, task in task_paths(loaded))
+    seen: set[str] = set()
+    for path, _, task in task_paths(loaded):
+        if counts[task.id] > 1 and task.id in seen:
+            yield Problem(f"task {task.id} is defined {counts[task.id]} times", path=f"{path}.id", actual=task.id)
+        seen.add(task.id)
+
+
+@rule("SC02", "task-numbering", Severity.WARNING, "A task's identifier or number does not follow its section")
+def task_numbering(loaded: LoadedPlan) -> Iterator[Problem]:
+    """Within section V the tasks are numbered 1, 2, 3 … and identified V.1, V.2, V.3 ….
+    A task whose id does not match its section and number, or a number out of sequence,
+    usually means a row was moved or copied without being renumbered.
+    """
+    for s, section in enumerate(loaded.plan.schedule.sections):
+        for t, task in enumerate(section.tasks):
+            path = f"schedule.sections[{s}].tasks[{t}]"
+            expected_id = f"{section.number}.{task.number}"
+            if task.id != expected_id:
+                yield Problem(f"task {task.id} stands in section {section.number} as number {task.number}",
+                              path=f"{path}.id", expected=expected_id, actual=task.id)
+            if task.number != t + 1:
+                yield Problem(f"task {task.id} is number {task.number} but row {t + 1} of section {section.number}",
+                              path=f"{path}.number", expected=t + 1, actual=task.number)
+
+
+@rule("SC03", "empty-section", Severity.WARNING, "A section of the schedule has no task")
+def empty_section(loaded: LoadedPlan) -> Iterator[Problem]:
+    """A section heading without any task means the work it names has no one responsible
+    and no date. Often the rows were lost when the table was copied.
+    """
+    for s, section in enumerate(loaded.plan.schedule.sections):
+        if not section.tasks:
+            yield Problem(
+                f"section {section.number} ({section.title.en}) lists no task: nobody is assigned and no time is set",
+                path=f"schedule.sections[{s}].tasks",
+                expected="at least one task",
+                actual=0,
+            )
+
+
+@rule("SC04", "timing-not-understood", Severity.WARNING, "A task's timing text is not a known expression")
+def timing_not_understood(loaded: LoadedPlan) -> Iterator[Problem]:
+    """The timing column is free text. ``ntmplan`` understands 'Thường xuyên', 'Quý I',
+    'Quý II, III', 'Tháng 3, 7', 'Tháng 3-7', 'Tháng 6 và tháng 12', 'Hàng quý',
+    'Quý IV/2019', 'Định kỳ và đột xuất' and 'Căn cứ vào điều kiện thực tế'. Other
+    text cannot be checked against the normalised timing, nor put in a calendar with
+    confidence.
+    """
+    for path, _, task in task_paths(loaded):
+        if parse_timing(task.timing.text) is None:
+            yield Problem(
+                f"task {task.id}: the timing {task.timing.text!r} is not an expression ntmplan understands",
+                path=f"{path}.timing.text",
+                expected="an expression such as 'Quý II, III' or 'Tháng 3-7'",
+                actual=task.timing.text,
+            )
+
+
+@rule("SC05", "timing-mismatch", Severity.ERROR, "A task's normalised timing disagrees with its text")
+def timing_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
+    """Each task keeps its timing verbatim and normalised (kind, months, quarters, year).
+    The normalised form is what calendars and the 'due this month' view use, so it
+    must say what the text says: 'Tháng 3-7' is months 3, 4, 5, 6, 7.
+    """
+    for path, _, task in task_paths(loaded):
+        parsed = parse_timing(task.timing.text)
+        if parsed is None:
+            continue
+        timing = task.timing
+        stored = (timing.kind, tuple(timing.months), tuple(timing.quarters), timing.year)
+        wanted = (parsed.kind, parsed.months, parsed.quarters, parsed.year)
+        if stored != wanted:
+            yield Problem(
+                f"task {task.id}: {timing.text!r} reads as {_describe(*wanted)}, but the plan stores {_describe(*stored)}",
+                path=f"{path}.timing",
+                expected=_describe(*wanted),
+                actual=_describe(*stored),
+            )
+
+
+def _describe(kind: TimingKind, months: tuple[int, ...], quarters: tuple[int, ...], year: int | None) -> str:
+    text = kind.value
+    if months:
+        text += " " + ",".join(str(m) for m in months)
+    if quarters:
+        text += " Q" + ",Q".join(str(q) for q in quarters)
+    if year:
+        text += f" of {year}"
+    return text
+
