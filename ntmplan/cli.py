@@ -1,0 +1,14 @@
+"""The ``ntmplan`` command line: the shared app with every command module registered.
+
+Exit codes (as sqlfluff): 0 nothing at or above the failing level, 1 findings at
+or above it, 2 the input could not be read or the command was misused.
+"""
+
+from __future__ import annotations
+
+from ntmplan.commands import plan  # noqa: F401  (registers its commands)
+from ntmplan.commands.common import app
+
+
+def main() -> None:
+    app()

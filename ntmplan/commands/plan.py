@@ -1,0 +1,132 @@
+"""Commands on the plan alone: validate, targets, schema, rules, explain.
+
+Each command parses, loads, runs, hands the result to one renderer and exits.
+Nothing here imports pandas, so these commands start fast.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ntmplan.commands.common import (
+    DebugOption,
+    FailOn,
+    Format,
+    FormatOption,
+    NoColorOption,
+    PlanArgument,
+    app,
+    fail_level,
+    input_errors,
+    plan_path,
+    print_json,
+)
+
+
+@app.command()
+def validate(
+    plan: PlanArgument = None,
+    format: FormatOption = Format.table,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+    fail_on: Annotated[
+        Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails the run (default: error).")
+    ] = None,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Check the plan file's format and its internal consistency."""
+    from ntmplan.loading.plan_loader import load_plan
+    from ntmplan.results import FindingsResult
+    from ntmplan.rules.engine import validate_plan
+
+    path, note = plan_path(plan)
+    level = fail_level(fail_on or (FailOn.warning if strict else FailOn.error))
+    with input_errors(debug):
+        loaded = load_plan(path)
+    result = FindingsResult.of(loaded.file, validate_plan(loaded), level, note)
+    if format is Format.json:
+        print_json(result.to_dict())
+    else:
+        from ntmplan.output.console import make_console, render_findings
+
+        render_findings(make_console(no_color=no_color), result)
+    raise typer.Exit(1 if result.summary.failed else 0)
+
+
+@app.command()
+def targets(
+    plan: PlanArgument = None,
+    format: FormatOption = Format.table,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Show the plan's targets: each criterion's added and total communes and shares."""
+    from ntmplan.loading.plan_loader import load_plan
+    from ntmplan.results import TargetsResult
+
+    path, note = plan_path(plan)
+    with input_errors(debug):
+        result = TargetsResult.of(load_plan(path))
+    if format is Format.json:
+        print_json(result.to_dict())
+        return
+    from ntmplan.output.console import make_console, render_targets
+
+    console = make_console(no_color=no_color)
+    if note:
+        console.print(note, style="dim")
+    render_targets(console, result)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the plan format (for editors and CI)."""
+    from ntmplan.model.plan import Plan
+
+    print_json(Plan.model_json_schema())
+
+
+@app.command("rules")
+def list_rules(format: FormatOption = Format.table, no_color: NoColorOption = False) -> None:
+    """List every rule with its code, name, default severity and summary."""
+    from ntmplan.rules import load_all
+    from ntmplan.rules.registry import RULES
+
+    load_all()
+    rules = [RULES[code] for code in sorted(RULES)]
+    if format is Format.json:
+        print_json(
+            [
+                {"code": r.code, "name": r.name, "severity": r.severity.value, "scope": r.scope, "summary": r.summary,
+                 "doc": r.doc}
+                for r in rules
+            ]
+        )
+        return
+    from ntmplan.output.console import make_console, render_rules
+
+    render_rules(make_console(no_color=no_color), rules)
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="A rule code such as SH01, or its name.")]) -> None:
+    """Print one rule's documentation."""
+    import difflib
+
+    from ntmplan.output.console import make_console, render_rule
+    from ntmplan.rules import load_all
+    from ntmplan.rules.registry import RULES, find_rule
+
+    load_all()
+    found = find_rule(code)
+    if found is None:
+        names = list(RULES) + [r.name for r in RULES.values()]
+        nearest = difflib.get_close_matches(code.upper(), list(RULES), n=1) or difflib.get_close_matches(
+            code.lower(), names, n=1
+        )
+        hint = f" Did you mean {nearest[0]}?" if nearest else ""
+        make_console(stderr=True).print(f"error: no rule {code!r}.{hint} 'ntmplan rules' lists them all.")
+        raise typer.Exit(2)
+    render_rule(make_console(), found)
