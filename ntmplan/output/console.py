@@ -11,6 +11,7 @@ import sys
 
 from rich import box
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -58,23 +59,23 @@ def findings_tables(findings: list[Finding]) -> list[Table]:
             title_justify="left",
             box=box.SIMPLE_HEAD,
             show_lines=False,
-            expand=False,
+            expand=True,
         )
-        table.add_column("Code", style=SEVERITY_STYLE[severity], no_wrap=True)
-        table.add_column("Where", no_wrap=True)
+        table.add_column("Code", style=SEVERITY_STYLE[severity], max_width=22, overflow="fold")
+        table.add_column("Where", max_width=32, overflow="fold")
         table.add_column("Finding", ratio=1, min_width=40)
-        table.add_column("Expected", justify="right")
-        table.add_column("Found", justify="right")
+        table.add_column("Expected", justify="right", min_width=8, max_width=16, overflow="fold")
+        table.add_column("Found", justify="right", min_width=8, max_width=16, overflow="fold")
         for finding in group:
-            where = str(finding.location)
+            message = finding.message
             if finding.location.path:
-                where += f"\n[dim]{finding.location.path}[/dim]"
+                message += f"\n[dim]at {escape(finding.location.path)}[/dim]"
             table.add_row(
                 f"{finding.code}\n[dim]{finding.name}[/dim]",
-                where,
-                finding.message,
-                _figure(finding.expected),
-                _figure(finding.actual),
+                escape(str(finding.location)),
+                message,
+                escape(_figure(finding.expected)),
+                escape(_figure(finding.actual)),
             )
         tables.append(table)
     return tables

@@ -108,7 +108,7 @@ def average_unreachable_by_criteria(loaded: LoadedPlan) -> Iterator[Problem]:
             f"{communes} at most"
         )
     yield Problem(
-        f"the 19 criteria totals add up to {sum(stated)} stated"
+        f"the {len(stated)} stated criterion totals add up to {sum(stated)}"
         f"{unstated}: an average of {show(low)} to {show(high)} criteria per commune "
         f"(({sum(stated)} + {len(missing)}×{standard})/{communes} to ({sum(stated)} + {len(missing)}×{communes})/"
         f"{communes}), outside the target of {show(target.min)}-{show(target.max)}",
