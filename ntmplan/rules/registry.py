@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Literal
 
 from ntmplan.findings import Severity
 
-Scope = Literal["plan", "data"]
+Scope = Literal["plan", "data", "targets"]
 
 _CODE = re.compile(r"^[A-Z]{2}\d{2}$")
 _NAME = re.compile(r"^[a-z]+(-[a-z0-9]+)*$")
@@ -49,6 +49,16 @@ class Rule:
     scope: Scope
     summary: str
     check: Callable[[Any], Iterable[Problem]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "scope": self.scope,
+            "summary": self.summary,
+            "doc": self.doc,
+        }
 
     @property
     def doc(self) -> str:

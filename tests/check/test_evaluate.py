@@ -1,0 +1,131 @@
+"""Every figure of ``check`` on ten hand-made communes (see handmade.py) and the clean test plan."""
+
+import datetime as dt
+
+import pytest
+
+from handmade import communes
+from ntmplan.check.evaluate import evaluate, year_fraction
+from planfactory import clean_plan, load, patched
+
+GROUPS = [
+    {"key": "pilot", "name": {"vi": "Xã điểm ĐBKK", "en": "pilot"}, "members": "special-difficulty-pilot",
+     "communes": 1, "measure": "criteria-met", "aggregate": "average", "target": {"min": 14, "max": 14},
+     "by_year": 2019},
+    {"key": "border", "name": {"vi": "Xã biên giới", "en": "border"}, "members": "border", "communes": 3,
+     "measure": "criteria-met", "aggregate": "average", "target": {"min": 9.5, "max": 10}, "by_year": 2019},
+    {"key": "advanced", "name": {"vi": "Nâng cao", "en": "advanced"}, "members": "standard",
+     "measure": "advanced-criteria-met", "aggregate": "average", "target": {"min": 5, "max": 5.5}, "by_year": 2019},
+    {"key": "model-areas", "name": {"vi": "KDC kiểu mẫu", "en": "model areas"}, "members": "standard",
+     "measure": "model-residential-areas", "aggregate": "each", "target": {"min": 1, "max": 2}, "by_year": 2019},
+    {"key": "later", "name": {"vi": "ĐBKK 2020", "en": "by 2020"}, "members": "special-difficulty",
+     "measure": "criteria-met", "aggregate": "each", "target": {"min": 12, "max": 19}, "by_year": 2020},
+]
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load(patched(clean_plan(), {"headline.groups": GROUPS})).plan
+
+
+@pytest.fixture(scope="module")
+def year_end(plan):
+    return evaluate(plan, communes(), "plan.yaml", "data.csv")
+
+
+@pytest.fixture(scope="module")
+def june(plan):
+    return evaluate(plan, communes(), "plan.yaml", "data.csv", as_of=dt.date(2019, 6, 30))
+
+
+def test_criteria_at_year_end(year_end):
+    rows = [(c.number, c.actual, c.target, c.gap, c.status) for c in year_end.criteria]
+    assert rows[:5] == [(1, 3, 6, 3, "behind"), (2, 4, 6, 2, "behind"), (3, 5, 6, 1, "behind"),
+                        (4, 6, 6, 0, "met"), (5, 7, 6, 0, "met")]
+    assert [c.actual for c in year_end.criteria[9:]] == [8] * 5 + [9] * 5
+    assert (year_end.criteria[0].share_now, year_end.criteria[0].share_target) == (30.0, 60.0)
+
+
+def test_criteria_pro_rated_to_june(june):
+    # start 5 + 1 added × 181/365 of the year = 5.5 expected by 30 June
+    assert june.criteria[2].expected == 5.5
+    assert [(c.number, c.gap, c.status) for c in june.criteria[:4]] == [
+        (1, 2.5, "behind"), (2, 1.5, "behind"), (3, 0.5, "behind"), (4, 0.0, "met")]
+    assert june.basis.as_of == "2019-06-30" and "pro-rated" in june.basis.description
+
+
+@pytest.mark.parametrize(
+    "as_of, fraction",
+    [(None, 1.0), (dt.date(2018, 12, 31), 0.0), (dt.date(2019, 1, 1), 1 / 365), (dt.date(2019, 12, 31), 1.0),
+     (dt.date(2020, 1, 1), 1.0), (dt.date(2020, 2, 29), 1.0)],
+)
+def test_year_fraction(as_of, fraction):
+    assert year_fraction(2019, as_of) == pytest.approx(fraction)
+
+
+def test_leap_year_fraction():
+    assert year_fraction(2020, dt.date(2020, 12, 31)) == 1.0
+    assert year_fraction(2020, dt.date(2020, 2, 29)) == pytest.approx(60 / 366)
+
+
+def test_standard_communes(year_end, june):
+    s = year_end.standard_communes
+    assert (s.baseline, s.target, s.expected, s.actual, s.gap, s.status) == (2, 3, 3.0, 3, 0.0, "met")
+    assert june.standard_communes.expected == 2.5
+
+
+def test_bands(year_end):
+    assert [(b.min, b.max, b.target, b.actual, b.difference) for b in year_end.bands] == [
+        (19, 19, 3, 3, 0), (10, 18, 5, 5, 0), (0, 9, 2, 2, 0)]
+
+
+def test_average_criteria(year_end):
+    a = year_end.average_criteria
+    assert (a.target_min, a.target_max, a.actual, a.status) == (10, 12, 13.8, "met")
+
+
+def test_groups(year_end):
+    got = {g.key: (g.communes_found, g.actual, g.compliant, g.status) for g in year_end.groups}
+    assert got == {
+        "pilot": (1, 15.0, None, "met"),
+        "border": (3, 5.0, None, "behind"),
+        "advanced": (3, 5.0, None, "met"),
+        "model-areas": (3, 1.0, 2, "behind"),
+        "later": (2, 12.5, 1, "not-due"),
+    }
+
+
+def test_target_communes(year_end):
+    assert [(c.name, c.criteria_met, c.missing) for c in year_end.target_communes] == [
+        ("Xã D", 18, [1]), ("Xã E", 17, [1, 2])]
+
+
+def test_priority_list(year_end):
+    assert [(c.name, c.missing) for c in year_end.priority] == [("Xã D", [1]), ("Xã E", [1, 2]), ("Xã F", [1, 2, 3])]
+
+
+def test_priority_limit(plan):
+    result = evaluate(plan, communes(), "plan.yaml", "data.csv", priority_limit=2)
+    assert [c.name for c in result.priority] == ["Xã D", "Xã E"]
+
+
+def test_districts(year_end):
+    got = [(d.district_code, d.communes, d.standard, d.average_criteria, d.most_missing) for d in year_end.districts]
+    assert got == [
+        ("001", 5, 3, 18.4, [{"criterion": 1, "communes": 2}, {"criterion": 2, "communes": 1}]),
+        ("002", 5, 0, 9.2, [{"criterion": 1, "communes": 5}, {"criterion": 2, "communes": 5},
+                            {"criterion": 3, "communes": 5}]),
+    ]
+
+
+def test_unknown_values_count_as_not_met(plan):
+    frame = communes()
+    frame.loc[0, "c05"] = None
+    result = evaluate(plan, frame, "plan.yaml", "data.csv")
+    assert (result.criteria[4].actual, result.criteria[4].unknown) == (6, 1)
+    assert result.standard_communes.actual == 2
+
+
+def test_targets_met_and_behind(year_end):
+    # criteria: 3 behind, 16 met; standard met; average met; groups: 2 met, 2 behind, 1 not due
+    assert year_end.targets_met() == (16 + 1 + 1 + 2, 3 + 2)
