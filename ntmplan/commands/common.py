@@ -7,6 +7,7 @@ at or above it, 2 the input could not be read or the command was misused.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -16,6 +17,7 @@ import typer
 
 from ntmplan.errors import InputError
 from ntmplan.findings import Severity
+from ntmplan.numbers import Lang, lang_from_locale
 from ntmplan.paths import DEFAULT_PLAN, resolve_default
 
 app = typer.Typer(
@@ -42,9 +44,24 @@ class FailOn(str, Enum):
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="Plain output without colours (also: NO_COLOR).")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show a traceback for unreadable input.")]
+LangOption = Annotated[
+    Optional[Lang],
+    typer.Option(
+        "--lang",
+        envvar="NTMPLAN_LANG",
+        show_envvar=True,
+        help="Language of names, numbers and dates: vi (3.002,8) or en (3,002.8). "
+        "Default: NTMPLAN_LANG, then the locale (vi* is Vietnamese).",
+    ),
+]
 PlanArgument = Annotated[
     Optional[str], typer.Argument(help=f"Plan file (default: {DEFAULT_PLAN}, or the copy shipped with ntmplan).")
 ]
+
+
+def language(lang: Lang | None) -> Lang:
+    """The language asked for (option or NTMPLAN_LANG, which typer reads), else the locale's."""
+    return lang if lang is not None else lang_from_locale(dict(os.environ))
 
 
 def fail_level(fail_on: FailOn) -> Severity | None:

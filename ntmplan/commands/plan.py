@@ -6,6 +6,8 @@ Nothing here imports pandas, so these commands start fast.
 
 from __future__ import annotations
 
+import sys
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -88,26 +90,33 @@ def schema() -> None:
     print_json(Plan.model_json_schema())
 
 
+class CatalogueFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
 @app.command("rules")
-def list_rules(format: FormatOption = Format.table, no_color: NoColorOption = False) -> None:
+def list_rules(
+    format: Annotated[CatalogueFormat, typer.Option("--format", "-f", help="Output format.")] = CatalogueFormat.table,
+    no_color: NoColorOption = False,
+) -> None:
     """List every rule with its code, name, default severity and summary."""
     from ntmplan.rules import load_all
     from ntmplan.rules.registry import RULES
 
     load_all()
     rules = [RULES[code] for code in sorted(RULES)]
-    if format is Format.json:
-        print_json(
-            [
-                {"code": r.code, "name": r.name, "severity": r.severity.value, "scope": r.scope, "summary": r.summary,
-                 "doc": r.doc}
-                for r in rules
-            ]
-        )
-        return
-    from ntmplan.output.console import make_console, render_rules
+    if format is CatalogueFormat.json:
+        print_json([rule.to_dict() for rule in rules])
+    elif format is CatalogueFormat.markdown:
+        from ntmplan.output.catalogue import rules_markdown
 
-    render_rules(make_console(no_color=no_color), rules)
+        sys.stdout.write(rules_markdown(rules))
+    else:
+        from ntmplan.output.console import make_console, render_rules
+
+        render_rules(make_console(no_color=no_color), rules)
 
 
 @app.command()

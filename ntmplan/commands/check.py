@@ -1,0 +1,72 @@
+"""``ntmplan check``: commune data against every target of the plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Optional
+
+import typer
+
+from ntmplan.commands.common import (
+    DebugOption,
+    FailOn,
+    Format,
+    FormatOption,
+    NoColorOption,
+    PlanArgument,
+    app,
+    fail_level,
+    input_errors,
+    plan_path,
+    print_json,
+)
+from ntmplan.paths import DEFAULT_DATA, resolve_default
+
+
+@app.command()
+def check(
+    plan: PlanArgument = None,
+    data: Annotated[
+        Optional[str], typer.Argument(help=f"Commune data CSV (default: {DEFAULT_DATA}, or the shipped copy).")
+    ] = None,
+    as_of: Annotated[
+        Optional[dt.datetime],
+        typer.Option("--as-of", formats=["%Y-%m-%d"], help="Judge against targets pro-rated to this date."),
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Lowest severity that fails the run; unmet targets are warnings.")
+    ] = FailOn.error,
+    top: Annotated[int, typer.Option("--top", min=1, help="Communes shown in the priority list.")] = 20,
+    format: FormatOption = Format.table,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Check commune data against the plan: which targets are met, which are behind, where."""
+    from ntmplan.check.run import run_check
+
+    plan_file, plan_note = plan_path(plan)
+    if data is None:
+        data, bundled = resolve_default(DEFAULT_DATA)
+        data_note = f"Using the data shipped with ntmplan: {data}" if bundled else None
+    else:
+        data_note = None
+    with input_errors(debug):
+        result = run_check(
+            plan_file,
+            data,
+            as_of.date() if as_of else None,
+            fail_level(fail_on),
+            priority_limit=None if format is Format.json else top,
+        )
+    if format is Format.json:
+        print_json(result.to_dict())
+    else:
+        from ntmplan.output.check_view import render_check
+        from ntmplan.output.console import make_console
+
+        console = make_console(no_color=no_color)
+        for note in (plan_note, data_note):
+            if note:
+                console.print(note, style="dim")
+        render_check(console, result, top)
+    raise typer.Exit(1 if result.summary.failed else 0)

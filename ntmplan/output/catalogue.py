@@ -1,0 +1,26 @@
+"""The rule catalogue as Markdown, generated from the registry (the README embeds it)."""
+
+from __future__ import annotations
+
+from ntmplan.rules.registry import Rule
+
+SCOPES = {
+    "plan": "Plan rules (`ntmplan validate`)",
+    "data": "Commune data rules (`ntmplan check`)",
+    "targets": "Target rules (`ntmplan check`)",
+}
+
+
+def rules_markdown(rules: list[Rule]) -> str:
+    """One section per scope: a summary table, then each rule's documentation."""
+    lines: list[str] = []
+    for scope, title in SCOPES.items():
+        chosen = [rule for rule in rules if rule.scope == scope]
+        if not chosen:
+            continue
+        lines += [f"### {title}", "", "| Code | Name | Severity | Summary |", "| --- | --- | --- | --- |"]
+        lines += [f"| {r.code} | `{r.name}` | {r.severity.value} | {r.summary} |" for r in chosen]
+        lines.append("")
+        for rule in chosen:
+            lines += [f"**{rule.code} `{rule.name}`** ({rule.severity.value}). {rule.doc}", ""]
+    return "\n".join(lines)
