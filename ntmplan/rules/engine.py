@@ -34,9 +34,25 @@ def to_finding(rule: Rule, problem: Problem, location: Location) -> Finding:
     )
 
 
-def run_rules(rules: Iterable[Rule], context: Any, locate) -> list[Finding]:
-    """Run ``rules`` on ``context``; ``locate`` maps a problem to its location."""
-    findings = [to_finding(r, problem, locate(problem)) for r in rules for problem in r.check(context)]
+MAX_FINDINGS_PER_RULE = 100
+
+
+def run_rules(rules: Iterable[Rule], context: Any, locate, limit: int = MAX_FINDINGS_PER_RULE) -> list[Finding]:
+    """Run ``rules`` on ``context``; ``locate`` maps a problem to its location.
+
+    A rule that fires on every row of a large file would bury the rest: past
+    ``limit`` findings of one rule, the others are counted in one last finding.
+    """
+    findings = []
+    for rule in rules:
+        shown = 0
+        for problem in rule.check(context):
+            shown += 1
+            if shown <= limit:
+                findings.append(to_finding(rule, problem, locate(problem)))
+        if shown > limit:
+            more = Problem(f"{shown - limit} more findings of {rule.code} {rule.name} not shown ({shown} in all)")
+            findings.append(to_finding(rule, more, locate(more)))
     return sort_findings(findings)
 
 

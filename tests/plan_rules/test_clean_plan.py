@@ -1,7 +1,20 @@
 """The factory's clean plan has no finding, so each rule test sees only its own change."""
 
-from planfactory import clean_plan, findings
+from planfactory import clean_plan, findings, load, patched
 
 
 def test_clean_plan_has_no_finding():
     assert [(f.code, f.message) for f in findings(clean_plan())] == []
+
+
+def test_findings_of_one_rule_are_capped_with_a_count_of_the_rest():
+    from ntmplan.rules.engine import locate_in_plan, run_rules
+    from ntmplan.rules.registry import rules_for
+
+    plan = patched(clean_plan(), {f"criteria[{i}].communes.stated_share": 61 for i in range(19)})
+    loaded = load(plan)
+    share_rule = [r for r in rules_for("plan") if r.code == "SH01"]
+    found = run_rules(share_rule, loaded, lambda p: locate_in_plan(loaded, p), limit=5)
+    messages = [f.message for f in found]
+    assert len(messages) == 6
+    assert messages.count("14 more findings of SH01 share-mismatch not shown (19 in all)") == 1
