@@ -6,6 +6,7 @@ at or above it, 2 the input could not be read or the command was misused.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -53,6 +54,11 @@ LangOption = Annotated[
         help="Language of names, numbers and dates: vi (3.002,8) or en (3,002.8). "
         "Default: NTMPLAN_LANG, then the locale (vi* is Vietnamese).",
     ),
+]
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+AsOfOption = Annotated[
+    Optional[dt.datetime],
+    typer.Option("--as-of", formats=DATE_FORMATS, help="The date to judge at: 2019-06-30 or 30/06/2019."),
 ]
 PlanArgument = Annotated[
     Optional[str], typer.Argument(help=f"Plan file (default: {DEFAULT_PLAN}, or the copy shipped with ntmplan).")

@@ -1,0 +1,186 @@
+"""Numbers and dates the way the reader writes them: '3.002,8 tỷ đồng' or '3,002.8 billion VND'.
+
+Vietnamese groups thousands with '.' and marks decimals with ','; a finance
+officer who reads '3,002.8' in a table of the province's own plan has to
+translate it in her head. Formatting goes through Babel's CLDR data, so the
+grouping and the month names follow the locale rather than our guesses.
+
+Reading numbers typed by people is the other direction: ``read_number`` takes
+'652,8', '1.800', '3.002,8' or '3,002.8' and says which convention it assumed,
+so that a reader can refuse to guess when a value such as '1.800' is ambiguous.
+
+Babel is imported inside the functions: the commands that never format a
+number start without loading its locale data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Lang(str, Enum):
+    """Languages of the output: Vietnamese, the source's, or English."""
+
+    vi = "vi"
+    en = "en"
+
+
+LOCALES = {Lang.vi: "vi_VN", Lang.en: "en_US"}
+
+UNIT_LABELS = {
+    "billion-vnd": {Lang.vi: "tỷ đồng", Lang.en: "billion VND"},
+    "million-vnd": {Lang.vi: "triệu đồng", Lang.en: "million VND"},
+}
+
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def lang_from_locale(environ: dict[str, str]) -> Lang:
+    """Vietnamese when the POSIX locale is Vietnamese ('vi_VN.UTF-8'), else English.
+
+    The first non-empty variable of LC_ALL, LC_MESSAGES, LANG decides, as in POSIX.
+    """
+    for variable in LOCALE_VARIABLES:
+        value = environ.get(variable, "")
+        if value:
+            return Lang.vi if value.lower().startswith("vi") else Lang.en
+    return Lang.en
+
+
+def _pattern(places: int, sign: bool = False) -> str:
+    body = "#,##0" + ("." + "0" * places if places > 0 else "")
+    return f"+{body};-{body}" if sign else body
+
+
+def number(value: float, lang: Lang, places: int = 0, sign: bool = False) -> str:
+    """``value`` with exactly ``places`` decimals in the language's grouping: 3.002,8 / 3,002.8."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format=_pattern(places, sign), locale=LOCALES[lang], decimal_quantization=True)
+
+
+def percent(value: float, lang: Lang, places: int = 1, sign: bool = False) -> str:
+    """A share as the source writes it: '21,7%' (Vietnamese) or '21.7%'."""
+    return number(value, lang, places, sign) + "%"
+
+
+def unit_label(unit: str, lang: Lang) -> str:
+    """'tỷ đồng' for billion-vnd in Vietnamese; the unit's key when it has no label."""
+    return UNIT_LABELS.get(unit, {}).get(lang, unit)
+
+
+def amount(value: float, lang: Lang, places: int, unit: str) -> str:
+    """'3.002,8 tỷ đồng' or '3,002.8 billion VND'."""
+    return f"{number(value, lang, places)} {unit_label(unit, lang)}"
+
+
+def month_name(year: int, month: int, lang: Lang) -> str:
+    """'tháng 6/2019' (as Vietnamese documents write it) or 'June 2019' (CLDR)."""
+    if lang is Lang.vi:
+        return f"tháng {month}/{year}"
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=LOCALES[lang])
+
+
+def date_text(day: dt.date, lang: Lang) -> str:
+    """'15/06/2019' in Vietnamese, '15 Jun 2019' in English."""
+    from babel.dates import format_date
+
+    return format_date(day, "dd/MM/yyyy" if lang is Lang.vi else "d MMM y", locale=LOCALES[lang])
+
+
+# --- reading numbers typed by people -------------------------------------------------
+
+COMMA, POINT = "comma", "point"
+
+_SPACE_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$")
+_PLAIN = re.compile(r"^[+-]?\d+$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?P<sep>[.,])\d{3}(?:(?P=sep)\d{3})*$")
+_ONE_MARK = re.compile(r"^[+-]?\d+(?P<mark>[.,])\d+$")
+_BOTH = re.compile(r"^[+-]?\d{1,3}(?P<group>[.,])\d{3}(?:(?P=group)\d{3})*(?P<mark>[.,])\d+$")
+
+
+@dataclass(frozen=True)
+class ReadNumber:
+    """A number read from text, and the decimal mark the text proves (None: it proves none)."""
+
+    value: float
+    decimal_mark: str | None
+    ambiguous: bool = False
+
+
+def read_number(text: str, decimal_mark: str | None = None) -> ReadNumber | None:
+    """Read '652,8', '1.800', '3.002,8', '3,002.8', '1 800' or '45'; ``None`` if it is no number.
+
+    The decimal mark a value proves is returned with it: '652,8' proves a comma,
+    '1.234.567' (only grouping) proves a comma too, '45' proves nothing.
+
+    A value with one separator followed by exactly three digits ('1.800', '1,800')
+    is ambiguous: it is read with ``decimal_mark`` (a thousands separator otherwise
+    being the other mark) and flagged, so that the caller can say which reading it
+    chose. Without ``decimal_mark`` such a value is read as grouped thousands, the
+    way the plan itself writes '1.800 tỷ đồng'.
+    """
+    plain = text.strip()
+    if _SPACE_GROUPED.match(plain):  # '1 800' or '1 800,5': spaces group thousands
+        plain = re.sub(r"[ \u00a0\u202f]", "", plain)
+    if not plain:
+        return None
+    if _PLAIN.match(plain):
+        return ReadNumber(float(plain), None)
+    both = _BOTH.match(plain)
+    if both and both["group"] != both["mark"]:
+        mark = COMMA if both["mark"] == "," else POINT
+        return ReadNumber(float(plain.replace(both["group"], "").replace(",", ".")), mark)
+    grouped = _GROUPED.match(plain)
+    if grouped:
+        sep = grouped["sep"]
+        mark = COMMA if sep == "," else POINT
+        if plain.count(sep) > 1:  # '1.234.567' can only be grouping
+            return ReadNumber(float(plain.replace(sep, "")), POINT if mark == COMMA else COMMA)
+        if plain.lstrip("+-").startswith("0"):  # '0,800' can only be a decimal
+            return ReadNumber(float(plain.replace(",", ".")), mark)
+        as_decimal = (decimal_mark == COMMA and sep == ",") or (decimal_mark == POINT and sep == ".")
+        value = float(plain.replace(",", ".")) if as_decimal else float(plain.replace(sep, ""))
+        return ReadNumber(value, None, ambiguous=True)
+    one = _ONE_MARK.match(plain)
+    if one:
+        mark = COMMA if one["mark"] == "," else POINT
+        return ReadNumber(float(plain.replace(",", ".")), mark)
+    return None
+
+
+def _runs(values: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for value in sorted(set(values)):
+        if runs and value == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], value)
+        else:
+            runs.append((value, value))
+    return runs
+
+
+def month_list(year: int | None, months: list[int], lang: Lang) -> str:
+    """Months of one year, runs joined: 'tháng 3–7, 11/2019' or 'Mar–Jul, Nov 2019' (no year if None)."""
+    if lang is Lang.vi:
+        parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in _runs(months)]
+        return f"tháng {', '.join(parts)}" + (f"/{year}" if year else "")
+    from babel.dates import get_month_names
+
+    names = get_month_names("abbreviated", locale=LOCALES[lang])
+    parts = [names[a] if a == b else f"{names[a]}–{names[b]}" for a, b in _runs(months)]
+    return ", ".join(parts) + (f" {year}" if year else "")
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def quarter_list(year: int, quarters: list[int], lang: Lang) -> str:
+    """'quý II, III/2019' or 'Q2, Q3 2019'."""
+    if lang is Lang.vi:
+        return f"quý {', '.join(ROMAN[q] for q in sorted(quarters))}/{year}"
+    return f"{', '.join(f'Q{q}' for q in sorted(quarters))} {year}"
