@@ -7,6 +7,7 @@ or above it, 2 the input could not be read or the command was misused.
 from __future__ import annotations
 
 from ntmplan.commands import check, plan  # noqa: F401  (each registers its commands)
+from ntmplan.commands import budget  # noqa: F401  (registers 'budget')
 from ntmplan.commands.common import app
 
 

@@ -1,0 +1,82 @@
+"""``ntmplan budget``: the funding plan, its arithmetic, and its execution so far.
+
+Parses, loads the plan (and the actuals file), runs the budget rules (and the
+actuals rules), hands one ``BudgetResult`` to the renderer or to JSON, exits
+0/1/2 as ``validate`` does. Nothing here imports pandas.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ntmplan.commands.common import (
+    AsOfOption,
+    DebugOption,
+    FailOn,
+    Format,
+    FormatOption,
+    LangOption,
+    NoColorOption,
+    PlanArgument,
+    app,
+    fail_level,
+    input_errors,
+    language,
+    plan_path,
+    print_json,
+)
+
+
+@app.command()
+def budget(
+    plan: PlanArgument = None,
+    actuals: Annotated[
+        Optional[str],
+        typer.Option("--actuals", metavar="FILE", help="CSV of amounts mobilised so far per source (and district)."),
+    ] = None,
+    as_of: AsOfOption = None,
+    format: FormatOption = Format.table,
+    lang: LangOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+    fail_on: Annotated[
+        Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails the run (default: error).")
+    ] = None,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Show the funding plan: amounts, stated and computed shares, and whether they add up.
+
+    With --actuals, also planned against actual funding per source; with --as-of,
+    which sources are behind the year pro-rated to that date.
+    """
+    from ntmplan.budget.result import budget_findings, build_result
+    from ntmplan.loading.plan_loader import load_plan
+
+    if as_of is not None and actuals is None:
+        raise typer.BadParameter("--as-of needs --actuals: it dates the actual amounts", param_hint="--as-of")
+    path, note = plan_path(plan)
+    level = fail_level(fail_on or (FailOn.warning if strict else FailOn.error))
+    with input_errors(debug):
+        loaded = load_plan(path)
+        findings = budget_findings(loaded)
+        execution = None
+        if actuals is not None:
+            from ntmplan.budget.actuals import read_actuals
+            from ntmplan.budget.execution import execute
+            from ntmplan.findings import sort_findings
+            from ntmplan.rules.actuals import ActualsContext, actuals_findings
+
+            table = read_actuals(actuals, loaded.plan)
+            execution = execute(loaded.plan, table, as_of.date() if as_of else None)
+            findings = sort_findings(findings + actuals_findings(ActualsContext(loaded.plan, table, execution)))
+    result = build_result(loaded, findings, level, note, execution)
+    if format is Format.json:
+        print_json(result.to_dict())
+    else:
+        from ntmplan.output.budget_view import render_budget
+        from ntmplan.output.console import make_console
+
+        render_budget(make_console(no_color=no_color), result, language(lang))
+    raise typer.Exit(1 if result.summary.failed else 0)

@@ -1,0 +1,237 @@
+"""Rich rendering of ``ntmplan budget``: the funding tree, its execution, the findings.
+
+Every figure comes from the ``BudgetResult``; this module only formats it, with
+the reader's grouping and decimal mark ('3.002,8 tỷ đồng' or '3,002.8 billion VND').
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ntmplan import numbers
+from ntmplan.budget.execution import BEHIND, IN_PARENT, NOT_REPORTED, ON_TRACK, OVER_PLAN, REPORTED, Execution
+from ntmplan.budget.result import OK, BudgetResult, SourceRow
+from ntmplan.findings import Severity
+from ntmplan.numbers import Lang
+from ntmplan.output.console import SEVERITY_STYLE, findings_tables, summary_line
+from ntmplan.results import FindingsResult
+
+LABELS = {
+    "title": {Lang.vi: "Kế hoạch vốn {number} ({file}), đơn vị: {unit}",
+              Lang.en: "Funding plan of {number} ({file}), in {unit}"},
+    "source": {Lang.vi: "Nguồn vốn", Lang.en: "Source"},
+    "line": {Lang.vi: "Dòng", Lang.en: "Line"},
+    "amount": {Lang.vi: "Số tiền\n({unit})", Lang.en: "Amount\n({unit})"},
+    "stated": {Lang.vi: "Tỷ lệ ghi", Lang.en: "Stated %"},
+    "computed": {Lang.vi: "Tính lại\n% tổng", Lang.en: "Computed\n% of total"},
+    "parent": {Lang.vi: "% nguồn\ncha", Lang.en: "% of\nparent"},
+    "difference": {Lang.vi: "Chênh lệch\n(cho phép)", Lang.en: "Difference\n(allowed)"},
+    "status": {Lang.vi: "Kết quả", Lang.en: "Status"},
+    "total": {Lang.vi: "Tổng nhu cầu vốn", Lang.en: "Total funding need"},
+    "sum": {Lang.vi: "cộng các nguồn", Lang.en: "sum of sources"},
+    "execution": {Lang.vi: "Thực hiện theo {file}", Lang.en: "Execution according to {file}"},
+    "as_of": {Lang.vi: " đến {date} ({share} năm {year} đã qua)",
+              Lang.en: " to {date} ({share} of {year} elapsed)"},
+    "planned": {Lang.vi: "Kế hoạch", Lang.en: "Planned"},
+    "actual": {Lang.vi: "Thực hiện", Lang.en: "Actual"},
+    "rate": {Lang.vi: "Tỷ lệ\nthực hiện", Lang.en: "Execution\nrate"},
+    "expected": {Lang.vi: "Cần đạt\nđến ngày", Lang.en: "Due by\nthe date"},
+    "overall": {Lang.vi: "Toàn bộ kế hoạch", Lang.en: "Whole plan"},
+    "district": {Lang.vi: "Huyện", Lang.en: "District"},
+    "share_actual": {Lang.vi: "% thực hiện", Lang.en: "% of actual"},
+    "by_district": {Lang.vi: "Thực hiện theo huyện", Lang.en: "Actual by district"},
+    "no_district": {Lang.vi: "(không ghi huyện)", Lang.en: "(no district given)"},
+    "reading": {
+        Lang.vi: "Đã đọc {read} dòng, tính {counted}; phân cách '{delimiter}'; dấu thập phân: {mark}.",
+        Lang.en: "Read {read} rows, counted {counted}; separator '{delimiter}'; decimal mark: {mark}.",
+    },
+    "ignored": {Lang.vi: " Bỏ qua cột: {columns}.", Lang.en: " Columns ignored: {columns}."},
+}
+MARKS = {
+    "comma": {Lang.vi: "dấu phẩy", Lang.en: "comma"},
+    "point": {Lang.vi: "dấu chấm", Lang.en: "point"},
+    None: {Lang.vi: "không xác định", Lang.en: "not determined"},
+}
+EXECUTION_STATUS = {
+    ON_TRACK: ("green", {Lang.vi: "đúng tiến độ", Lang.en: "on track"}),
+    BEHIND: ("yellow", {Lang.vi: "chậm", Lang.en: "behind"}),
+    OVER_PLAN: ("yellow", {Lang.vi: "vượt kế hoạch", Lang.en: "over plan"}),
+    REPORTED: ("", {Lang.vi: "đã báo cáo", Lang.en: "reported"}),
+    NOT_REPORTED: ("dim", {Lang.vi: "chưa báo cáo", Lang.en: "not reported"}),
+    IN_PARENT: ("dim", {Lang.vi: "trong nguồn cha", Lang.en: "in parent total"}),
+}
+TREE = ("├─ ", "└─ ")
+
+
+def _label(key: str, lang: Lang, **values: object) -> str:
+    return LABELS[key][lang].format(**values)
+
+
+def _name(vi: str, en: str, lang: Lang) -> str:
+    return vi if lang is Lang.vi else en
+
+
+def _branch(depth: int, last: bool) -> str:
+    return "" if depth == 0 else "   " * (depth - 1) + TREE[last]
+
+
+def _status(status: str, codes: list[str]) -> Text:
+    if status == OK:
+        return Text("✓", style="green")
+    return Text("✗ " + " ".join(codes), style=SEVERITY_STYLE[Severity(status)])
+
+
+def _share(value: float | None, lang: Lang, places: int) -> str:
+    return "" if value is None else numbers.percent(value, lang, places)
+
+
+def budget_table(result: BudgetResult, lang: Lang) -> Table:
+    unit = numbers.unit_label(result.unit, lang)
+    table = Table(
+        title=_label("title", lang, number=result.title, file=result.file, unit=unit),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+    )
+    table.add_column(_label("source", lang), ratio=1, min_width=30)
+    table.add_column(_label("line", lang), justify="right", style="dim")
+    table.add_column(_label("amount", lang, unit=unit), justify="right", no_wrap=True)
+    table.add_column(_label("stated", lang), justify="right")
+    table.add_column(_label("computed", lang), justify="right")
+    table.add_column(_label("parent", lang), justify="right")
+    table.add_column(_label("difference", lang), justify="right")
+    table.add_column(_label("status", lang))
+
+    def add(row: SourceRow, last: bool) -> None:
+        name = Text(_branch(row.depth, last), style="dim")
+        name.append(_name(row.name_vi, row.name_en, lang), style="bold" if row.depth == 0 else "")
+        name.append(f"\n{'   ' * row.depth}{row.key}", style="dim")
+        difference = ""
+        if row.difference is not None:
+            difference = numbers.number(row.difference, lang, row.share_places + 2, sign=True) + " "
+            difference += f"(±{numbers.number(row.tolerance, lang, row.share_places + 1)})"
+        table.add_row(
+            name,
+            str(row.line or ""),
+            numbers.number(row.amount, lang, row.amount_places),
+            _share(row.stated_share, lang, row.share_places),
+            _share(row.computed_share, lang, 2),
+            _share(row.parent_share, lang, 2),
+            difference,
+            _status(row.status, row.codes),
+        )
+        for i, child in enumerate(row.children):
+            add(child, i == len(row.children) - 1)
+
+    for i, row in enumerate(result.sources):
+        add(row, i == len(result.sources) - 1)
+    table.add_section()
+    places = max([result.total_places] + [row.amount_places for row in result.sources])
+    total = Text(_label("total", lang), style="bold")
+    total.append(f"\n{_label('sum', lang)}: {numbers.number(result.sources_sum, lang, places)}", style="dim")
+    shares = result.stated_shares_sum
+    table.add_row(
+        total,
+        str(result.total_line or ""),
+        numbers.number(result.total, lang, result.total_places),
+        "" if shares is None else numbers.percent(shares, lang, 1),
+        _share(result.sources_sum_share, lang, 2),
+        "",
+        "",
+        _status(result.total_status, result.total_codes),
+    )
+    return table
+
+
+def execution_tables(execution: Execution, lang: Lang, unit: str) -> list[Table]:
+    title = _label("execution", lang, file=execution.file)
+    if execution.as_of:
+        title += _label(
+            "as_of",
+            lang,
+            date=numbers.date_text(execution.as_of, lang),
+            share=numbers.percent(100 * (execution.fraction or 0), lang, 1),
+            year=execution.as_of.year,
+        )
+    table = Table(title=f"{title}; {numbers.unit_label(unit, lang)}", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column(_label("source", lang), ratio=1, min_width=30)
+    table.add_column(_label("planned", lang), justify="right", no_wrap=True)
+    table.add_column(_label("actual", lang), justify="right", no_wrap=True)
+    table.add_column(_label("rate", lang), justify="right")
+    table.add_column(_label("expected", lang), justify="right")
+    table.add_column(_label("status", lang))
+
+    def status(value: str) -> Text:
+        style, labels = EXECUTION_STATUS[value]
+        return Text(labels[lang], style=style)
+
+    def amount(value: float | None) -> str:
+        return "—" if value is None else numbers.number(value, lang, 1)
+
+    def add(item, last: bool) -> None:
+        name = Text(_branch(item.depth, last), style="dim")
+        name.append(_name(item.name_vi, item.name_en, lang), style="bold" if item.depth == 0 else "")
+        table.add_row(
+            name,
+            amount(item.planned),
+            amount(item.actual),
+            _share(item.rate, lang, 1),
+            "" if item.expected is None else amount(item.expected),
+            status(item.status),
+        )
+        for i, child in enumerate(item.children):
+            add(child, i == len(item.children) - 1)
+
+    for i, item in enumerate(execution.sources):
+        add(item, i == len(execution.sources) - 1)
+    table.add_section()
+    table.add_row(
+        Text(_label("overall", lang), style="bold"),
+        amount(execution.planned),
+        amount(execution.actual),
+        _share(execution.rate, lang, 1),
+        "" if execution.expected is None else amount(execution.expected),
+        status(execution.status),
+    )
+    tables = [table]
+    if execution.districts:
+        districts = Table(title=_label("by_district", lang), title_justify="left", box=box.SIMPLE_HEAD)
+        districts.add_column(_label("district", lang))
+        districts.add_column(_label("actual", lang), justify="right")
+        districts.add_column(_label("share_actual", lang), justify="right")
+        for district in execution.districts:
+            districts.add_row(
+                district.district or _label("no_district", lang),
+                amount(district.actual),
+                _share(district.share, lang, 1),
+            )
+        tables.append(districts)
+    return tables
+
+
+def reading_note(execution: Execution, lang: Lang) -> Text:
+    mark = MARKS[execution.decimal_mark][lang]
+    if execution.decimal_evidence:
+        mark += f" ({execution.decimal_evidence})"
+    delimiter = "\\t" if execution.delimiter == "\t" else execution.delimiter
+    text = _label("reading", lang, read=execution.rows_read, counted=execution.rows_counted,
+                  delimiter=delimiter, mark=mark)
+    if execution.ignored_columns:
+        text += _label("ignored", lang, columns=", ".join(execution.ignored_columns))
+    return Text(text, style="dim")
+
+
+def render_budget(console: Console, result: BudgetResult, lang: Lang) -> None:
+    if result.note:
+        console.print(Text(result.note, style="dim"))
+    console.print(budget_table(result, lang))
+    if result.execution:
+        for table in execution_tables(result.execution, lang, result.unit):
+            console.print(table)
+        console.print(reading_note(result.execution, lang))
+    for table in findings_tables(result.findings):
+        console.print(table)
+    files = result.file + (f" and {result.execution.file}" if result.execution else "")
+    console.print(summary_line(FindingsResult(files, result.findings, result.summary)))

@@ -1,0 +1,309 @@
+"""Rules on an actuals file: rows that cannot be counted, and sources behind or over the plan.
+
+They read what ``budget/actuals.py`` could make of each row and what
+``budget/execution.py`` computed, and point at the row's line in the CSV file
+(the path names the column, as written in the file's header). They run for
+``ntmplan budget --actuals FILE`` only: each check ignores any other context, so
+that commune-data commands running the data rules are not affected.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterator
+
+from ntmplan.budget.actuals import ActualsFile
+from ntmplan.budget.execution import BEHIND, NOT_REPORTED, OVER_PLAN, Execution
+from ntmplan.findings import Finding, Location, Severity
+from ntmplan.model.plan import Plan
+from ntmplan.numbers import read_number
+from ntmplan.rules.registry import Problem, rule
+from ntmplan.rules.tolerance import show
+from ntmplan.text import fold
+
+
+@dataclass(frozen=True)
+class ActualsContext:
+    """What the actuals rules look at: the plan, the file as read, and the execution computed from it."""
+
+    plan: Plan
+    actuals: ActualsFile
+    execution: Execution
+
+
+def _lines(lines: list[int]) -> str:
+    return ("line " if len(lines) == 1 else "lines ") + ", ".join(str(line) for line in lines)
+
+
+@rule("AC01", "actuals-unknown-source", Severity.ERROR, "An actuals row names a source the plan does not have",
+      scope="data")
+def actuals_unknown_source(context: object) -> Iterator[Problem]:
+    """Each row of an actuals file names a funding source of the plan, by its key
+    (``credit``) or by its name in either language ('Vốn tín dụng', accents
+    optional). A row naming anything else is not counted, and the message suggests
+    the nearest key: usually the intended one with a typo.
+    """
+    if not isinstance(context, ActualsContext):
+        return
+    actuals = context.actuals
+    keys = sorted(_keys(context.plan))
+    for row in actuals.rows:
+        if row.source is not None or not row.well_formed:
+            continue
+        written = row.text("source")
+        if not written:
+            yield Problem(f"row {row.line} names no source; it is not counted", line=row.line,
+                          path=actuals.header("source"), expected="a source key such as " + keys[0], actual="")
+            continue
+        nearest = difflib.get_close_matches(fold(written), keys, n=1, cutoff=0.5)
+        hint = f"; did you mean {nearest[0]}?" if nearest else ""
+        yield Problem(
+            f"row {row.line}: '{written}' is not a source of the plan{hint} The row is not counted.",
+            line=row.line,
+            path=actuals.header("source"),
+            expected=nearest[0] if nearest else "one of: " + ", ".join(keys),
+            actual=written,
+        )
+
+
+@rule("AC02", "actuals-bad-amount", Severity.ERROR, "An actuals row has no usable amount", scope="data")
+def actuals_bad_amount(context: object) -> Iterator[Problem]:
+    """The amount of a row must be a number of at least zero: '652,8', '652.8',
+    '1.800' or '1 800'. An empty cell, text, or a negative amount makes the row
+    uncounted. (A correction is written as a lower amount, not as a negative row.)
+    """
+    if not isinstance(context, ActualsContext):
+        return
+    actuals = context.actuals
+    for row in actuals.rows:
+        if not row.well_formed or row.unit_factor is None:
+            continue
+        written = row.text("amount")
+        where = dict(line=row.line, path=actuals.header("amount"), actual=written)
+        if row.number is None:
+            what = "no amount" if not written else f"the amount '{written}' is not a number"
+            yield Problem(f"row {row.line}: {what}; it is not counted", expected="a number such as 652,8", **where)
+        elif row.number.value < 0:
+            yield Problem(f"row {row.line}: the amount {written} is negative; it is not counted",
+                          expected="an amount of at least 0", **where)
+
+
+@rule("AC03", "actuals-unknown-unit", Severity.ERROR, "An actuals row's unit is not understood", scope="data")
+def actuals_unknown_unit(context: object) -> Iterator[Problem]:
+    """The optional unit column says what the amount is in: empty or 'tỷ đồng'
+    (billion đồng, the plan's unit), 'triệu đồng' (million) or 'đồng'; English
+    'billion VND' and 'million VND' work too. Another unit cannot be converted, so
+    the row is not counted.
+    """
+    if not isinstance(context, ActualsContext):
+        return
+    actuals = context.actuals
+    for row in actuals.rows:
+        if row.well_formed and row.unit_factor is None:
+            yield Problem(
+                f"row {row.line}: the unit '{row.text('unit')}' is not understood; the row is not counted",
+                line=row.line,
+                path=actuals.header("unit"),
+                expected="tỷ đồng, triệu đồng or đồng",
+                actual=row.text("unit"),
+            )
+
+
+@rule("AC04", "actuals-malformed-row", Severity.ERROR, "An actuals row has more cells than the header",
+      scope="data")
+def actuals_malformed_row(context: object) -> Iterator[Problem]:
+    """A row with more filled cells than the header has columns, or without the
+    source or amount cell, cannot be read safely: most often a decimal comma
+    ('652,8') in a comma-separated file, which splits the amount in two. Quote such
+    amounts ("652,8"), or save the file with ';' as separator.
+    """
+    if not isinstance(context, ActualsContext):
+        return
+    actuals = context.actuals
+    for row in actuals.rows:
+        if row.well_formed:
+            continue
+        hint = ""
+        if actuals.delimiter == "," and row.width > actuals.width:
+            hint = ": a decimal comma in a comma-separated file must be quoted (\"652,8\")"
+        yield Problem(
+            f"row {row.line} has {row.width} cells but the header has {actuals.width}{hint}; it is not counted",
+            line=row.line,
+            expected=f"{actuals.width} cells",
+            actual=f"{row.width} cells",
+        )
+
+
+@rule("AC05", "actuals-ambiguous", Severity.WARNING, "An amount could be read two ways", scope="data")
+def actuals_ambiguous(context: object) -> Iterator[Problem]:
+    """'1.800' is 1800 in Vietnamese writing and 1.8 in English; '1,800' the other
+    way round. When no other amount of the file shows which decimal mark it uses
+    (an amount such as '652,8' does), such a value is read as the separator
+    suggests (';'-separated files use the Vietnamese decimal comma, others group
+    thousands) and flagged. A file mixing '652,8' and '652.8' is flagged too.
+    """
+    if not isinstance(context, ActualsContext):
+        return
+    actuals = context.actuals
+    proven = actuals.decimal_mark is not None and not (actuals.decimal_evidence or "").startswith("assumed")
+    if actuals.decimal_mark is None and actuals.decimal_evidence:
+        marked = [row for row in actuals.rows if row.number and row.number.decimal_mark]
+        second = next(row for row in marked if row.number.decimal_mark != marked[0].number.decimal_mark)
+        yield Problem(
+            f"the file mixes decimal marks ({actuals.decimal_evidence}); each such amount is read as written",
+            line=second.line,
+            path=actuals.header("amount"),
+            expected="one decimal mark throughout the file",
+        )
+    if proven:
+        return
+    for row in actuals.rows:
+        if row.well_formed and row.number is not None and row.number.ambiguous:
+            written = row.text("amount")
+            yield Problem(
+                f"row {row.line}: '{written}' could be {show(_other_reading(written, row.number.value))} or "
+                f"{show(row.number.value)}; it is read as {show(row.number.value)}",
+                line=row.line,
+                path=actuals.header("amount"),
+                expected="an amount written without doubt, such as 1800 or 1.800,0",
+                actual=written,
+            )
+
+
+def _other_reading(written: str, value: float) -> float:
+    grouped = read_number(written)
+    assert grouped is not None
+    decimal = float(written.strip().replace(",", "."))
+    return decimal if value == grouped.value else grouped.value
+
+
+@rule("AC06", "actuals-duplicate-row", Severity.WARNING, "Two actuals rows are identical", scope="data")
+def actuals_duplicate_row(context: object) -> Iterator[Problem]:
+    """Several rows for the same source and district are added up (a ledger may list
+    each disbursement). Two rows with the same source, district and amount are
+    more likely a line pasted twice: both are counted, and the later one is flagged.
+    """
+    if not isinstance(context, ActualsContext):
+        return
+    actuals = context.actuals
+    seen: dict[tuple, int] = {}
+    for row in actuals.counted():
+        key = (row.source, (row.district or "").casefold(), row.amount)
+        if key in seen:
+            yield Problem(
+                f"row {row.line} repeats row {seen[key]} ({row.source}, {row.district or 'no district'}, "
+                f"{show(row.amount)}); both are counted",
+                line=row.line,
+                path=actuals.header("amount"),
+                actual=row.amount,
+            )
+        else:
+            seen[key] = row.line
+
+
+@rule("AC07", "actuals-subtotal-row", Severity.WARNING,
+      "A source is reported both as a whole and through its sub-sources", scope="data")
+def actuals_subtotal_row(context: object) -> Iterator[Problem]:
+    """When rows report a source's sub-sources (central and local budget), a row for
+    the source itself (direct investment) is taken as a subtotal and not added
+    again: the sub-sources' sum is used. The finding says whether the subtotal
+    agrees with that sum, to the last digit written.
+    """
+    if not isinstance(context, ActualsContext):
+        return
+    for item in context.execution.walk():
+        if item.subtotal is None:
+            continue
+        agrees = item.subtotal == item.actual
+        verdict = "agrees with" if agrees else "differs from"
+        yield Problem(
+            f"{item.key} is reported on {_lines(item.subtotal_lines)} ({show(item.subtotal)}) and through its "
+            f"sub-sources ({show(item.actual)}); the sub-sources are used, and the subtotal {verdict} their sum",
+            line=item.subtotal_lines[0],
+            path=context.actuals.header("source"),
+            expected=item.actual,
+            actual=item.subtotal,
+        )
+
+
+@rule("AC08", "actuals-not-reported", Severity.INFO, "A planned source has no actuals row", scope="data")
+def actuals_not_reported(context: object) -> Iterator[Problem]:
+    """A source of the plan for which the file has no counted row is shown as not
+    reported and counts as zero in the overall execution rate. A sub-source is
+    flagged only when its siblings are reported: a source reported as a whole
+    needs no split.
+    """
+    if not isinstance(context, ActualsContext):
+        return
+    for item in context.execution.walk():
+        if item.status == NOT_REPORTED:
+            yield Problem(
+                f"{item.key} ({item.name_en}, planned {show(item.planned)}) has no counted row; it counts as 0",
+                expected="a row for the source",
+                actual=None,
+            )
+
+
+@rule("AC09", "actuals-over-plan", Severity.WARNING, "More has been mobilised for a source than planned",
+      scope="data")
+def actuals_over_plan(context: object) -> Iterator[Problem]:
+    """A source whose actual amount exceeds its planned amount: either the plan needs
+    adjusting, or rows are counted twice.
+    """
+    if not isinstance(context, ActualsContext):
+        return
+    for item in context.execution.walk():
+        if item.status == OVER_PLAN:
+            yield Problem(
+                f"{item.key}: {show(item.actual)} mobilised against {show(item.planned)} planned "
+                f"({show(item.rate, 1)}%), on {_lines(item.lines)}",
+                line=item.lines[0] if item.lines else None,
+                path=context.actuals.header("amount"),
+                expected=item.planned,
+                actual=item.actual,
+            )
+
+
+@rule("AC10", "actuals-behind", Severity.WARNING,
+      "A source is behind its planned amount pro-rated to the date", scope="data")
+def actuals_behind(context: object) -> Iterator[Problem]:
+    """With ``--as-of``, each source is expected to have mobilised its planned amount
+    times the elapsed share of the plan year (30 June 2019 is 181/365 = 49.6%). A
+    source below that is behind. Funding rarely flows evenly, so this is a prompt to
+    look, not a verdict.
+    """
+    if not isinstance(context, ActualsContext):
+        return
+    execution = context.execution
+    for item in execution.walk():
+        if item.status == BEHIND:
+            yield Problem(
+                f"{item.key}: {show(item.actual)} of {show(item.planned)} mobilised ({show(item.rate, 1)}%) "
+                f"by {execution.as_of}, when {show(item.expected)} ({show(100 * (execution.fraction or 0), 1)}%) "
+                "was due pro rata",
+                line=item.lines[0] if item.lines else None,
+                path=context.actuals.header("amount"),
+                expected=item.expected,
+                actual=item.actual,
+            )
+
+
+def _keys(plan: Plan) -> set[str]:
+    def walk(sources):
+        for source in sources:
+            yield source.key
+            yield from walk(source.children)
+
+    return set(walk(plan.budget.sources))
+
+
+
+def actuals_findings(context: ActualsContext) -> list[Finding]:
+    """The findings of the actuals rules (AC*), located in the actuals file."""
+    from ntmplan.rules.engine import run_rules
+    from ntmplan.rules.registry import rules_for
+
+    file = context.actuals.file
+    rules = [r for r in rules_for("data") if r.code.startswith("AC")]
+    return run_rules(rules, context, lambda p: Location(file, p.line, p.column, p.path))
