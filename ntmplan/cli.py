@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ntmplan.commands import check, plan  # noqa: F401  (each registers its commands)
 from ntmplan.commands import budget  # noqa: F401  (registers 'budget')
+from ntmplan.commands import schedule  # noqa: F401  (registers 'schedule')
 from ntmplan.commands.common import app
 
 

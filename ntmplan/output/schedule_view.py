@@ -1,0 +1,158 @@
+"""Rich rendering of ``ntmplan schedule``: the appendix by section, at a date, in a period, for an agency.
+
+Every task, group and month comes from the ``ScheduleResult``; this module
+chooses words and formats months in the reader's language.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ntmplan import numbers
+from ntmplan.numbers import Lang
+from ntmplan.schedule.agenda import (
+    DUE,
+    IN_PERIOD,
+    NEXT,
+    NO_FIXED_TIME,
+    ONGOING,
+    PAST_DUE,
+    ROLES,
+    SECTION,
+    Group,
+    IcsReport,
+    ScheduleResult,
+    TaskRow,
+)
+
+LABELS = {
+    "title": {Lang.vi: "Tiến độ thực hiện {plan} ({file})", Lang.en: "Schedule of {plan} ({file})"},
+    "agency": {Lang.vi: "Nhiệm vụ của {code}: {name}", Lang.en: "Tasks of {code}: {name}"},
+    "id": {Lang.vi: "TT", Lang.en: "Task"},
+    "content": {Lang.vi: "Nội dung", Lang.en: "Content"},
+    "directing": {Lang.vi: "Chỉ đạo", Lang.en: "Directing"},
+    "executing": {Lang.vi: "Thực hiện", Lang.en: "Executing"},
+    "coordinating": {Lang.vi: "Phối hợp", Lang.en: "Coordinating"},
+    "timing": {Lang.vi: "Thời gian → chuẩn hóa", Lang.en: "Timing → normalised"},
+    DUE: {Lang.vi: "Đến hạn trong {month}", Lang.en: "Due in {month}"},
+    NEXT: {Lang.vi: "Đến hạn tháng sau, {month}", Lang.en: "Due next month, {month}"},
+    ONGOING: {Lang.vi: "Thường xuyên, định kỳ", Lang.en: "Ongoing and periodic"},
+    PAST_DUE: {Lang.vi: "Đã qua hạn (tháng cuối đã qua)", Lang.en: "Past due (last month has passed)"},
+    NO_FIXED_TIME: {Lang.vi: "Không có thời gian cố định", Lang.en: "No fixed time"},
+    IN_PERIOD: {Lang.vi: "Đến hạn trong {period}", Lang.en: "Due in {period}"},
+    "as_of": {Lang.vi: "Tính đến ngày {date}", Lang.en: "As of {date}"},
+    "none": {Lang.vi: "không có", Lang.en: "none"},
+    "not_shown": {Lang.vi: "{count} nhiệm vụ khác (đến hạn sau, hoặc ngoài năm kế hoạch) không hiển thị.",
+                  Lang.en: "{count} other task(s) (due later, or outside the plan year) not shown."},
+    "ics": {Lang.vi: "Đã ghi {events} sự kiện cho {tasks} nhiệm vụ vào {file}.",
+            Lang.en: "Wrote {events} event(s) for {tasks} task(s) to {file}."},
+    "undated": {Lang.vi: "Không đưa vào lịch (không có ngày cố định): {tasks}.",
+                Lang.en: "Not in the calendar (no fixed date): {tasks}."},
+}
+KIND_TEXT = {
+    "ongoing": {Lang.vi: "cả năm", Lang.en: "all year"},
+    "every-quarter": {Lang.vi: "mỗi quý", Lang.en: "every quarter"},
+    "periodic-and-ad-hoc": {Lang.vi: "định kỳ và đột xuất", Lang.en: "periodic and ad hoc"},
+    "on-condition": {Lang.vi: "khi điều kiện cho phép", Lang.en: "as conditions allow"},
+}
+GROUP_STYLE = {DUE: "bold green", NEXT: "bold cyan", ONGOING: "bold", PAST_DUE: "bold yellow",
+               NO_FIXED_TIME: "bold dim", IN_PERIOD: "bold green"}
+
+
+def _label(key: str, lang: Lang, **values: object) -> str:
+    return LABELS[key][lang].format(**values)
+
+
+def normalised(task: TaskRow, lang: Lang) -> str:
+    """The machine reading of the timing, in words: 'Mar–Jul 2019', 'Q2, Q3 2019 (Apr–Sep 2019)'."""
+    if task.kind == "quarters" and task.year:
+        return f"{numbers.quarter_list(task.year, task.quarters, lang)} ({numbers.month_list(None, task.months, lang)})"
+    if task.kind == "months" and task.year:
+        return numbers.month_list(task.year, task.months, lang)
+    return KIND_TEXT.get(task.kind, {}).get(lang, task.kind)
+
+
+def _group_title(group: Group, result: ScheduleResult, lang: Lang) -> str:
+    if group.key == SECTION:
+        return f"{group.section}. {group.title_vi if lang is Lang.vi else group.title_en}"
+    month = numbers.month_name(*group.month, lang) if group.month else ""
+    period = ""
+    if result.period:
+        months = [m for _, m in result.period.months()]
+        period = numbers.month_list(result.period.first[0], months, lang)
+    return _label(group.key, lang, month=month, period=period)
+
+
+def _table(title: Text, lang: Lang, by_agency: bool) -> Table:
+    """A table whose columns have the same widths for every group, so that groups line up."""
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+    table.add_column(_label("id", lang), no_wrap=True, width=6)
+    table.add_column(_label("content", lang), ratio=4)
+    for role in ROLES:
+        if by_agency:
+            table.add_column(_label(role, lang), justify="center", width=12)
+        else:
+            table.add_column(_label(role, lang), ratio=2)
+    table.add_column(_label("timing", lang), ratio=3, min_width=20)
+    return table
+
+
+def _add_task(table: Table, task: TaskRow, lang: Lang, by_agency: bool) -> None:
+    content = Text(task.content_vi if lang is Lang.vi else task.content_en)
+    if by_agency:
+        roles = [Text("✓", style="bold green") if role in task.roles else Text("") for role in ROLES]
+    else:
+        roles = [Text(getattr(task, role).text) for role in ROLES]
+    timing = Text(task.timing_text)
+    timing.append(f"\n→ {normalised(task, lang)}", style="cyan")
+    table.add_row(Text(task.id, style="bold"), content, *roles, timing)
+
+
+def schedule_tables(result: ScheduleResult, lang: Lang) -> list[Table | Text]:
+    """One table per group (a section, or 'due this month' and the like); an empty group is one line."""
+    by_agency = result.agency is not None
+    shown: list[Table | Text] = []
+    for group in result.groups:
+        if group.key == SECTION and by_agency and not group.tasks:
+            continue
+        title = Text(_group_title(group, result, lang), style=GROUP_STYLE.get(group.key, "bold"))
+        if not group.tasks:
+            title.append(f": {_label('none', lang)}", style="dim")
+            shown.append(title)
+            continue
+        title.append(f" ({len(group.tasks)})", style="dim")
+        table = _table(title, lang, by_agency)
+        for task in group.tasks:
+            _add_task(table, task, lang, by_agency)
+        shown.append(table)
+    return shown
+
+
+def ics_lines(report: IcsReport, lang: Lang) -> list[Text]:
+    lines = [Text(_label("ics", lang, events=report.events, tasks=len(report.tasks), file=report.file),
+                  style="green")]
+    if report.undated:
+        listed = ", ".join(f"{task.id} ({task.timing_text})" for task in report.undated)
+        lines.append(Text(_label("undated", lang, tasks=listed), style="dim"))
+    return lines
+
+
+def render_schedule(console: Console, result: ScheduleResult, lang: Lang) -> None:
+    if result.note:
+        console.print(Text(result.note, style="dim"))
+    console.print(Text(_label("title", lang, plan=result.plan_number, file=result.file), style="bold"))
+    if result.agency:
+        name = result.agency.name_vi if lang is Lang.vi else result.agency.name_en
+        console.print(Text(_label("agency", lang, code=result.agency.code, name=name), style="bold"))
+    if result.as_of:
+        console.print(Text(_label("as_of", lang, date=numbers.date_text(result.as_of, lang))))
+    for shown in schedule_tables(result, lang):
+        console.print(shown)
+    if result.not_shown and result.mode != "all":
+        console.print(Text(_label("not_shown", lang, count=result.not_shown), style="dim"))
+    if result.ics:
+        for line in ics_lines(result.ics, lang):
+            console.print(line)

@@ -1,0 +1,355 @@
+"""What the schedule expects, and of whom: the appendix by section, by date or by period.
+
+Timing kinds fall in three families. *Fixed* tasks ('Tháng 3-7', 'Quý II, III',
+'Quý IV/2019') are due in known calendar months of the plan year (or of the
+year the text names). *Periodic* tasks ('Thường xuyên', 'Hàng quý', 'Định kỳ
+và đột xuất') run all year and are never past due. *Unscheduled* tasks ('Căn
+cứ vào điều kiện thực tế') have no time at all and are listed, not dated.
+
+At a date, a fixed task is due this month or next month when one of its
+months is that month, and past due when its last month is before the current
+one; whether it was done is not known to the plan, so 'past due' means only
+that its time has passed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from ntmplan.loading.plan_loader import LoadedPlan
+from ntmplan.model.plan import Agency, Parties, Plan, Task, TimingKind
+from ntmplan.schedule.periods import Month, Period, month_of, next_month
+from ntmplan.text import fold
+from ntmplan.timing import months_of_quarters
+
+ROLES = ("directing", "executing", "coordinating")
+FIXED = {TimingKind.MONTHS, TimingKind.QUARTERS}
+PERIODIC = {TimingKind.ONGOING, TimingKind.EVERY_QUARTER, TimingKind.PERIODIC_AND_AD_HOC}
+
+# Groups (and the status of a task in them).
+DUE = "due-this-month"
+NEXT = "due-next-month"
+ONGOING = "ongoing"
+PAST_DUE = "past-due"
+LATER = "later"
+NO_FIXED_TIME = "no-fixed-time"
+IN_PERIOD = "in-period"
+OUTSIDE = "outside-period"
+OUTSIDE_YEAR = "outside-plan-year"
+SECTION = "section"
+
+
+@dataclass
+class TaskRow:
+    """One task of the appendix with its due months worked out."""
+
+    section: str
+    id: str
+    number: int
+    content_vi: str
+    content_en: str
+    directing: Parties
+    executing: Parties
+    coordinating: Parties
+    timing_text: str
+    kind: str
+    months: list[int]
+    quarters: list[int]
+    year: int | None
+    line: int | None
+    roles: list[str] = field(default_factory=list)
+    status: str | None = None
+
+    @property
+    def fixed(self) -> bool:
+        return TimingKind(self.kind) in FIXED
+
+    @property
+    def periodic(self) -> bool:
+        return TimingKind(self.kind) in PERIODIC
+
+    def due_months(self) -> list[Month]:
+        """The calendar months the task is due in; none unless its timing is fixed."""
+        return [(self.year, month) for month in self.months] if self.fixed and self.year else []
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "section": self.section,
+            "number": self.number,
+            "id": self.id,
+            "content": {"vi": self.content_vi, "en": self.content_en},
+            **{role: {"text": getattr(self, role).text, "agencies": list(getattr(self, role).agencies)}
+               for role in ROLES},
+            "timing_text": self.timing_text,
+            "kind": self.kind,
+            "months": self.months,
+            "quarters": self.quarters,
+            "year": self.year,
+            "roles": self.roles,
+            "status": self.status,
+            "line": self.line,
+        }
+
+
+@dataclass
+class Group:
+    """Tasks shown together: a section of the appendix, or 'due this month' and the like."""
+
+    key: str
+    tasks: list[TaskRow]
+    month: Month | None = None
+    section: str | None = None
+    title_vi: str | None = None
+    title_en: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "section": self.section,
+            "month": f"{self.month[0]}-{self.month[1]:02d}" if self.month else None,
+            "tasks": [task.id for task in self.tasks],
+        }
+
+
+@dataclass
+class AgencyRef:
+    code: str
+    name_vi: str
+    name_en: str
+
+
+@dataclass
+class IcsReport:
+    """What ``--ics`` wrote, and the tasks it left out because they have no date."""
+
+    file: str
+    events: int
+    tasks: list[str]
+    undated: list[TaskRow]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "events": self.events,
+            "tasks": self.tasks,
+            "undated": [{"id": t.id, "kind": t.kind, "timing_text": t.timing_text} for t in self.undated],
+        }
+
+
+@dataclass
+class ScheduleResult:
+    """The tasks selected, grouped for display; JSON and the table both come from here."""
+
+    file: str
+    plan_number: str
+    plan_year: int
+    mode: str  # "all", "as-of" or "period"
+    tasks: list[TaskRow]
+    groups: list[Group]
+    as_of: dt.date | None = None
+    period: Period | None = None
+    agency: AgencyRef | None = None
+    not_shown: int = 0
+    note: str | None = None
+    ics: IcsReport | None = None
+    candidates: list[TaskRow] = field(default_factory=list)  # every task of the agency (or all): what --ics writes
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": 1,
+            "file": self.file,
+            "plan": self.plan_number,
+            "year": self.plan_year,
+            "mode": self.mode,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "period": self.period.label if self.period else None,
+            "agency": vars(self.agency) if self.agency else None,
+            "tasks": [task.to_dict() for task in self.tasks],
+            "groups": [group.to_dict() for group in self.groups],
+            "not_shown": self.not_shown,
+            "ics": self.ics.to_dict() if self.ics else None,
+        }
+
+
+class UnknownAgency(ValueError):
+    """An agency asked for that the registry does not have, with the nearest code."""
+
+    def __init__(self, asked: str, nearest: str | None):
+        hint = f"; did you mean {nearest}?" if nearest else ""
+        super().__init__(f"no agency '{asked}' in the plan's registry{hint}")
+        self.nearest = nearest
+
+
+def _compact(text: str) -> str:
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def find_agency(plan: Plan, asked: str) -> Agency:
+    """The agency with code ``asked`` (any case) or with that name (accents optional).
+
+    Otherwise ``UnknownAgency`` suggests the nearest code, comparing with codes and
+    names alike, so that 'SO-TAICHINH' suggests SO-TC (Sở Tài chính).
+    """
+    wanted = asked.strip()
+    for agency in plan.agencies:
+        if agency.code == wanted.upper() or fold(wanted) in (fold(agency.name.vi), fold(agency.name.en)):
+            return agency
+    spellings: dict[str, str] = {}
+    for agency in plan.agencies:
+        for spelling in (agency.code, agency.name.vi, agency.name.en):
+            spellings.setdefault(_compact(spelling), agency.code)
+    compact = _compact(wanted)
+    starting = [spelling for spelling in spellings if compact and spelling.startswith(compact)]
+    nearest = starting or difflib.get_close_matches(compact, list(spellings), n=1, cutoff=0.6)
+    raise UnknownAgency(asked, spellings[nearest[0]] if nearest else None)
+
+
+def task_rows(loaded: LoadedPlan) -> list[TaskRow]:
+    """Every task of the appendix, in order, with its due months and its line in the plan file."""
+    plan = loaded.plan
+    rows = []
+    for s, section in enumerate(plan.schedule.sections):
+        for t, task in enumerate(section.tasks):
+            mark = loaded.document.mark(f"schedule.sections[{s}].tasks[{t}]")
+            rows.append(_row(section.number, task, plan.metadata.year, mark.line if mark else None))
+    return rows
+
+
+def _row(section: str, task: Task, plan_year: int, line: int | None) -> TaskRow:
+    timing = task.timing
+    months = list(timing.months)
+    if timing.kind is TimingKind.QUARTERS:
+        months = sorted(set(months) | set(months_of_quarters(timing.quarters)))
+    return TaskRow(
+        section=section,
+        id=task.id,
+        number=task.number,
+        content_vi=task.content.vi,
+        content_en=task.content.en,
+        directing=task.directing,
+        executing=task.executing,
+        coordinating=task.coordinating,
+        timing_text=timing.text,
+        kind=timing.kind.value,
+        months=months if timing.kind in FIXED else [],
+        quarters=list(timing.quarters),
+        year=(timing.year or plan_year) if timing.kind in FIXED else None,
+        line=line,
+    )
+
+
+def for_agency(rows: list[TaskRow], code: str) -> list[TaskRow]:
+    """The tasks naming ``code`` in any column, with the roles it holds in each."""
+    chosen = []
+    for row in rows:
+        row.roles = [role for role in ROLES if code in getattr(row, role).agencies]
+        if row.roles:
+            chosen.append(row)
+    return chosen
+
+
+def at_date(rows: list[TaskRow], as_of: dt.date, plan_year: int) -> list[Group]:
+    """Groups at ``as_of``: due this month, due next month, ongoing, past due, no fixed time.
+
+    A task due this month and the next is in both groups; a task due later, or a
+    periodic task outside the plan year, is in none.
+    """
+    this, coming = month_of(as_of), next_month(month_of(as_of))
+    due, upcoming, ongoing, past, undated = [], [], [], [], []
+    for row in rows:
+        months = row.due_months()
+        if months:
+            row.status = DUE if this in months else NEXT if coming in months else (
+                PAST_DUE if max(months) < this else LATER
+            )
+            if this in months:
+                due.append(row)
+            if coming in months:
+                upcoming.append(row)
+            if max(months) < this:
+                past.append(row)
+        elif row.periodic:
+            row.status = ONGOING if as_of.year == plan_year else OUTSIDE_YEAR
+            if row.status == ONGOING:
+                ongoing.append(row)
+        else:
+            row.status = NO_FIXED_TIME
+            undated.append(row)
+    return [
+        Group(DUE, due, month=this),
+        Group(NEXT, upcoming, month=coming),
+        Group(ONGOING, ongoing),
+        Group(PAST_DUE, past),
+        Group(NO_FIXED_TIME, undated),
+    ]
+
+
+def in_period(rows: list[TaskRow], period: Period, plan_year: int) -> list[Group]:
+    """Groups for a month or quarter: due in it, ongoing through it (within the plan year), no fixed time."""
+    selected, ongoing, undated = [], [], []
+    overlaps_year = period.first[0] <= plan_year <= period.last[0]
+    for row in rows:
+        months = row.due_months()
+        if months:
+            row.status = IN_PERIOD if any(period.contains(month) for month in months) else OUTSIDE
+            if row.status == IN_PERIOD:
+                selected.append(row)
+        elif row.periodic:
+            row.status = ONGOING if overlaps_year else OUTSIDE_YEAR
+            if overlaps_year:
+                ongoing.append(row)
+        else:
+            row.status = NO_FIXED_TIME
+            undated.append(row)
+    return [Group(IN_PERIOD, selected, month=period.first), Group(ONGOING, ongoing), Group(NO_FIXED_TIME, undated)]
+
+
+def by_section(loaded: LoadedPlan, rows: list[TaskRow]) -> list[Group]:
+    groups = []
+    for section in loaded.plan.schedule.sections:
+        tasks = [row for row in rows if row.section == section.number]
+        groups.append(Group(SECTION, tasks, section=section.number, title_vi=section.title.vi,
+                            title_en=section.title.en))
+    return groups
+
+
+def build_schedule(
+    loaded: LoadedPlan,
+    as_of: dt.date | None = None,
+    period: Period | None = None,
+    agency: Agency | None = None,
+    note: str | None = None,
+) -> ScheduleResult:
+    """The schedule as asked: all of it by section, at a date, or in a period; for one agency or all."""
+    plan = loaded.plan
+    rows = task_rows(loaded)
+    if agency is not None:
+        rows = for_agency(rows, agency.code)
+    year = plan.metadata.year
+    if as_of is not None:
+        mode = "as-of"
+        groups = at_date(rows, as_of, year)
+    elif period is not None:
+        mode = "period"
+        groups = in_period(rows, period, year)
+    else:
+        mode = "all"
+        groups = by_section(loaded, rows)
+    shown = {id(task) for group in groups for task in group.tasks}
+    return ScheduleResult(
+        file=loaded.file,
+        plan_number=plan.metadata.number,
+        plan_year=year,
+        mode=mode,
+        tasks=[row for row in rows if id(row) in shown],
+        groups=groups,
+        as_of=as_of,
+        period=period,
+        agency=AgencyRef(agency.code, agency.name.vi, agency.name.en) if agency else None,
+        not_shown=len(rows) - len(shown),
+        note=note,
+        candidates=rows,
+    )

@@ -1,0 +1,143 @@
+"""The schedule as an iCalendar file that calendar programs import (RFC 5545).
+
+One all-day event per due month of each task with fixed timing, spanning the
+month ('Tháng 3-7' gives five events, March to July), marked as free time so
+that a month-long task does not block anyone's calendar. The description names
+the directing, executing and coordinating bodies and quotes the timing as
+written. UIDs are stable (plan, task, month), so importing a corrected file
+again updates events instead of duplicating them.
+
+Tasks without a date ('Thường xuyên', 'Căn cứ vào điều kiện thực tế') are not
+turned into invented events: ``write_calendar`` returns them so the command can
+list them.
+
+The file is written atomically (a temporary file in the target's directory,
+then ``os.replace``), and never over one of the command's input files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from ntmplan.errors import InputError
+from ntmplan.numbers import Lang
+from ntmplan.schedule.agenda import IcsReport, ScheduleResult, TaskRow
+from ntmplan.schedule.periods import next_month
+from ntmplan.text import fold
+
+PRODID = "-//ntmplan//NTM plan schedule//EN"
+ROLE_LABELS = {
+    "directing": {Lang.vi: "Chỉ đạo", Lang.en: "Directing"},
+    "executing": {Lang.vi: "Cơ quan thực hiện", Lang.en: "Executing"},
+    "coordinating": {Lang.vi: "Cơ quan phối hợp", Lang.en: "Coordinating"},
+}
+TIMING_LABEL = {Lang.vi: "Thời gian", Lang.en: "Timing"}
+SOURCE_LABEL = {Lang.vi: "Phụ lục {section}, {plan}", Lang.en: "Appendix section {section}, plan {plan}"}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def _description(task: TaskRow, plan: str, lang: Lang) -> str:
+    content = task.content_vi if lang is Lang.vi else task.content_en
+    other = task.content_en if lang is Lang.vi else task.content_vi
+    lines = [content, f"({other})", ""]
+    for role, labels in ROLE_LABELS.items():
+        parties = getattr(task, role)
+        lines.append(f"{labels[lang]}: {parties.text} [{', '.join(parties.agencies)}]")
+    lines.append(f"{TIMING_LABEL[lang]}: {task.timing_text}")
+    lines.append(SOURCE_LABEL[lang].format(section=task.section, plan=plan))
+    return "\n".join(lines)
+
+
+def calendar_bytes(result: ScheduleResult, tasks: list[TaskRow], lang: Lang, stamp: dt.datetime) -> tuple[bytes, int]:
+    """The iCalendar text for the dated ``tasks`` and the number of events in it."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    name = f"NTM {result.plan_year}: {result.plan_number}"
+    if result.agency:
+        name += f" ({result.agency.code})"
+    calendar.add("x-wr-calname", name)
+    plan_slug = _slug(f"{result.plan_number}-{result.plan_year}")
+    events = 0
+    for task in tasks:
+        for year, month in task.due_months():
+            event = Event()
+            event.add("uid", f"{plan_slug}-{_slug(task.id)}-{year}{month:02d}@ntmplan")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", dt.date(year, month, 1))
+            end_year, end_month = next_month((year, month))
+            event.add("dtend", dt.date(end_year, end_month, 1))
+            content = task.content_vi if lang is Lang.vi else task.content_en
+            event.add("summary", f"{task.id} {content}")
+            event.add("description", _description(task, result.plan_number, lang))
+            event.add("categories", [f"{result.plan_number} {task.section}"])
+            event.add("transp", "TRANSPARENT")
+            calendar.add_component(event)
+            events += 1
+    return calendar.to_ical(), events
+
+
+def check_target(target: str, inputs: list[str]) -> Path:
+    """The path to write, refusing a directory, a missing directory and any input file."""
+    path = Path(target)
+    if path.is_dir():
+        raise InputError(target, "this is a directory", expected="a file name such as schedule.ics")
+    if not path.parent.resolve().is_dir():
+        raise InputError(target, "the directory to write into does not exist", expected="an existing directory")
+    for given in inputs:
+        source = Path(given)
+        same = path.resolve() == source.resolve()
+        if not same and path.exists() and source.exists():
+            same = os.path.samefile(path, source)
+        if same:
+            raise InputError(target, f"refusing to overwrite the input file {given}", expected="another file name")
+    return path
+
+
+def _mode(path: Path) -> int:
+    """The existing file's permissions, or what a new file would get under the umask."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_atomic(target: str, data: bytes, inputs: list[str]) -> None:
+    """Write ``data`` to ``target`` in one step: readers see the old file or the new, never half of one."""
+    path = check_target(target, inputs)
+    handle, temporary = tempfile.mkstemp(dir=path.parent.resolve(), prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, _mode(path))
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def write_calendar(
+    result: ScheduleResult, tasks: list[TaskRow], target: str, inputs: list[str], lang: Lang,
+    stamp: dt.datetime | None = None,
+) -> IcsReport:
+    """Write the dated ``tasks`` to ``target``; report the events and the undated tasks left out."""
+    check_target(target, inputs)
+    dated = [task for task in tasks if task.due_months()]
+    data, events = calendar_bytes(result, dated, lang, stamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
+    write_atomic(target, data, inputs)
+    return IcsReport(file=target, events=events, tasks=[t.id for t in dated],
+                     undated=[t for t in tasks if not t.due_months()])
