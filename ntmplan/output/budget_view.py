@@ -231,7 +231,7 @@ def render_budget(console: Console, result: BudgetResult, lang: Lang) -> None:
         for table in execution_tables(result.execution, lang, result.unit):
             console.print(table)
         console.print(reading_note(result.execution, lang))
-    for table in findings_tables(result.findings):
+    for table in findings_tables(result.findings, tolerance=True):
         console.print(table)
     files = result.file + (f" and {result.execution.file}" if result.execution else "")
     console.print(summary_line(FindingsResult(files, result.findings, result.summary)))

@@ -46,8 +46,8 @@ def _figure(value: object) -> str:
     return str(value)
 
 
-def findings_tables(findings: list[Finding]) -> list[Table]:
-    """One table per severity, most severe first."""
+def findings_tables(findings: list[Finding], tolerance: bool = False) -> list[Table]:
+    """One table per severity, most severe first; ``tolerance`` adds the allowed difference."""
     tables = []
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
         group = [f for f in findings if f.severity is severity]
@@ -66,17 +66,22 @@ def findings_tables(findings: list[Finding]) -> list[Table]:
         table.add_column("Finding", ratio=1, min_width=40)
         table.add_column("Expected", justify="right", min_width=8, max_width=16, overflow="fold")
         table.add_column("Found", justify="right", min_width=8, max_width=16, overflow="fold")
+        if tolerance:
+            table.add_column("±", justify="right", max_width=10, overflow="fold")
         for finding in group:
             message = finding.message
             if finding.location.path:
                 message += f"\n[dim]at {escape(finding.location.path)}[/dim]"
-            table.add_row(
+            cells = [
                 f"{finding.code}\n[dim]{finding.name}[/dim]",
                 escape(str(finding.location)),
                 message,
                 escape(_figure(finding.expected)),
                 escape(_figure(finding.actual)),
-            )
+            ]
+            if tolerance:
+                cells.append(escape(_figure(finding.tolerance)))
+            table.add_row(*cells)
         tables.append(table)
     return tables
 

@@ -153,3 +153,15 @@ def test_budget_does_not_import_pandas():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_table_names_line_expected_found_and_tolerance(tmp_path, monkeypatch):
+    write_plan(tmp_path, {"budget.sources[1].stated_share": Raw("40.2")})
+    monkeypatch.chdir(tmp_path)
+    plan = "plan.yaml"
+    result = invoke(plan, "--lang", "en")
+    assert result.exit_code == 1
+    row = next(line for line in result.stdout.splitlines() if line.strip().startswith("BU03"))
+    assert row.split()[-3:] == ["40", "40.2", "0.05"]
+    assert f"{plan}:" in row
+    assert "✗ BU04" in result.stdout  # the totals row carries the shares-total warning
