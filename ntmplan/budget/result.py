@@ -117,12 +117,15 @@ class BudgetResult:
 
 
 def budget_findings(loaded: LoadedPlan) -> list[Finding]:
-    """The findings of the budget rules (BU*) on the plan, located in the plan file."""
-    from ntmplan.rules import load_all
+    """The findings of the budget rules (BU*) on the plan, located in the plan file.
+
+    Only the module that registers them is imported, not every rule module: some
+    data rules need pandas, which this command must not load.
+    """
+    import ntmplan.rules.plan.budget  # noqa: F401  (registers BU01-BU04)
     from ntmplan.rules.engine import locate_in_plan, run_rules
     from ntmplan.rules.registry import rules_for
 
-    load_all()
     rules = [r for r in rules_for("plan") if r.code.startswith("BU")]
     return run_rules(rules, loaded, lambda problem: locate_in_plan(loaded, problem))
 

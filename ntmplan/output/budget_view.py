@@ -24,7 +24,7 @@ LABELS = {
               Lang.en: "Funding plan of {number} ({file}), in {unit}"},
     "source": {Lang.vi: "Nguồn vốn", Lang.en: "Source"},
     "line": {Lang.vi: "Dòng", Lang.en: "Line"},
-    "amount": {Lang.vi: "Số tiền\n({unit})", Lang.en: "Amount\n({unit})"},
+    "amount": {Lang.vi: "Số tiền", Lang.en: "Amount"},
     "stated": {Lang.vi: "Tỷ lệ ghi", Lang.en: "Stated %"},
     "computed": {Lang.vi: "Tính lại\n% tổng", Lang.en: "Computed\n% of total"},
     "parent": {Lang.vi: "% nguồn\ncha", Lang.en: "% of\nparent"},
@@ -95,14 +95,14 @@ def budget_table(result: BudgetResult, lang: Lang) -> Table:
         title_justify="left",
         box=box.SIMPLE_HEAD,
     )
-    table.add_column(_label("source", lang), ratio=1, min_width=30)
-    table.add_column(_label("line", lang), justify="right", style="dim")
-    table.add_column(_label("amount", lang, unit=unit), justify="right", no_wrap=True)
+    table.add_column(_label("source", lang), ratio=1, min_width=20, overflow="fold")
+    table.add_column(_label("amount", lang), justify="right", no_wrap=True)
     table.add_column(_label("stated", lang), justify="right")
     table.add_column(_label("computed", lang), justify="right")
     table.add_column(_label("parent", lang), justify="right")
     table.add_column(_label("difference", lang), justify="right")
-    table.add_column(_label("status", lang))
+    table.add_column(_label("status", lang), no_wrap=True, min_width=7)
+    table.add_column(_label("line", lang), justify="right", style="dim")
 
     def add(row: SourceRow, last: bool) -> None:
         name = Text(_branch(row.depth, last), style="dim")
@@ -110,17 +110,17 @@ def budget_table(result: BudgetResult, lang: Lang) -> Table:
         name.append(f"\n{'   ' * row.depth}{row.key}", style="dim")
         difference = ""
         if row.difference is not None:
-            difference = numbers.number(row.difference, lang, row.share_places + 2, sign=True) + " "
-            difference += f"(±{numbers.number(row.tolerance, lang, row.share_places + 1)})"
+            difference = numbers.number(row.difference, lang, row.share_places + 2, sign=True)
+            difference += f"\n±{numbers.number(row.tolerance, lang, row.share_places + 1)}"
         table.add_row(
             name,
-            str(row.line or ""),
             numbers.number(row.amount, lang, row.amount_places),
             _share(row.stated_share, lang, row.share_places),
             _share(row.computed_share, lang, 2),
             _share(row.parent_share, lang, 2),
             difference,
             _status(row.status, row.codes),
+            str(row.line or ""),
         )
         for i, child in enumerate(row.children):
             add(child, i == len(row.children) - 1)
@@ -134,13 +134,13 @@ def budget_table(result: BudgetResult, lang: Lang) -> Table:
     shares = result.stated_shares_sum
     table.add_row(
         total,
-        str(result.total_line or ""),
         numbers.number(result.total, lang, result.total_places),
         "" if shares is None else numbers.percent(shares, lang, 1),
         _share(result.sources_sum_share, lang, 2),
         "",
         "",
         _status(result.total_status, result.total_codes),
+        str(result.total_line or ""),
     )
     return table
 
@@ -156,12 +156,12 @@ def execution_tables(execution: Execution, lang: Lang, unit: str) -> list[Table]
             year=execution.as_of.year,
         )
     table = Table(title=f"{title}; {numbers.unit_label(unit, lang)}", title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column(_label("source", lang), ratio=1, min_width=30)
+    table.add_column(_label("source", lang), ratio=1, min_width=24)
     table.add_column(_label("planned", lang), justify="right", no_wrap=True)
     table.add_column(_label("actual", lang), justify="right", no_wrap=True)
     table.add_column(_label("rate", lang), justify="right")
     table.add_column(_label("expected", lang), justify="right")
-    table.add_column(_label("status", lang))
+    table.add_column(_label("status", lang), no_wrap=True, min_width=7)
 
     def status(value: str) -> Text:
         style, labels = EXECUTION_STATUS[value]
@@ -231,7 +231,8 @@ def render_budget(console: Console, result: BudgetResult, lang: Lang) -> None:
         for table in execution_tables(result.execution, lang, result.unit):
             console.print(table)
         console.print(reading_note(result.execution, lang))
-    for table in findings_tables(result.findings, tolerance=True):
+    with_tolerance = any(f.tolerance is not None for f in result.findings)
+    for table in findings_tables(result.findings, tolerance=with_tolerance):
         console.print(table)
     files = result.file + (f" and {result.execution.file}" if result.execution else "")
     console.print(summary_line(FindingsResult(files, result.findings, result.summary)))

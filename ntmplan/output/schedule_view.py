@@ -47,6 +47,8 @@ LABELS = {
     "none": {Lang.vi: "không có", Lang.en: "none"},
     "not_shown": {Lang.vi: "{count} nhiệm vụ khác (đến hạn sau, hoặc ngoài năm kế hoạch) không hiển thị.",
                   Lang.en: "{count} other task(s) (due later, or outside the plan year) not shown."},
+    "outside": {Lang.vi: "{count} nhiệm vụ khác (ngoài kỳ này) không hiển thị.",
+                Lang.en: "{count} other task(s) (outside this period) not shown."},
     "ics": {Lang.vi: "Đã ghi {events} sự kiện cho {tasks} nhiệm vụ vào {file}.",
             Lang.en: "Wrote {events} event(s) for {tasks} task(s) to {file}."},
     "undated": {Lang.vi: "Không đưa vào lịch (không có ngày cố định): {tasks}.",
@@ -152,7 +154,8 @@ def render_schedule(console: Console, result: ScheduleResult, lang: Lang) -> Non
     for shown in schedule_tables(result, lang):
         console.print(shown)
     if result.not_shown and result.mode != "all":
-        console.print(Text(_label("not_shown", lang, count=result.not_shown), style="dim"))
+        key = "outside" if result.mode == "period" else "not_shown"
+        console.print(Text(_label(key, lang, count=result.not_shown), style="dim"))
     if result.ics:
         for line in ics_lines(result.ics, lang):
             console.print(line)
