@@ -18,6 +18,10 @@ RULE_MODULES = (
     "ntmplan.rules.plan.dates",
     "ntmplan.rules.actuals",
     "ntmplan.rules.targets",
+    "ntmplan.rules.data.columns",
+    "ntmplan.rules.data.values",
+    "ntmplan.rules.data.communes",
+    "ntmplan.rules.data.status",
 )
 
 

@@ -1,0 +1,107 @@
+"""Data rules on the header: columns missing, given twice, or not understood."""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING, Iterator
+
+from ntmplan.communes.columns import BY_NAME, COLUMNS, CRITERION_COLUMNS, column_letter, header_key
+from ntmplan.findings import Severity
+from ntmplan.rules.data.common import is_commune_data
+from ntmplan.rules.registry import Problem, rule
+
+if TYPE_CHECKING:
+    from ntmplan.communes.data import CommuneData
+
+
+def _accepted(name: str) -> str:
+    if name in CRITERION_COLUMNS:
+        number = int(name[1:])
+        return f"'{name}', 'TC{number}', 'Tiêu chí {number}' or 'Tiêu chí số {number}'"
+    column = BY_NAME[name]
+    return " or ".join(f"'{header}'" for header in (column.name, *column.aliases[:2]))
+
+
+@rule("DA01", "missing-column", Severity.ERROR, "A column of commune data is not in the file", scope="data")
+def missing_column(data: CommuneData) -> Iterator[Problem]:
+    """Every canonical column is looked for in the header line, under its English name
+    or a Vietnamese header ('Mã xã', 'Xã biên giới', 'TC5', 'Tiêu chí số 5' …; see
+    ``data/README.md``). A column that is not found is reported once, at the header.
+
+    Without the code, the name, the district or one of the 19 criteria, the figures of
+    the check are wrong (a missing criterion counts as not met anywhere): an error.
+    Without a group flag, the year of recognition or a count of advanced criteria or
+    model areas, only the targets that use it cannot be checked: a warning.
+
+    Example: a header 'Mã xã;Tên xã;…;TC1;TC2;TC4;…' has no column for criterion 3.
+    """
+    if not is_commune_data(data):
+        return
+    for name in data.missing_columns:
+        column = BY_NAME[name]
+        yield Problem(
+            f"the file has no column {name} ({column.meaning}); expected a header such as {_accepted(name)}",
+            line=data.header_line,
+            path=name,
+            expected=name,
+            actual=None,
+            severity=None if column.required else Severity.WARNING,
+        )
+
+
+@rule("DA02", "duplicate-column", Severity.ERROR, "Two columns of the file hold the same data", scope="data")
+def duplicate_column(data: CommuneData) -> Iterator[Problem]:
+    """Two headers that name the same column ('TC5' and 'Tiêu chí số 5', or 'code'
+    twice). Only the first is read, so the other's values are ignored: if the two
+    disagree, it is not clear which the office meant.
+
+    Example: columns E 'TC5' and X 'Tiêu chí 5' are both criterion 5; column X is ignored.
+    """
+    if not is_commune_data(data):
+        return
+    for duplicate in data.duplicate_columns:
+        yield Problem(
+            f"column {column_letter(duplicate.number)} ('{duplicate.header}') is {BY_NAME[duplicate.name].meaning} "
+            f"({duplicate.name}) again: column {column_letter(duplicate.first_number)} "
+            f"('{duplicate.first_header}') already is; only the first is read",
+            line=data.header_line,
+            column=duplicate.number,
+            path=duplicate.name,
+            expected=f"one column {duplicate.name}",
+            actual=f"columns {column_letter(duplicate.first_number)} and {column_letter(duplicate.number)}",
+        )
+
+
+_KEYS = {header_key(header): column.name for column in COLUMNS for header in (column.name, *column.aliases)}
+
+
+@rule("DA03", "unused-column", Severity.INFO, "A column of the file is not one ntmplan reads", scope="data")
+def unused_column(data: CommuneData) -> Iterator[Problem]:
+    """A header that names none of the canonical columns, or cells under no header at
+    all. Such a column is ignored: harmless for notes ('Ghi chú'), but a typo in a
+    header ('Tieu chi 20', 'Xa bien gioii') hides a column the checks need, which then
+    also shows as missing (DA01). The message suggests the nearest known header.
+
+    Example: 'Ghi chú' (column AF) is not read.
+    """
+    if not is_commune_data(data):
+        return
+    for column in data.unused_columns:
+        letter = column_letter(column.number)
+        if column.header:
+            near = difflib.get_close_matches(header_key(column.header), list(_KEYS), n=1, cutoff=0.75)
+            hint = f"; did you mean {_KEYS[near[0]]}?" if near else ""
+            message = f"column {letter} ('{column.header}') is not a column of commune data and is ignored{hint}"
+        else:
+            message = (
+                f"column {letter} has no header but holds values (first on line {column.first_line}); "
+                "they are ignored"
+            )
+        yield Problem(
+            message,
+            line=data.header_line if column.header else column.first_line,
+            column=column.number,
+            path=column.header,
+            expected="a known column name",
+            actual=column.header,
+        )

@@ -1,0 +1,133 @@
+"""Helpers shared by the commune-data rules: picking flagged rows, naming cells, comparing names.
+
+Every data rule computes a boolean mask over all rows with pandas, then builds a
+message only for the rows the mask flags, so a rule costs the same on a file of a
+million clean rows as a column operation does.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+from ntmplan.communes.columns import CRITERION_COLUMNS
+from ntmplan.rules.engine import MAX_FINDINGS_PER_RULE
+from ntmplan.rules.registry import Problem
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+    from ntmplan.communes.data import CommuneData
+
+# Vietnamese tone marks: grave, acute, tilde, hook above, dot below. Where a tone mark sits
+# ('Hoà' or 'Hòa', 'Thuỵ' or 'Thụy') is a matter of style, not of spelling.
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_DISTRICT_PREFIX = re.compile(r"^(?:huyện|thành phố|thị xã|tp\.?|tx\.?|h\.)\s*")
+_COMMUNE_PREFIX = re.compile(r"^(?:xã|x\.)\s+")
+
+
+def is_commune_data(context: Any) -> bool:
+    """Data rules share the ``data`` scope with the actuals rules; each ignores other contexts.
+
+    The rule modules import pandas only when a rule runs (``ntmplan validate`` loads
+    every rule module and must not pay for pandas), hence the imports inside functions.
+    """
+    from ntmplan.communes.data import CommuneData
+
+    return isinstance(context, CommuneData)
+
+
+# What a rule yields for a row past the engine's limit: only the number of such rows is
+# reported ("… more findings not shown"), so their messages are not built.
+ELIDED = Problem("(not shown)")
+
+
+class Tally:
+    """Counts one rule's problems, saying for each flagged row whether it will be shown.
+
+    ``for row, shown in tally(rows(mask)): yield Problem(...) if shown else ELIDED``
+    builds the message only for the rows the engine shows; on a national file where a
+    rule flags every row, that is the difference between milliseconds and a minute.
+    """
+
+    def __init__(self, limit: int = MAX_FINDINGS_PER_RULE) -> None:
+        self.count = 0
+        self.limit = limit
+
+    def __call__(self, positions):
+        for row in positions:
+            self.count += 1
+            yield int(row), self.count <= self.limit
+
+
+def rows(mask: pd.Series | np.ndarray) -> np.ndarray:
+    """Positions of the rows a mask flags, in file order."""
+    import numpy as np
+
+    return np.flatnonzero(np.asarray(mask, dtype=bool))
+
+
+def criteria_known(data: CommuneData) -> pd.DataFrame:
+    """Communes × criteria with ``<NA>`` where the cell is missing or unreadable."""
+    return data.frame[list(CRITERION_COLUMNS)]
+
+
+def at_standard(data: CommuneData) -> pd.Series:
+    """Rows whose 19 criteria are all read and all met."""
+    return criteria_known(data).fillna(False).astype(bool).all(axis=1)
+
+
+def not_met(data: CommuneData) -> pd.Series:
+    """Rows with at least one criterion read as not met (unreadable cells are not counted)."""
+    return (~criteria_known(data).fillna(True).astype(bool)).any(axis=1)
+
+
+def criteria_list(numbers: list[int]) -> str:
+    """'criteria 2, 5 and 17' or 'criterion 8'."""
+    if len(numbers) == 1:
+        return f"criterion {numbers[0]}"
+    return "criteria " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
+
+
+def flag_column(data: CommuneData, name: str) -> pd.Series:
+    """A flag as plain booleans (a missing or unreadable cell counts as no)."""
+    return data.frame[name].fillna(False).astype(bool)
+
+
+def tone_free_key(text: str) -> str:
+    """A name as compared with the official list: case, spacing and tone-mark placement ignored.
+
+    Each word keeps its letters (with ă, â, ê, ô, ơ, ư, đ) and its tone, wherever the
+    tone mark was written: 'Hoà Bình' and 'Hòa  bình' agree, 'Tân Thanh' and 'Tân
+    Thành' do not.
+    """
+    words = []
+    for word in unicodedata.normalize("NFD", text.casefold()).split():
+        tones = "".join(sorted(ch for ch in word if ch in _TONES))
+        letters = unicodedata.normalize("NFC", "".join(ch for ch in word if ch not in _TONES))
+        words.append(letters + tones)
+    return " ".join(words)
+
+
+def commune_name_key(text: str) -> str:
+    """'Xã Hoàng Đồng' and 'hoàng đồng' give one key."""
+    folded = " ".join(unicodedata.normalize("NFC", text.casefold()).split())
+    return tone_free_key(_COMMUNE_PREFIX.sub("", folded))
+
+
+def district_name_key(text: str) -> str:
+    """'Huyện Chi Lăng', 'Chi Lăng'; 'Thành phố Lạng Sơn', 'TP Lạng Sơn', 'TP. Lạng Sơn' give one key each."""
+    folded = " ".join(unicodedata.normalize("NFC", text.casefold()).split())
+    return tone_free_key(_DISTRICT_PREFIX.sub("", folded))
+
+
+def keys_of(series: pd.Series, function) -> pd.Series:
+    """``function`` of each distinct value once (names repeat: a district has one spelling)."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    mapped = np.array([function(str(value)) for value in uniques] + [None], dtype=object)
+    return pd.Series(mapped[codes], index=series.index, dtype=object)

@@ -1,0 +1,228 @@
+"""Data rules on which communes the file holds, against the official list and the plan."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ntmplan.communes.reference import COMMUNE_TYPE, TYPE_LABELS, load_reference
+from ntmplan.findings import Severity
+from ntmplan.rules.data.common import (
+    ELIDED, Tally, commune_name_key, district_name_key, is_commune_data, keys_of, rows,
+)
+from ntmplan.rules.registry import Problem, rule
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ntmplan.communes.data import CommuneData
+
+
+def _reference(data: CommuneData) -> pd.DataFrame:
+    return data.reference if data.reference is not None else load_reference()
+
+
+def _official(data: CommuneData) -> pd.DataFrame:
+    """The official list aligned with the file's rows (``<NA>`` where the code is not a commune)."""
+    reference = _reference(data)
+    communes = reference[reference["type"] == COMMUNE_TYPE].set_index("code")
+    return communes.reindex(data.frame["code"].astype(object).where(data.frame["code"].notna(), None)).reset_index(
+        drop=True
+    )
+
+
+@rule("DA07", "duplicate-commune", Severity.ERROR, "A commune appears on more than one line", scope="data")
+def duplicate_commune(data: CommuneData) -> Iterator[Problem]:
+    """Each commune is one line of the file. A code that appears again counts the
+    commune twice in every figure (criteria met, communes at standard, averages),
+    usually because two sheets were pasted together or a line was copied to start a
+    new one and its code not changed. Every repeat is reported with the line of the
+    first.
+
+    Example: 06004 on line 9 and again on line 41.
+    """
+    if not is_commune_data(data) or "code" not in data.columns:
+        return
+    code = data.frame["code"]
+    known = code.notna()
+    repeat = code.duplicated(keep="first") & known
+    if not repeat.any():
+        return
+    first_row = code.index.to_series()[known].groupby(code[known]).first()
+    for row, shown in Tally()(rows(repeat)):
+        if not shown:
+            yield ELIDED
+            continue
+        first = int(first_row[code.iat[row]])
+        yield Problem(
+            f"line {data.line(row)}: commune {code.iat[row]} ({data.frame.at[row, 'name']}) is already on line "
+            f"{data.line(first)}; each commune must be on one line only",
+            line=data.line(row),
+            column=data.columns["code"],
+            path="code",
+            expected="each code once",
+            actual=f"{code.iat[row]} again (first on line {data.line(first)})",
+        )
+
+
+@rule("DA08", "unknown-commune", Severity.ERROR, "A code is not one of the plan's communes", scope="data")
+def unknown_commune(data: CommuneData) -> Iterator[Problem]:
+    """Codes are the General Statistics Office's 5-digit commune codes of the official
+    list shipped with ntmplan (Lạng Sơn, 2017-2019: 207 communes). A code outside the
+    list is a typo or a commune of another province; a township (thị trấn) or a ward
+    (phường) is on the list but is not one of the plan's communes (xã), which the
+    message says. Such rows are still read, but do not belong in the figures.
+
+    Example: 05995 is Thị trấn Thất Khê, a township, not one of the 207 communes.
+    """
+    if not is_commune_data(data) or "code" not in data.columns:
+        return
+    reference = _reference(data)
+    communes = set(reference.loc[reference["type"] == COMMUNE_TYPE, "code"])
+    code = data.frame["code"]
+    unknown = code.notna() & ~code.isin(communes)
+    if not unknown.any():
+        return
+    units = reference.set_index("code")
+    total = len(communes)
+    for row, shown in Tally()(rows(unknown)):
+        if not shown:
+            yield ELIDED
+            continue
+        value = code.iat[row]
+        if value in units.index:
+            unit = units.loc[value]
+            what = (
+                f"is {unit['official_name']} ({unit['district']}), a {TYPE_LABELS.get(unit['type'], unit['type'])}, "
+                f"not one of the {total} communes (xã) the plan counts"
+            )
+        else:
+            what = f"is not the code of any of the {total} communes of the official list"
+        yield Problem(
+            f"line {data.line(row)}: code {value} {what}",
+            line=data.line(row),
+            column=data.columns["code"],
+            path="code",
+            expected="a commune code of the official list",
+            actual=value,
+        )
+
+
+@rule("DA09", "missing-commune", Severity.ERROR, "A commune of the official list is not in the file", scope="data")
+def missing_commune(data: CommuneData) -> Iterator[Problem]:
+    """Every commune of the official list should have its line, so that the figures
+    count all of them: a commune left out is not counted anywhere, so the province's
+    totals come out low and its shares of the 207 communes are wrong. Each missing
+    commune is named with its code and district. (A file with no code column is
+    reported by DA01 instead.)
+
+    Example: 06001 Đoàn Kết (Huyện Tràng Định) is not in the file.
+    """
+    if not is_commune_data(data) or "code" not in data.columns:
+        return
+    reference = _reference(data)
+    communes = reference[reference["type"] == COMMUNE_TYPE].sort_values("code")
+    absent = communes[~communes["code"].isin(set(data.frame["code"].dropna()))]
+    for unit in absent.itertuples(index=False):
+        yield Problem(
+            f"commune {unit.code} {unit.name} ({unit.district}) of the official list is not in the file",
+            path="code",
+            expected=unit.code,
+            actual=None,
+        )
+
+
+@rule("DA10", "row-count-mismatch", Severity.ERROR, "The file has another number of communes than the plan",
+      scope="data")
+def row_count_mismatch(data: CommuneData) -> Iterator[Problem]:
+    """The plan's shares are of all the province's communes ('60/207 xã'), so a data
+    file for the province has one line per commune: as many lines as the plan counts
+    communes (``metadata.province.communes``). Blank lines are not counted. Fewer
+    lines usually mean a district's sheet was left out; more, a sheet pasted twice or
+    townships included. DA07, DA08 and DA09 say which lines.
+
+    Example: the file has 195 communes; the plan counts 207.
+    """
+    if not is_commune_data(data) or data.plan is None:
+        return
+    expected = data.plan.metadata.province.communes
+    found = len(data.frame)
+    if found != expected:
+        yield Problem(
+            f"the file has {found} commune line{'s' if found != 1 else ''}; the plan counts {expected} communes "
+            f"in {data.plan.metadata.province.name}",
+            line=data.header_line,
+            path="code",
+            expected=expected,
+            actual=found,
+        )
+
+
+@rule("DA11", "name-mismatch", Severity.WARNING, "A commune's name differs from the official list", scope="data")
+def name_mismatch(data: CommuneData) -> Iterator[Problem]:
+    """The name on a line should be the official name of its code. Case, spacing, the
+    'Xã' prefix and where a tone mark sits ('Hoà'/'Hòa') do not matter; a different
+    name usually means the code is wrong (the figures are then booked to another
+    commune), less often a misspelt name. A name typed without accents is reported
+    too: the official spelling has them.
+
+    Example: line 7 has 06004 'Tân Minh', but 06004 is Quốc Khánh (06028 is Tân Minh).
+    """
+    if not is_commune_data(data) or "name" not in data.columns or "code" not in data.columns:
+        return
+    official = _official(data)
+    written = data.frame["name"]
+    both = written.notna() & official["name"].notna()
+    differ = both & (keys_of(written, commune_name_key) != keys_of(official["name"], commune_name_key))
+    for row, shown in Tally()(rows(differ)):
+        yield ELIDED if not shown else Problem(
+            f"line {data.line(row)}: commune {data.frame.at[row, 'code']} is called '{written.iat[row]}' here, "
+            f"but its official name is '{official.at[row, 'name']}'",
+            line=data.line(row),
+            column=data.columns["name"],
+            path="name",
+            expected=official.at[row, "name"],
+            actual=written.iat[row],
+        )
+
+
+@rule("DA12", "district-mismatch", Severity.WARNING, "A commune's district differs from the official list",
+      scope="data")
+def district_mismatch(data: CommuneData) -> Iterator[Problem]:
+    """A commune lies in one district. The district code and the district name on a
+    line should be those of the commune's code in the official list ('Huyện', 'Thành
+    phố' or 'TP' prefixes, case and tone-mark placement do not matter). Districts'
+    figures are grouped by these columns, so a wrong one moves a commune into another
+    district's figures.
+
+    Example: 06523 Chi Lăng is in Huyện Chi Lăng (187); the line says Huyện Tràng Định (180).
+    """
+    if not is_commune_data(data) or "code" not in data.columns:
+        return
+    official = _official(data)
+    known = official["district_code"].notna()
+    checks = []
+    if "district_code" in data.columns:
+        written = data.frame["district_code"]
+        differ = known & written.notna() & (
+            written.str.lstrip("0").astype(object) != official["district_code"].str.lstrip("0")
+        )
+        checks.append(("district_code", differ, official["district_code"]))
+    if "district" in data.columns:
+        written = data.frame["district"]
+        differ = known & written.notna() & (
+            keys_of(written, district_name_key) != keys_of(official["district"], district_name_key)
+        )
+        checks.append(("district", differ, official["district"]))
+    tally = Tally()
+    for name, differ, expected in checks:
+        for row, shown in tally(rows(differ.fillna(False))):
+            yield ELIDED if not shown else Problem(
+                f"line {data.line(row)}, {data.where(name)}: {data.commune(row)} is in {official.at[row, 'district']} "
+                f"({official.at[row, 'district_code']}) according to the official list; the line says "
+                f"'{data.frame.at[row, name]}'",
+                line=data.line(row),
+                column=data.columns[name],
+                path=name,
+                expected=expected.iat[row],
+                actual=data.frame.at[row, name],
+            )

@@ -1,0 +1,205 @@
+"""Data rules on a commune's status: recognition against criteria, flags against each other and the plan."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ntmplan.communes.columns import CRITERION_COLUMNS
+from ntmplan.findings import Severity
+from ntmplan.model.plan import Members
+from ntmplan.rules.data.common import (
+    ELIDED, Tally, at_standard, criteria_known, criteria_list, flag_column, is_commune_data, rows,
+)
+from ntmplan.rules.registry import Problem, rule
+
+if TYPE_CHECKING:
+    from ntmplan.communes.data import CommuneData
+
+GROUP_COLUMNS = {
+    Members.SPECIAL_DIFFICULTY_PILOT: "special_difficulty_pilot",
+    Members.SPECIAL_DIFFICULTY: "special_difficulty",
+    Members.BORDER: "border",
+}
+
+
+@rule("DA13", "fallen-below-standard", Severity.WARNING, "A commune recognised as NTM no longer meets all 19 criteria",
+      scope="data")
+def fallen_below_standard(data: CommuneData) -> Iterator[Problem]:
+    """A commune with a year of recognition ('Năm đạt chuẩn') was at the NTM standard,
+    which means meeting all 19 criteria. If the line now shows a criterion not met,
+    either the commune has slipped below the standard (a criterion such as poverty or
+    environment lost after a review: it needs attention, and it no longer counts among
+    the communes at standard), or a cell is wrong. Unreadable cells are not counted
+    here (DA04 reports them).
+
+    Example: 06004 Quốc Khánh, recognised in 2015, does not meet criterion 17.
+    """
+    if not is_commune_data(data) or "ntm_year" not in data.columns:
+        return
+    import numpy as np
+
+    matrix = criteria_known(data)
+    lacking = (~matrix.fillna(True).astype(bool)).to_numpy()
+    fallen = data.frame["ntm_year"].notna().to_numpy() & lacking.any(axis=1)
+    for row, shown in Tally()(rows(fallen)):
+        if not shown:
+            yield ELIDED
+            continue
+        numbers = [int(n) + 1 for n in np.flatnonzero(lacking[row])]
+        first = CRITERION_COLUMNS[numbers[0] - 1]
+        yield Problem(
+            f"line {data.line(row)}: {data.commune(row)} was recognised as NTM in {data.frame.at[row, 'ntm_year']} "
+            f"but does not meet {criteria_list(numbers)}",
+            line=data.line(row),
+            column=data.columns.get(first),
+            path=first,
+            expected="all 19 criteria met",
+            actual=f"{19 - len(numbers)} met; not met: {', '.join(str(n) for n in numbers)}",
+        )
+
+
+@rule("DA14", "standard-without-year", Severity.INFO, "A commune meets all 19 criteria but has no year of recognition",
+      scope="data")
+def standard_without_year(data: CommuneData) -> Iterator[Problem]:
+    """A commune meeting all 19 criteria counts among the communes at standard in the
+    check, whatever its year column says. Without a year of recognition it is either
+    waiting to be recognised (worth knowing: its file can be sent for appraisal) or
+    the year was left out.
+
+    Example: 06175 Hồng Thái meets all 19 criteria; 'Năm đạt chuẩn' is empty.
+    """
+    if not is_commune_data(data) or "ntm_year" not in data.columns:
+        return
+    year = data.frame["ntm_year"]
+    no_year = year.isna() & ~data.unreadable["ntm_year"]
+    for row, shown in Tally()(rows(at_standard(data) & no_year)):
+        yield ELIDED if not shown else Problem(
+            f"line {data.line(row)}: {data.commune(row)} meets all 19 criteria but has no year of recognition",
+            line=data.line(row),
+            column=data.columns["ntm_year"],
+            path="ntm_year",
+            expected="the year it was recognised, if it was",
+            actual=None,
+        )
+
+
+@rule("DA15", "advanced-criteria-below-standard", Severity.WARNING,
+      "A commune not at standard reports criteria of the advanced set", scope="data")
+def advanced_criteria_below_standard(data: CommuneData) -> Iterator[Problem]:
+    """The advanced set (Bộ tiêu chí nông thôn mới nâng cao) is for communes already at
+    the standard, so 'Số tiêu chí nâng cao' is 0 for a commune that has never been
+    recognised and does not meet all 19 criteria. A count there usually means the
+    number of (ordinary) criteria met was typed in the wrong column. (A recognised
+    commune that has slipped below the standard keeps its count; DA13 reports it.)
+
+    Example: 06127 Trùng Khánh meets 9 criteria and reports 9 advanced criteria.
+    """
+    if not is_commune_data(data) or "advanced_criteria" not in data.columns:
+        return
+    advanced = data.frame["advanced_criteria"]
+    met = criteria_known(data).fillna(False).astype(bool).sum(axis=1)
+    never = data.frame["ntm_year"].isna() if "ntm_year" in data.columns else True  # a fallen commune is DA13's
+    for row, shown in Tally()(rows((advanced > 0).fillna(False) & ~at_standard(data) & never)):
+        yield ELIDED if not shown else Problem(
+            f"line {data.line(row)}, {data.where('advanced_criteria')}: {data.commune(row)} meets {met.iat[row]} of "
+            f"the 19 criteria, yet reports {advanced.iat[row]} criteria of the advanced set",
+            line=data.line(row),
+            column=data.columns["advanced_criteria"],
+            path="advanced_criteria",
+            expected=0,
+            actual=int(advanced.iat[row]),
+        )
+
+
+@rule("DA16", "pilot-outside-special-difficulty", Severity.WARNING,
+      "A special-difficulty pilot commune is not marked as a special-difficulty commune", scope="data")
+def pilot_outside_special_difficulty(data: CommuneData) -> Iterator[Problem]:
+    """The pilot communes in especially difficult circumstances ('xã điểm ĐBKK') are
+    chosen among the communes in especially difficult circumstances ('xã ĐBKK'), so a
+    commune marked as a pilot is marked as ĐBKK too. Otherwise one of the two flags is
+    wrong, and one of the group targets is computed on the wrong communes.
+
+    Example: 06091 Thiện Thuật is an ĐBKK pilot but its 'Xã ĐBKK' cell is empty.
+    """
+    if not is_commune_data(data) or not {"special_difficulty", "special_difficulty_pilot"} <= set(data.columns):
+        return
+    pilot = flag_column(data, "special_difficulty_pilot")
+    member = data.frame["special_difficulty"].fillna(True).astype(bool)
+    for row, shown in Tally()(rows(pilot & ~member)):
+        yield ELIDED if not shown else Problem(
+            f"line {data.line(row)}: {data.commune(row)} is marked as a special-difficulty pilot commune "
+            f"({data.where('special_difficulty_pilot')}) but not as a special-difficulty commune "
+            f"({data.where('special_difficulty')})",
+            line=data.line(row),
+            column=data.columns["special_difficulty"],
+            path="special_difficulty",
+            expected="yes",
+            actual=data.raw.at[row, "special_difficulty"],
+        )
+
+
+@rule("DA17", "target-already-recognised", Severity.WARNING,
+      "A commune aiming for the standard this year was recognised in an earlier year", scope="data")
+def target_already_recognised(data: CommuneData) -> Iterator[Problem]:
+    """'Xã phấn đấu đạt chuẩn' marks the communes the plan means to bring to the
+    standard in its year. A commune recognised in an earlier year is already there:
+    either the flag or the year is wrong, and the plan's 'thêm 12 xã' is then
+    counted on the wrong communes.
+
+    Example: 06409 Tân Lập is marked as aiming for 2019 but was recognised in 2017.
+    """
+    if not is_commune_data(data) or data.plan is None:
+        return
+    if not {"target_2019", "ntm_year"} <= set(data.columns):
+        return
+    year = data.plan.metadata.year
+    recognised = data.frame["ntm_year"]
+    for row, shown in Tally()(rows(flag_column(data, "target_2019") & (recognised < year).fillna(False))):
+        yield ELIDED if not shown else Problem(
+            f"line {data.line(row)}: {data.commune(row)} is marked as aiming for the standard in {year} "
+            f"but was recognised in {recognised.iat[row]}",
+            line=data.line(row),
+            column=data.columns["target_2019"],
+            path="target_2019",
+            expected=f"no year of recognition before {year}",
+            actual=int(recognised.iat[row]),
+        )
+
+
+@rule("DA18", "group-size-mismatch", Severity.WARNING,
+      "The file marks another number of communes in a group than the plan", scope="data")
+def group_size_mismatch(data: CommuneData) -> Iterator[Problem]:
+    """The plan names the size of its groups: '05 xã điểm đặc biệt khó khăn', '20 xã
+    biên giới', and the communes to bring to the standard in the year ('xây dựng 12 xã
+    đạt chuẩn'). The file's flags should mark as many communes, or the group targets
+    are averaged over other communes than the plan meant.
+
+    Example: 19 communes are marked as border communes; the plan counts 20.
+    """
+    if not is_commune_data(data) or data.plan is None:
+        return
+    plan = data.plan
+    sizes = []
+    for index, group in enumerate(plan.headline.groups):
+        column = GROUP_COLUMNS.get(group.members)
+        if column is not None and group.communes is not None:
+            sizes.append((column, group.communes, f"'{group.name.vi}'"))
+    added = plan.headline.standard_communes.added
+    if added is not None:
+        sizes.append(("target_2019", added, f"the {added} communes to bring to the standard in {plan.metadata.year}"))
+    seen = set()
+    for column, expected, label in sizes:
+        if column in seen or column not in data.columns:
+            continue
+        seen.add(column)
+        found = int(flag_column(data, column).sum())
+        if found != expected:
+            yield Problem(
+                f"{data.where(column)} marks {found} commune{'' if found == 1 else 's'}; "
+                f"the plan counts {expected} ({label})",
+                line=data.header_line,
+                column=data.columns[column],
+                path=column,
+                expected=expected,
+                actual=found,
+            )

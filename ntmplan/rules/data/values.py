@@ -1,0 +1,135 @@
+"""Data rules on single cells: values that cannot be read, codes that lost a zero, impossible values."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ntmplan.communes.columns import BY_NAME, CODE_DIGITS, FLAG_EXPECTED, NAMES
+from ntmplan.findings import Severity
+from ntmplan.rules.data.common import ELIDED, Tally, is_commune_data, rows
+from ntmplan.rules.registry import Problem, rule
+
+if TYPE_CHECKING:
+    from ntmplan.communes.data import CommuneData
+
+FIRST_NTM_YEAR = 2010  # Decision 800/QĐ-TTg of 4 June 2010 launched the programme
+ADVANCED_CRITERIA = 19  # the advanced set (Decision 933/QĐ-UBND of 22/5/2018) follows the 19 criteria
+
+_EXPECTED = {
+    "code": f"a {CODE_DIGITS}-digit commune code such as 05986",
+    "flag": FLAG_EXPECTED,
+    "year": "a year written with digits, such as 2016, or an empty cell",
+    "count": "a whole number written with digits, such as 3, or an empty cell",
+}
+
+
+def _found(value: str) -> str:
+    return f"'{value}'" if value else "an empty cell"
+
+
+@rule("DA04", "unreadable-value", Severity.ERROR, "A cell cannot be read as its column's kind of value", scope="data")
+def unreadable_value(data: CommuneData) -> Iterator[Problem]:
+    """Each column holds one kind of value: a 5-digit code, yes/no, a year, a whole
+    number. A cell that is none of the accepted spellings is not guessed at: it is read
+    as missing (a criterion then counts as not met) and reported with its line and
+    column. Yes/no may be written 1/0, x/empty, Đạt/Không đạt (or Chưa đạt), Có/Không,
+    true/false or yes/no, in any case, with or without accents. Numbers are digits
+    only: '1.000' is a thousand in Vietnamese and '3,0' a decimal, so neither is read.
+    A row without a commune code cannot be matched with the official list.
+
+    Example: 'Đạt một phần' in column H (TC5) on line 14; '2016?' in 'Năm đạt chuẩn'.
+    """
+    if not is_commune_data(data):
+        return
+    tally = Tally()
+    for name in NAMES:
+        if name not in data.unreadable:
+            continue
+        kind = BY_NAME[name].kind
+        for row, shown in tally(rows(data.unreadable[name])):
+            if not shown:
+                yield ELIDED
+                continue
+            value = data.raw.at[row, name]
+            what = "has no commune code" if not value else f"has {_found(value)}, which is not {_EXPECTED[kind]}"
+            yield Problem(
+                f"line {data.line(row)}, {data.where(name)} {what}; the cell is read as missing",
+                line=data.line(row),
+                column=data.columns[name],
+                path=name,
+                expected=_EXPECTED[kind],
+                actual=value,
+            )
+
+
+@rule("DA05", "code-missing-zero", Severity.WARNING, "Commune codes were written without their leading zero",
+      scope="data")
+def code_missing_zero(data: CommuneData) -> Iterator[Problem]:
+    """Lạng Sơn's commune codes have 5 digits and begin with 0 (05986 … 06646). Excel
+    drops the leading zero when the code column is formatted as a number, so '05986'
+    is saved as '5986'. Such codes are read with the zeros put back, and reported once
+    for the file: format the column as Text before saving so that the file says what
+    it means.
+
+    Example: 207 codes have fewer than 5 digits, the first on line 2: '5986', read as 05986.
+    """
+    if not is_commune_data(data):
+        return
+    short = rows(data.short_codes)
+    if not len(short):
+        return
+    first = short[0]
+    written, read = data.raw.at[first, "code"], data.frame.at[first, "code"]
+    yield Problem(
+        f"{len(short)} commune code{'s have' if len(short) > 1 else ' has'} fewer than {CODE_DIGITS} digits, "
+        f"the first on line {data.line(first)}: '{written}', read as {read}. Excel drops leading zeros from "
+        "number cells: format the code column as Text",
+        line=data.line(first),
+        column=data.columns["code"],
+        path="code",
+        expected=f"{CODE_DIGITS} digits",
+        actual=written,
+    )
+
+
+@rule("DA06", "value-out-of-range", Severity.ERROR, "A year or a count is outside what is possible", scope="data")
+def value_out_of_range(data: CommuneData) -> Iterator[Problem]:
+    """A year of recognition before the programme began (2010) or after the plan's
+    year cannot be right, nor more advanced criteria than the advanced set has (19).
+    Usually a typing slip ('2106' for 2016) or a value in the wrong column. The value
+    is kept as written; the checks use it.
+
+    Example: 'Năm đạt chuẩn' 2021 in the 2019 data.
+    """
+    if not is_commune_data(data):
+        return
+    last_year = data.plan.metadata.year if data.plan is not None else None
+    tally = Tally()
+    year = data.frame["ntm_year"]
+    if "ntm_year" in data.columns:
+        outside = year < FIRST_NTM_YEAR
+        if last_year is not None:
+            outside = outside | (year > last_year)
+        expected = f"a year from {FIRST_NTM_YEAR} to {last_year}" if last_year else f"a year from {FIRST_NTM_YEAR}"
+        for row, shown in tally(rows(outside.fillna(False))):
+            yield ELIDED if not shown else Problem(
+                f"line {data.line(row)}, {data.where('ntm_year')}: {data.commune(row)} is said to be recognised "
+                f"in {year.iat[row]}; expected {expected}",
+                line=data.line(row),
+                column=data.columns["ntm_year"],
+                path="ntm_year",
+                expected=expected,
+                actual=int(year.iat[row]),
+            )
+    if "advanced_criteria" in data.columns:
+        advanced = data.frame["advanced_criteria"]
+        for row, shown in tally(rows((advanced > ADVANCED_CRITERIA).fillna(False))):
+            yield ELIDED if not shown else Problem(
+                f"line {data.line(row)}, {data.where('advanced_criteria')}: {data.commune(row)} meets "
+                f"{advanced.iat[row]} advanced criteria; the advanced set has {ADVANCED_CRITERIA}",
+                line=data.line(row),
+                column=data.columns["advanced_criteria"],
+                path="advanced_criteria",
+                expected=f"0 to {ADVANCED_CRITERIA}",
+                actual=int(advanced.iat[row]),
+            )
