@@ -8,8 +8,6 @@ from ntmplan.rules import load_all
 from ntmplan.rules.engine import run_rules
 from ntmplan.rules.registry import Problem, rules_for
 
-DATA_RULE_PREFIX = "DA"
-
 
 def locate_in_data(data: CommuneData, problem: Problem) -> Location:
     """File, line and column of the cell a data rule points at; the path names the column."""
@@ -17,11 +15,6 @@ def locate_in_data(data: CommuneData, problem: Problem) -> Location:
 
 
 def validate_data(data: CommuneData) -> list[Finding]:
-    """All commune-data rules on one file, most severe first, then in file order.
-
-    The ``data`` scope also holds the actuals rules (AC…), which read another kind
-    of file; only the commune-data rules (DA…) run here.
-    """
+    """All commune-data rules on one file, most severe first, then in file order."""
     load_all()
-    rules = [rule for rule in rules_for("data") if rule.code.startswith(DATA_RULE_PREFIX)]
-    return run_rules(rules, data, lambda problem: locate_in_data(data, problem))
+    return run_rules(rules_for("data"), data, lambda problem: locate_in_data(data, problem))

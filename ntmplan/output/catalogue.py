@@ -8,6 +8,7 @@ SCOPES = {
     "plan": "Plan rules (`ntmplan validate`)",
     "data": "Commune data rules (`ntmplan check`)",
     "targets": "Target rules (`ntmplan check`)",
+    "actuals": "Funding actuals rules (`ntmplan budget --actuals`)",
 }
 
 

@@ -2,9 +2,8 @@
 
 They read what ``budget/actuals.py`` could make of each row and what
 ``budget/execution.py`` computed, and point at the row's line in the CSV file
-(the path names the column, as written in the file's header). They run for
-``ntmplan budget --actuals FILE`` only: each check ignores any other context, so
-that commune-data commands running the data rules are not affected.
+(the path names the column, as written in the file's header). They have their
+own scope, ``actuals``, and run for ``ntmplan budget --actuals FILE`` only.
 """
 
 from __future__ import annotations
@@ -37,15 +36,13 @@ def _lines(lines: list[int]) -> str:
 
 
 @rule("AC01", "actuals-unknown-source", Severity.ERROR, "An actuals row names a source the plan does not have",
-      scope="data")
+      scope="actuals")
 def actuals_unknown_source(context: object) -> Iterator[Problem]:
     """Each row of an actuals file names a funding source of the plan, by its key
     (``credit``) or by its name in either language ('Vốn tín dụng', accents
     optional). A row naming anything else is not counted, and the message suggests
     the nearest key: usually the intended one with a typo.
     """
-    if not isinstance(context, ActualsContext):
-        return
     actuals = context.actuals
     keys = sorted(_keys(context.plan))
     for row in actuals.rows:
@@ -67,14 +64,12 @@ def actuals_unknown_source(context: object) -> Iterator[Problem]:
         )
 
 
-@rule("AC02", "actuals-bad-amount", Severity.ERROR, "An actuals row has no usable amount", scope="data")
+@rule("AC02", "actuals-bad-amount", Severity.ERROR, "An actuals row has no usable amount", scope="actuals")
 def actuals_bad_amount(context: object) -> Iterator[Problem]:
     """The amount of a row must be a number of at least zero: '652,8', '652.8',
     '1.800' or '1 800'. An empty cell, text, or a negative amount makes the row
     uncounted. (A correction is written as a lower amount, not as a negative row.)
     """
-    if not isinstance(context, ActualsContext):
-        return
     actuals = context.actuals
     for row in actuals.rows:
         if not row.well_formed or row.unit_factor is None:
@@ -89,15 +84,13 @@ def actuals_bad_amount(context: object) -> Iterator[Problem]:
                           expected="an amount of at least 0", **where)
 
 
-@rule("AC03", "actuals-unknown-unit", Severity.ERROR, "An actuals row's unit is not understood", scope="data")
+@rule("AC03", "actuals-unknown-unit", Severity.ERROR, "An actuals row's unit is not understood", scope="actuals")
 def actuals_unknown_unit(context: object) -> Iterator[Problem]:
     """The optional unit column says what the amount is in: empty or 'tỷ đồng'
     (billion đồng, the plan's unit), 'triệu đồng' (million) or 'đồng'; English
     'billion VND' and 'million VND' work too. Another unit cannot be converted, so
     the row is not counted.
     """
-    if not isinstance(context, ActualsContext):
-        return
     actuals = context.actuals
     for row in actuals.rows:
         if row.well_formed and row.unit_factor is None:
@@ -111,15 +104,13 @@ def actuals_unknown_unit(context: object) -> Iterator[Problem]:
 
 
 @rule("AC04", "actuals-malformed-row", Severity.ERROR, "An actuals row has more cells than the header",
-      scope="data")
+      scope="actuals")
 def actuals_malformed_row(context: object) -> Iterator[Problem]:
     """A row with more filled cells than the header has columns, or without the
     source or amount cell, cannot be read safely: most often a decimal comma
     ('652,8') in a comma-separated file, which splits the amount in two. Quote such
     amounts ("652,8"), or save the file with ';' as separator.
     """
-    if not isinstance(context, ActualsContext):
-        return
     actuals = context.actuals
     for row in actuals.rows:
         if row.well_formed:
@@ -135,7 +126,7 @@ def actuals_malformed_row(context: object) -> Iterator[Problem]:
         )
 
 
-@rule("AC05", "actuals-ambiguous", Severity.WARNING, "An amount could be read two ways", scope="data")
+@rule("AC05", "actuals-ambiguous", Severity.WARNING, "An amount could be read two ways", scope="actuals")
 def actuals_ambiguous(context: object) -> Iterator[Problem]:
     """'1.800' is 1800 in Vietnamese writing and 1.8 in English; '1,800' the other
     way round. When no other amount of the file shows which decimal mark it uses
@@ -143,8 +134,6 @@ def actuals_ambiguous(context: object) -> Iterator[Problem]:
     suggests (';'-separated files use the Vietnamese decimal comma, others group
     thousands) and flagged. A file mixing '652,8' and '652.8' is flagged too.
     """
-    if not isinstance(context, ActualsContext):
-        return
     actuals = context.actuals
     proven = actuals.decimal_mark is not None and not (actuals.decimal_evidence or "").startswith("assumed")
     if actuals.decimal_mark is None and actuals.decimal_evidence:
@@ -178,14 +167,12 @@ def _other_reading(written: str, value: float) -> float:
     return decimal if value == grouped.value else grouped.value
 
 
-@rule("AC06", "actuals-duplicate-row", Severity.WARNING, "Two actuals rows are identical", scope="data")
+@rule("AC06", "actuals-duplicate-row", Severity.WARNING, "Two actuals rows are identical", scope="actuals")
 def actuals_duplicate_row(context: object) -> Iterator[Problem]:
     """Several rows for the same source and district are added up (a ledger may list
     each disbursement). Two rows with the same source, district and amount are
     more likely a line pasted twice: both are counted, and the later one is flagged.
     """
-    if not isinstance(context, ActualsContext):
-        return
     actuals = context.actuals
     seen: dict[tuple, int] = {}
     for row in actuals.counted():
@@ -203,15 +190,13 @@ def actuals_duplicate_row(context: object) -> Iterator[Problem]:
 
 
 @rule("AC07", "actuals-subtotal-row", Severity.WARNING,
-      "A source is reported both as a whole and through its sub-sources", scope="data")
+      "A source is reported both as a whole and through its sub-sources", scope="actuals")
 def actuals_subtotal_row(context: object) -> Iterator[Problem]:
     """When rows report a source's sub-sources (central and local budget), a row for
     the source itself (direct investment) is taken as a subtotal and not added
     again: the sub-sources' sum is used. The finding says whether the subtotal
     agrees with that sum, to the last digit written.
     """
-    if not isinstance(context, ActualsContext):
-        return
     for item in context.execution.walk():
         if item.subtotal is None:
             continue
@@ -227,15 +212,13 @@ def actuals_subtotal_row(context: object) -> Iterator[Problem]:
         )
 
 
-@rule("AC08", "actuals-not-reported", Severity.INFO, "A planned source has no actuals row", scope="data")
+@rule("AC08", "actuals-not-reported", Severity.INFO, "A planned source has no actuals row", scope="actuals")
 def actuals_not_reported(context: object) -> Iterator[Problem]:
     """A source of the plan for which the file has no counted row is shown as not
     reported and counts as zero in the overall execution rate. A sub-source is
     flagged only when its siblings are reported: a source reported as a whole
     needs no split.
     """
-    if not isinstance(context, ActualsContext):
-        return
     for item in context.execution.walk():
         if item.status == NOT_REPORTED:
             yield Problem(
@@ -246,13 +229,11 @@ def actuals_not_reported(context: object) -> Iterator[Problem]:
 
 
 @rule("AC09", "actuals-over-plan", Severity.WARNING, "More has been mobilised for a source than planned",
-      scope="data")
+      scope="actuals")
 def actuals_over_plan(context: object) -> Iterator[Problem]:
     """A source whose actual amount exceeds its planned amount: either the plan needs
     adjusting, or rows are counted twice.
     """
-    if not isinstance(context, ActualsContext):
-        return
     for item in context.execution.walk():
         if item.status == OVER_PLAN:
             yield Problem(
@@ -266,15 +247,13 @@ def actuals_over_plan(context: object) -> Iterator[Problem]:
 
 
 @rule("AC10", "actuals-behind", Severity.WARNING,
-      "A source is behind its planned amount pro-rated to the date", scope="data")
+      "A source is behind its planned amount pro-rated to the date", scope="actuals")
 def actuals_behind(context: object) -> Iterator[Problem]:
     """With ``--as-of``, each source is expected to have mobilised its planned amount
     times the elapsed share of the plan year (30 June 2019 is 181/365 = 49.6%). A
     source below that is behind. Funding rarely flows evenly, so this is a prompt to
     look, not a verdict.
     """
-    if not isinstance(context, ActualsContext):
-        return
     execution = context.execution
     for item in execution.walk():
         if item.status == BEHIND:
@@ -305,5 +284,5 @@ def actuals_findings(context: ActualsContext) -> list[Finding]:
     from ntmplan.rules.registry import rules_for
 
     file = context.actuals.file
-    rules = [r for r in rules_for("data") if r.code.startswith("AC")]
+    rules = rules_for("actuals")
     return run_rules(rules, context, lambda p: Location(file, p.line, p.column, p.path))
