@@ -13,13 +13,13 @@ reports it). Sums are exact decimals, so 495,1 + 157,7 is 652,8 and not
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from ntmplan.budget.actuals import ActualsFile, ActualsRow
+from ntmplan.proration import year_fraction
 from ntmplan.model.plan import Plan, Source
 from ntmplan.rules.tolerance import exact
 
@@ -28,16 +28,6 @@ NOT_REPORTED, IN_PARENT, REPORTED, ON_TRACK, BEHIND, OVER_PLAN = (
 )
 RATE_PLACES = 2
 AMOUNT_PLACES = 6
-
-
-def year_fraction(year: int, as_of: dt.date) -> Decimal:
-    """Share of ``year`` elapsed at the end of ``as_of``: 0 before the year, 1 after it."""
-    if as_of.year > year:
-        return Decimal(1)
-    if as_of.year < year:
-        return Decimal(0)
-    days = 366 if calendar.isleap(year) else 365
-    return Decimal(as_of.timetuple().tm_yday) / Decimal(days)
 
 
 @dataclass

@@ -7,7 +7,6 @@ rows costs seconds, not a Python loop per commune.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 import numpy as np
@@ -30,6 +29,7 @@ from ntmplan.check.result import (
     GroupStatus,
 )
 from ntmplan.model.plan import CommuneCount, Measure, Members, Plan
+from ntmplan.proration import year_fraction
 
 CRITERIA = 19
 CRITERION_COLUMNS = [f"c{n:02d}" for n in range(1, CRITERIA + 1)]
@@ -46,18 +46,8 @@ MOST_MISSING = 3
 PRIORITY_MAX_MISSING = 3
 
 
-def year_fraction(year: int, as_of: dt.date | None) -> float:
-    """Share of the plan year elapsed at the end of ``as_of`` (1.0 without a date)."""
-    if as_of is None or as_of.year > year:
-        return 1.0
-    if as_of.year < year:
-        return 0.0
-    days = 366 if calendar.isleap(year) else 365
-    return as_of.timetuple().tm_yday / days
-
-
 def basis(plan: Plan, as_of: dt.date | None) -> Basis:
-    fraction = year_fraction(plan.metadata.year, as_of)
+    fraction = float(year_fraction(plan.metadata.year, as_of))
     if as_of is None:
         return Basis(None, 1.0, f"year-end targets of {plan.metadata.year}")
     return Basis(

@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from ntmplan.budget.actuals import parse_actuals
-from ntmplan.budget.execution import execute, year_fraction
+from ntmplan.budget.execution import execute
+from ntmplan.proration import year_fraction
 from ntmplan.rules.actuals import ActualsContext, actuals_findings
 from planfactory import clean_plan, load
 
