@@ -61,21 +61,19 @@ def findings_tables(findings: list[Finding], tolerance: bool = False) -> list[Ta
             show_lines=False,
             expand=True,
         )
-        table.add_column("Code", style=SEVERITY_STYLE[severity], max_width=22, overflow="fold")
-        table.add_column("Where", max_width=32, overflow="fold")
-        table.add_column("Finding", ratio=1, min_width=40)
-        table.add_column("Expected", justify="right", min_width=8, max_width=16, overflow="fold")
-        table.add_column("Found", justify="right", min_width=8, max_width=16, overflow="fold")
+        table.add_column("Code", style=SEVERITY_STYLE[severity], max_width=24, overflow="fold")
+        table.add_column("Finding and where", ratio=1, min_width=40)
+        table.add_column("Expected", justify="right", max_width=16, overflow="fold")
+        table.add_column("Found", justify="right", max_width=16, overflow="fold")
         if tolerance:
             table.add_column("±", justify="right", max_width=10, overflow="fold")
         for finding in group:
-            message = finding.message
+            where = escape(str(finding.location))
             if finding.location.path:
-                message += f"\n[dim]at {escape(finding.location.path)}[/dim]"
+                where += f" · {escape(finding.location.path)}"
             cells = [
                 f"{finding.code}\n[dim]{finding.name}[/dim]",
-                escape(str(finding.location)),
-                message,
+                f"{escape(finding.message)}\n[dim]{where}[/dim]",
                 escape(_figure(finding.expected)),
                 escape(_figure(finding.actual)),
             ]
