@@ -172,7 +172,8 @@ def name_mismatch(data: CommuneData) -> Iterator[Problem]:
     official = _official(data)
     written = data.frame["name"]
     both = written.notna() & official["name"].notna()
-    differ = both & (keys_of(written, commune_name_key) != keys_of(official["name"], commune_name_key))
+    differ = both.copy()
+    differ[both] = keys_of(written[both], commune_name_key) != keys_of(official.loc[both, "name"], commune_name_key)
     for row, shown in Tally()(rows(differ)):
         yield ELIDED if not shown else Problem(
             f"line {data.line(row)}: commune {data.frame.at[row, 'code']} is called '{written.iat[row]}' here, "
