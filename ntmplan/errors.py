@@ -67,19 +67,22 @@ def decode_utf8(file: str, raw: bytes) -> str:
         ) from None
 
 
-def read_text(file: str, max_bytes: int) -> str:
-    """Read a whole input file as text, refusing missing, oversized and non-UTF-8 files."""
+def read_text(file: str, what: str, max_bytes: int | None = None) -> str:
+    """Read a whole input file as text, refusing missing, oversized and non-UTF-8 files.
+
+    ``what`` names the kind of file expected ('a plan', 'a CSV file') in messages.
+    """
     from pathlib import Path
 
     path = Path(file)
     if not path.exists():
-        raise InputError(file, "the file does not exist", expected="a path to an existing file")
+        raise InputError(file, "the file does not exist", expected=f"a path to {what}")
     if path.is_dir():
-        raise InputError(file, "this is a directory", expected="a file")
+        raise InputError(file, "this is a directory", expected=what)
     size = path.stat().st_size
-    if size > max_bytes:
+    if max_bytes is not None and size > max_bytes:
         raise InputError(
-            file, "the file is too large to be a plan", expected=f"at most {max_bytes:,} bytes", found=f"{size:,} bytes"
+            file, f"the file is too large to be {what}", expected=f"at most {max_bytes:,} bytes", found=f"{size:,} bytes"
         )
     try:
         raw = path.read_bytes()

@@ -17,9 +17,8 @@ import csv
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
-from ntmplan.errors import InputError, decode_utf8
+from ntmplan.errors import InputError, read_text
 from ntmplan.model.plan import Plan, Source
 from ntmplan.numbers import COMMA, POINT, ReadNumber, read_number
 from ntmplan.text import fold
@@ -135,20 +134,7 @@ def source_index(plan: Plan) -> dict[str, str]:
 
 def read_actuals(file: str, plan: Plan) -> ActualsFile:
     """Read ``file``; ``InputError`` when it cannot be used at all."""
-    path = Path(file)
-    if not path.exists():
-        raise InputError(file, "the actuals file does not exist", expected="a path to a CSV file")
-    if path.is_dir():
-        raise InputError(file, "this is a directory", expected="a CSV file")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(file, "the file is too large for an actuals file", expected=f"at most {MAX_BYTES:,} bytes",
-                         found=f"{size:,} bytes")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(file, f"the file cannot be read ({exc.strerror})") from None
-    return parse_actuals(file, decode_utf8(file, raw), plan)
+    return parse_actuals(file, read_text(file, "an actuals CSV file", MAX_BYTES), plan)
 
 
 def parse_actuals(file: str, text: str, plan: Plan) -> ActualsFile:

@@ -28,7 +28,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -37,7 +36,8 @@ from ntmplan.communes.columns import BY_NAME, NAMES, match_header
 from ntmplan.communes.data import CommuneData, DuplicateColumn, UnusedColumn
 from ntmplan.communes.reference import load_reference
 from ntmplan.communes.values import clean_cells, read_codes, read_flags, read_integers, read_text
-from ntmplan.errors import InputError, decode_utf8
+from ntmplan.errors import InputError
+from ntmplan.errors import read_text as read_file_text
 from ntmplan.model.plan import Plan
 
 SEPARATORS = {",": "comma ','", ";": "semicolon ';'", "\t": "tab"}
@@ -80,16 +80,7 @@ def read_communes(file: str, plan: Plan | None = None) -> CommuneData:
 
 
 def _read_text(file: str) -> str:
-    path = Path(file)
-    if not path.exists():
-        raise InputError(file, "the file does not exist", expected="a path to an existing CSV file")
-    if path.is_dir():
-        raise InputError(file, "this is a directory", expected="a CSV file")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(file, f"the file cannot be read ({exc.strerror})") from None
-    text = decode_utf8(file, raw)
+    text = read_file_text(file, "a CSV file of communes")
     if not text.strip():
         raise InputError(
             file,

@@ -179,4 +179,4 @@ def parse_yaml(file: str, text: str) -> YamlDocument:
 
 def load_yaml(file: str) -> YamlDocument:
     """Read and parse a YAML file, raising ``InputError`` for anything unusable."""
-    return parse_yaml(file, read_text(file, MAX_BYTES))
+    return parse_yaml(file, read_text(file, "a plan", MAX_BYTES))

@@ -19,7 +19,7 @@ def test_missing_file(tmp_path):
     found = error(path)
     assert found.file == path
     assert found.problem == "the file does not exist"
-    assert "existing CSV file" in found.expected
+    assert found.expected == "a path to a CSV file of communes"
 
 
 def test_directory(tmp_path):
