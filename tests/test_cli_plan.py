@@ -116,16 +116,6 @@ def test_readme_rule_catalogue_is_generated_from_the_registry():
     assert catalogue.strip() in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def test_validate_does_not_import_pandas():
-    code = (
-        "import sys\nfrom ntmplan.cli import app\n"
-        f"try:\n    app(['validate', {PLAN!r}, '--format', 'json'])\nexcept SystemExit:\n    pass\n"
-        "sys.stderr.write('pandas' if 'pandas' in sys.modules else 'no pandas')\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert done.stderr.endswith("no pandas")
-
-
 def test_python_dash_m_runs_the_cli():
     done = subprocess.run([sys.executable, "-m", "ntmplan", "rules"], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "SH01" in done.stdout

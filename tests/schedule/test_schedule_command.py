@@ -1,8 +1,6 @@
 """``ntmplan schedule`` on the bundled 2019 plan: the views the README shows, JSON, usage errors."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -87,13 +85,3 @@ def test_an_unreadable_plan_exits_2(tmp_path):
     broken.write_text("schedule: [\n")
     result = CliRunner().invoke(app, ["schedule", str(broken)])
     assert result.exit_code == 2 and "YAML syntax error" in result.output
-
-
-def test_schedule_does_not_import_pandas(tmp_path):
-    code = (
-        "import sys\nfrom typer.testing import CliRunner\nfrom ntmplan.cli import app\n"
-        f"CliRunner().invoke(app, ['schedule', {PLAN!r}, '--as-of', '2019-06-15', '--ics', {str(tmp_path / 'a.ics')!r}])\n"
-        "print('pandas' in sys.modules, 'icalendar' in sys.modules)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False True"
