@@ -119,3 +119,17 @@ def test_readme_rule_catalogue_is_generated_from_the_registry():
 def test_python_dash_m_runs_the_cli():
     done = subprocess.run([sys.executable, "-m", "ntmplan", "rules"], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "SH01" in done.stdout
+
+
+def test_default_plan_falls_back_to_the_shipped_copy(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("targets")
+    assert result.exit_code == 0
+    assert "Using the plan shipped with ntmplan" in result.output and "Giao thông" in result.output
+
+
+def test_default_data_falls_back_to_the_shipped_copy(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("check", "--top", "3")
+    assert result.exit_code == 0
+    assert "Using the data shipped with ntmplan" in result.output
