@@ -13,4 +13,9 @@ from ntmplan.commands.common import app
 
 
 def main() -> None:
-    app()
+    """Run the command line with its help in the reader's language (``--lang``, NTMPLAN_LANG, locale)."""
+    import sys
+
+    from ntmplan.i18n.help import command, language_from_argv
+
+    command(language_from_argv(sys.argv[1:]))(prog_name="ntmplan")

@@ -30,9 +30,14 @@ class Lang(str, Enum):
 
 LOCALES = {Lang.vi: "vi_VN", Lang.en: "en_US"}
 
+
+def N_(message: str) -> str:  # marks a message for the catalogue (ntmplan.i18n cannot be imported here)
+    return message
+
+
 UNIT_LABELS = {
-    "billion-vnd": {Lang.vi: "tỷ đồng", Lang.en: "billion VND"},
-    "million-vnd": {Lang.vi: "triệu đồng", Lang.en: "million VND"},
+    "billion-vnd": N_("billion VND"),
+    "million-vnd": N_("million VND"),
 }
 
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
@@ -69,7 +74,9 @@ def percent(value: float, lang: Lang, places: int = 1, sign: bool = False) -> st
 
 def unit_label(unit: str, lang: Lang) -> str:
     """'tỷ đồng' for billion-vnd in Vietnamese; the unit's key when it has no label."""
-    return UNIT_LABELS.get(unit, {}).get(lang, unit)
+    from ntmplan.i18n import translate
+
+    return translate(UNIT_LABELS[unit], lang) if unit in UNIT_LABELS else unit
 
 
 def amount(value: float, lang: Lang, places: int, unit: str) -> str:
@@ -87,10 +94,10 @@ def month_name(year: int, month: int, lang: Lang) -> str:
 
 
 def date_text(day: dt.date, lang: Lang) -> str:
-    """'15/06/2019' in Vietnamese, '15 Jun 2019' in English."""
+    """'15/06/2019' in Vietnamese, '2019-06-15' (ISO 8601, unambiguous to every reader) in English."""
     from babel.dates import format_date
 
-    return format_date(day, "dd/MM/yyyy" if lang is Lang.vi else "d MMM y", locale=LOCALES[lang])
+    return format_date(day, "dd/MM/yyyy" if lang is Lang.vi else "yyyy-MM-dd", locale=LOCALES[lang])
 
 
 # --- reading numbers typed by people -------------------------------------------------

@@ -28,6 +28,7 @@ from ntmplan.check.result import (
     DistrictStatus,
     GroupStatus,
 )
+from ntmplan.i18n import _, day, num
 from ntmplan.model.plan import CommuneCount, Measure, Members, Plan
 from ntmplan.proration import year_fraction
 
@@ -49,12 +50,14 @@ PRIORITY_MAX_MISSING = 3
 def basis(plan: Plan, as_of: dt.date | None) -> Basis:
     fraction = float(year_fraction(plan.metadata.year, as_of))
     if as_of is None:
-        return Basis(None, 1.0, f"year-end targets of {plan.metadata.year}")
+        return Basis(None, 1.0, _("year-end targets of {year}").format(year=plan.metadata.year))
     return Basis(
         as_of.isoformat(),
         fraction,
-        f"targets pro-rated to {as_of.isoformat()} ({fraction:.0%} of {plan.metadata.year}): "
-        "start of year + communes added × elapsed share; averages, bands and groups against year-end targets",
+        _(
+            "targets pro-rated to {date} ({share}% of {year}): start of year + communes added × elapsed share; "
+            "averages, bands and groups against year-end targets"
+        ).format(date=day(as_of), share=num(round(100 * fraction), 0), year=plan.metadata.year),
     )
 
 
@@ -92,6 +95,7 @@ def evaluate(
     data_file: str,
     as_of: dt.date | None = None,
     priority_limit: int | None = None,
+    with_communes: bool = False,
 ) -> CheckResult:
     """Compare the data with the plan; findings are added by the target rules afterwards."""
     how = basis(plan, as_of)
@@ -181,6 +185,7 @@ def evaluate(
         target_communes=target_communes,
         districts=districts,
         priority=priority,
+        communes_detail=_gaps(frame, matrix, met_count, at_standard, list(frame.index)) if with_communes else None,
     )
 
 

@@ -129,6 +129,20 @@ class CheckResult:
     priority: list[CommuneGap]
     findings: list[Finding] = field(default_factory=list)
     summary: Summary | None = None
+    communes_detail: list[CommuneGap] | None = None  # every commune, when asked for (report, --commune)
+
+    def find_communes(self, asked: str) -> list[CommuneGap]:
+        """Communes whose name, code or district contains ``asked``, accents and case ignored.
+
+        'hoang dong' finds Hoàng Đồng; needs ``communes_detail``.
+        """
+        from ntmplan.text import fold
+
+        wanted = fold(asked)
+        return [
+            commune for commune in self.communes_detail or []
+            if wanted in fold(commune.name) or wanted == commune.code or wanted in fold(commune.district)
+        ]
 
     def targets_met(self) -> tuple[int, int]:
         """(met, behind) over every target that can be judged now."""
@@ -140,6 +154,8 @@ class CheckResult:
         from ntmplan.results import SCHEMA_VERSION
 
         data = asdict(self)
+        if data["communes_detail"] is None:
+            del data["communes_detail"]
         data["findings"] = [f.to_dict() for f in self.findings]
         data["summary"] = self.summary.to_dict() if self.summary else None
         met, behind = self.targets_met()

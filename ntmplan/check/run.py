@@ -22,11 +22,12 @@ def run_check(
     as_of: dt.date | None,
     fail_level: Severity | None,
     priority_limit: int | None = None,
+    with_communes: bool = False,
 ) -> CheckResult:
     """Everything ``ntmplan check`` reports; raises ``InputError`` for unreadable input."""
     loaded = load_plan(plan_file)
     data = read_communes(data_file, loaded.plan)
-    result = evaluate(loaded.plan, data.frame, loaded.file, data_file, as_of, priority_limit)
+    result = evaluate(loaded.plan, data.frame, loaded.file, data_file, as_of, priority_limit, with_communes)
     load_all()
     targets = run_rules(rules_for("targets"), TargetContext(result), lambda p: locate_in_plan(loaded, p))
     result.findings = sort_findings(validate_data(data) + targets)

@@ -56,6 +56,9 @@ def budget(
 
     if as_of is not None and actuals is None:
         raise typer.BadParameter("--as-of needs --actuals: it dates the actual amounts", param_hint="--as-of")
+    from ntmplan.i18n import activate
+
+    activate(language(lang))
     path, note = plan_path(plan)
     level = fail_level(fail_on or (FailOn.warning if strict else FailOn.error))
     with input_errors(debug):

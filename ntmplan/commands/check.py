@@ -12,11 +12,13 @@ from ntmplan.commands.common import (
     FailOn,
     Format,
     FormatOption,
+    LangOption,
     NoColorOption,
     PlanArgument,
     app,
     fail_level,
     input_errors,
+    language,
     plan_path,
     print_json,
 )
@@ -37,13 +39,24 @@ def check(
         FailOn, typer.Option("--fail-on", help="Lowest severity that fails the run; unmet targets are warnings.")
     ] = FailOn.error,
     top: Annotated[int, typer.Option("--top", min=1, help="Communes shown in the priority list.")] = 20,
+    commune: Annotated[
+        Optional[str],
+        typer.Option(
+            "--commune", metavar="TEXT",
+            help="Only the communes whose name, code or district contains TEXT (accents and case ignored).",
+        ),
+    ] = None,
     format: FormatOption = Format.table,
+    lang: LangOption = None,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Check commune data against the plan: which targets are met, which are behind, where."""
     from ntmplan.check.run import run_check
+    from ntmplan.i18n import _, activate
 
+    lang_used = language(lang)
+    activate(lang_used)
     plan_file, plan_note = plan_path(plan)
     if data is None:
         data, bundled = resolve_default(DEFAULT_DATA)
@@ -57,7 +70,13 @@ def check(
             as_of.date() if as_of else None,
             fail_level(fail_on),
             priority_limit=None if format is Format.json else top,
+            with_communes=commune is not None,
         )
+    if commune is not None:
+        matches = result.find_communes(commune)
+        if not matches:
+            raise typer.BadParameter(_("no commune matches '{text}'").format(text=commune), param_hint="--commune")
+        result.communes_detail = matches
     if format is Format.json:
         print_json(result.to_dict())
     else:
@@ -68,5 +87,10 @@ def check(
         for note in (plan_note, data_note):
             if note:
                 console.print(note, style="dim")
-        render_check(console, result, top)
+        if commune is not None:
+            from ntmplan.output.check_view import render_communes
+
+            render_communes(console, result, commune, lang_used)
+        else:
+            render_check(console, result, top, lang_used)
     raise typer.Exit(1 if result.summary.failed else 0)

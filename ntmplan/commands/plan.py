@@ -17,14 +17,17 @@ from ntmplan.commands.common import (
     FailOn,
     Format,
     FormatOption,
+    LangOption,
     NoColorOption,
     PlanArgument,
     app,
     fail_level,
     input_errors,
+    language,
     plan_path,
     print_json,
 )
+from ntmplan.i18n import _, activate
 
 
 @app.command()
@@ -35,10 +38,12 @@ def validate(
     fail_on: Annotated[
         Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails the run (default: error).")
     ] = None,
+    lang: LangOption = None,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Check the plan file's format and its internal consistency."""
+    activate(language(lang))
     from ntmplan.loading.plan_loader import load_plan
     from ntmplan.results import FindingsResult
     from ntmplan.rules.engine import validate_plan
@@ -61,10 +66,12 @@ def validate(
 def targets(
     plan: PlanArgument = None,
     format: FormatOption = Format.table,
+    lang: LangOption = None,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Show the plan's targets: each criterion's added and total communes and shares."""
+    activate(language(lang))
     from ntmplan.loading.plan_loader import load_plan
     from ntmplan.results import TargetsResult
 
@@ -99,9 +106,11 @@ class CatalogueFormat(str, Enum):
 @app.command("rules")
 def list_rules(
     format: Annotated[CatalogueFormat, typer.Option("--format", "-f", help="Output format.")] = CatalogueFormat.table,
+    lang: LangOption = None,
     no_color: NoColorOption = False,
 ) -> None:
     """List every rule with its code, name, default severity and summary."""
+    activate(language(lang))
     from ntmplan.rules import load_all
     from ntmplan.rules.registry import RULES
 
@@ -120,8 +129,12 @@ def list_rules(
 
 
 @app.command()
-def explain(code: Annotated[str, typer.Argument(help="A rule code such as SH01, or its name.")]) -> None:
+def explain(
+    code: Annotated[str, typer.Argument(help="A rule code such as SH01, or its name.")],
+    lang: LangOption = None,
+) -> None:
     """Print one rule's documentation."""
+    activate(language(lang))
     import difflib
 
     from ntmplan.output.console import make_console, render_rule
@@ -135,7 +148,9 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code such as SH01, 
         nearest = difflib.get_close_matches(code.upper(), list(RULES), n=1) or difflib.get_close_matches(
             code.lower(), names, n=1
         )
-        hint = f" Did you mean {nearest[0]}?" if nearest else ""
-        make_console(stderr=True).print(f"error: no rule {code!r}.{hint} 'ntmplan rules' lists them all.")
+        hint = " " + _("Did you mean {code}?").format(code=nearest[0]) if nearest else ""
+        make_console(stderr=True).print(
+            _("error: no rule '{code}'.{hint} 'ntmplan rules' lists them all.").format(code=code, hint=hint)
+        )
         raise typer.Exit(2)
     render_rule(make_console(), found)

@@ -69,6 +69,9 @@ def schedule(
         raise typer.BadParameter(str(exc), param_hint="--month" if month else "--quarter") from None
     path, note = plan_path(plan)
     lang_used = language(lang)
+    from ntmplan.i18n import activate
+
+    activate(lang_used)
     with input_errors(debug):
         loaded = load_plan(path)
         try:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ntmplan.i18n import N_, _
 from ntmplan.text import fold
 
 Kind = Literal["code", "text", "flag", "year", "count"]
@@ -23,9 +24,10 @@ CODE_DIGITS = 5
 # Spellings of yes and no, compared after folding (case, accents and spaces do not matter).
 YES = ("1", "x", "Đạt", "Có", "true", "yes")
 NO = ("0", "", "Không đạt", "Chưa đạt", "Không", "false", "no")
-FLAG_EXPECTED = "yes or no: 1/0, x/empty, Đạt/Không đạt, Có/Không, true/false or yes/no"
+FLAG_EXPECTED = N_("yes or no: 1/0, x/empty, Đạt/Không đạt, Có/Không, true/false or yes/no")
 
 CRITERIA = 19
+CRITERION_MEANING = N_("criterion {number} met")
 CRITERION_COLUMNS = tuple(f"c{n:02d}" for n in range(1, CRITERIA + 1))
 
 
@@ -40,43 +42,48 @@ class Column:
     aliases: tuple[str, ...] = ()
 
     @property
+    def meaning_text(self) -> str:
+        """What the column holds, in the current language: 'commune code', 'criterion 5 met'."""
+        return _(self.meaning).format(number=int(self.name[1:]) if self.name in CRITERION_COLUMNS else "")
+
+    @property
     def keys(self) -> tuple[str, ...]:
         return (header_key(self.name),) + tuple(header_key(alias) for alias in self.aliases)
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("code", "code", True, "commune code", ("Mã xã", "Mã", "Mã đơn vị", "commune_code")),
-    Column("name", "text", True, "commune name", ("Tên xã", "Xã", "Tên", "Tên đơn vị", "commune")),
-    Column("district_code", "text", True, "district code", ("Mã huyện",)),
-    Column("district", "text", True, "district name", ("Huyện", "Tên huyện", "Huyện/thành phố")),
-    Column("border", "flag", False, "border commune, xã biên giới", ("Xã biên giới", "Biên giới")),
+    Column("code", "code", True, N_("commune code"), ("Mã xã", "Mã", "Mã đơn vị", "commune_code")),
+    Column("name", "text", True, N_("commune name"), ("Tên xã", "Xã", "Tên", "Tên đơn vị", "commune")),
+    Column("district_code", "text", True, N_("district code"), ("Mã huyện",)),
+    Column("district", "text", True, N_("district name"), ("Huyện", "Tên huyện", "Huyện/thành phố")),
+    Column("border", "flag", False, N_("border commune, xã biên giới"), ("Xã biên giới", "Biên giới")),
     Column(
-        "special_difficulty", "flag", False, "commune in especially difficult circumstances, xã ĐBKK",
+        "special_difficulty", "flag", False, N_("commune in especially difficult circumstances, xã ĐBKK"),
         ("Xã ĐBKK", "ĐBKK", "Xã đặc biệt khó khăn", "Đặc biệt khó khăn"),
     ),
     Column(
-        "special_difficulty_pilot", "flag", False, "pilot commune among those, xã điểm ĐBKK",
+        "special_difficulty_pilot", "flag", False, N_("pilot commune among those, xã điểm ĐBKK"),
         ("Xã điểm ĐBKK", "Điểm ĐBKK", "Xã điểm đặc biệt khó khăn"),
     ),
     Column(
-        "target_2019", "flag", False, "commune aiming for the standard in 2019, xã phấn đấu đạt chuẩn",
+        "target_2019", "flag", False, N_("commune aiming for the standard in 2019, xã phấn đấu đạt chuẩn"),
         ("Xã phấn đấu 2019", "Phấn đấu 2019", "Xã phấn đấu đạt chuẩn 2019", "Phấn đấu đạt chuẩn 2019",
          "Xã phấn đấu đạt chuẩn năm 2019"),
     ),
     Column(
-        "ntm_year", "year", False, "year recognised as NTM, năm đạt chuẩn",
+        "ntm_year", "year", False, N_("year recognised as NTM, năm đạt chuẩn"),
         ("Năm đạt chuẩn", "Năm đạt chuẩn NTM", "Năm công nhận", "Năm công nhận NTM", "Năm đạt chuẩn nông thôn mới"),
     ),
     *(
-        Column(column, "flag", True, f"criterion {n} met", ())
+        Column(column, "flag", True, CRITERION_MEANING, ())
         for n, column in enumerate(CRITERION_COLUMNS, start=1)
     ),
     Column(
-        "advanced_criteria", "count", False, "criteria of the advanced set met, số tiêu chí nâng cao",
+        "advanced_criteria", "count", False, N_("criteria of the advanced set met, số tiêu chí nâng cao"),
         ("Số tiêu chí nâng cao", "Tiêu chí nâng cao", "Số TC nâng cao"),
     ),
     Column(
-        "model_areas", "count", False, "model residential areas, số khu dân cư kiểu mẫu",
+        "model_areas", "count", False, N_("model residential areas, số khu dân cư kiểu mẫu"),
         ("Số KDC kiểu mẫu", "KDC kiểu mẫu", "Số khu dân cư kiểu mẫu", "Khu dân cư kiểu mẫu"),
     ),
 )

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ntmplan.communes.columns import column_letter
+from ntmplan.i18n import _
 from ntmplan.model.plan import Plan
 
 
@@ -75,15 +76,15 @@ class CommuneData:
         """'column F (Xã biên giới)' for a canonical column found in the file."""
         number = self.columns.get(name)
         if number is None:
-            return f"column {name}"
+            return _("column {name}").format(name=name)
         header = self.headers[name]
         label = f"'{header}'" if header != name else name
-        return f"column {column_letter(number)} ({label})"
+        return _("column {letter} ({header})").format(letter=column_letter(number), header=label)
 
     def commune(self, row: int) -> str:
         """How a message names the commune of a row: 'Xã Hoàng Đồng (05986)', or its line."""
         code = self.frame.at[row, "code"]
         name = self.frame.at[row, "name"]
         if pd.isna(code):
-            return f"the commune on line {self.line(row)}"
-        return f"{name} ({code})" if not pd.isna(name) else f"commune {code}"
+            return _("the commune on line {line}").format(line=self.line(row))
+        return f"{name} ({code})" if not pd.isna(name) else _("commune {code}").format(code=code)

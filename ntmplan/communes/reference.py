@@ -11,12 +11,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from ntmplan.i18n import N_
+
 if TYPE_CHECKING:
     import pandas as pd
 
 REFERENCE_FILE = "lang-son-admin-units-2017.csv"
 COMMUNE_TYPE = "xa"
-TYPE_LABELS = {"xa": "commune", "thi-tran": "township", "phuong": "ward"}
+TYPE_LABELS = {"xa": N_("commune"), "thi-tran": N_("township"), "phuong": N_("ward")}
 _PREFIX = r"^(?:Xã|Thị trấn|Phường)\s+"
 
 

@@ -15,59 +15,55 @@ from ntmplan import numbers
 from ntmplan.budget.execution import BEHIND, IN_PARENT, NOT_REPORTED, ON_TRACK, OVER_PLAN, REPORTED, Execution
 from ntmplan.budget.result import OK, BudgetResult, SourceRow
 from ntmplan.findings import Severity
+from ntmplan.i18n import N_, translate
 from ntmplan.numbers import Lang
 from ntmplan.output.console import SEVERITY_STYLE, findings_tables, summary_line
 from ntmplan.results import FindingsResult
 
 LABELS = {
-    "title": {Lang.vi: "Kế hoạch vốn {number} ({file}), đơn vị: {unit}",
-              Lang.en: "Funding plan of {number} ({file}), in {unit}"},
-    "source": {Lang.vi: "Nguồn vốn", Lang.en: "Source"},
-    "line": {Lang.vi: "Dòng", Lang.en: "Line"},
-    "amount": {Lang.vi: "Số tiền", Lang.en: "Amount"},
-    "stated": {Lang.vi: "Tỷ lệ ghi", Lang.en: "Stated %"},
-    "computed": {Lang.vi: "Tính lại\n% tổng", Lang.en: "Computed\n% of total"},
-    "parent": {Lang.vi: "% nguồn\ncha", Lang.en: "% of\nparent"},
-    "difference": {Lang.vi: "Chênh lệch\n(cho phép)", Lang.en: "Difference\n(allowed)"},
-    "status": {Lang.vi: "Kết quả", Lang.en: "Status"},
-    "total": {Lang.vi: "Tổng nhu cầu vốn", Lang.en: "Total funding need"},
-    "sum": {Lang.vi: "cộng các nguồn", Lang.en: "sum of sources"},
-    "execution": {Lang.vi: "Thực hiện theo {file}", Lang.en: "Execution according to {file}"},
-    "as_of": {Lang.vi: " đến {date} ({share} năm {year} đã qua)",
-              Lang.en: " to {date} ({share} of {year} elapsed)"},
-    "planned": {Lang.vi: "Kế hoạch", Lang.en: "Planned"},
-    "actual": {Lang.vi: "Thực hiện", Lang.en: "Actual"},
-    "rate": {Lang.vi: "Tỷ lệ\nthực hiện", Lang.en: "Execution\nrate"},
-    "expected": {Lang.vi: "Cần đạt\nđến ngày", Lang.en: "Due by\nthe date"},
-    "overall": {Lang.vi: "Toàn bộ kế hoạch", Lang.en: "Whole plan"},
-    "district": {Lang.vi: "Huyện", Lang.en: "District"},
-    "share_actual": {Lang.vi: "% thực hiện", Lang.en: "% of actual"},
-    "by_district": {Lang.vi: "Thực hiện theo huyện", Lang.en: "Actual by district"},
-    "no_district": {Lang.vi: "(không ghi huyện)", Lang.en: "(no district given)"},
-    "reading": {
-        Lang.vi: "Đã đọc {read} dòng, tính {counted}; phân cách '{delimiter}'; dấu thập phân: {mark}.",
-        Lang.en: "Read {read} rows, counted {counted}; separator '{delimiter}'; decimal mark: {mark}.",
-    },
-    "ignored": {Lang.vi: " Bỏ qua cột: {columns}.", Lang.en: " Columns ignored: {columns}."},
+    "title": N_("Funding plan of {number} ({file}), in {unit}"),
+    "source": N_("Source"),
+    "line": N_("Line"),
+    "amount": N_("Amount"),
+    "stated": N_("Stated %"),
+    "computed": N_("Computed\n% of total"),
+    "parent": N_("% of\nparent"),
+    "difference": N_("Difference\n(allowed)"),
+    "status": N_("Status"),
+    "total": N_("Total funding need"),
+    "sum": N_("sum of sources"),
+    "execution": N_("Execution according to {file}"),
+    "as_of": N_(" to {date} ({share} of {year} elapsed)"),
+    "planned": N_("Planned"),
+    "actual": N_("Actual"),
+    "rate": N_("Execution\nrate"),
+    "expected": N_("Due by\nthe date"),
+    "overall": N_("Whole plan"),
+    "district": N_("District"),
+    "share_actual": N_("% of actual"),
+    "by_district": N_("Actual by district"),
+    "no_district": N_("(no district given)"),
+    "reading": N_("Read {read} rows, counted {counted}; separator '{delimiter}'; decimal mark: {mark}."),
+    "ignored": N_(" Columns ignored: {columns}."),
 }
 MARKS = {
-    "comma": {Lang.vi: "dấu phẩy", Lang.en: "comma"},
-    "point": {Lang.vi: "dấu chấm", Lang.en: "point"},
-    None: {Lang.vi: "không xác định", Lang.en: "not determined"},
+    "comma": N_("comma"),
+    "point": N_("point"),
+    None: N_("not determined"),
 }
 EXECUTION_STATUS = {
-    ON_TRACK: ("green", {Lang.vi: "đúng tiến độ", Lang.en: "on track"}),
-    BEHIND: ("yellow", {Lang.vi: "chậm", Lang.en: "behind"}),
-    OVER_PLAN: ("yellow", {Lang.vi: "vượt kế hoạch", Lang.en: "over plan"}),
-    REPORTED: ("", {Lang.vi: "đã báo cáo", Lang.en: "reported"}),
-    NOT_REPORTED: ("dim", {Lang.vi: "chưa báo cáo", Lang.en: "not reported"}),
-    IN_PARENT: ("dim", {Lang.vi: "trong nguồn cha", Lang.en: "in parent total"}),
+    ON_TRACK: ("green", N_("on track")),
+    BEHIND: ("yellow", N_("behind")),
+    OVER_PLAN: ("yellow", N_("over plan")),
+    REPORTED: ("", N_("reported")),
+    NOT_REPORTED: ("dim", N_("not reported")),
+    IN_PARENT: ("dim", N_("in parent total")),
 }
 TREE = ("├─ ", "└─ ")
 
 
 def _label(key: str, lang: Lang, **values: object) -> str:
-    return LABELS[key][lang].format(**values)
+    return translate(LABELS[key], lang).format(**values)
 
 
 def _name(vi: str, en: str, lang: Lang) -> str:
@@ -165,7 +161,7 @@ def execution_tables(execution: Execution, lang: Lang, unit: str) -> list[Table]
 
     def status(value: str) -> Text:
         style, labels = EXECUTION_STATUS[value]
-        return Text(labels[lang], style=style)
+        return Text(translate(labels, lang), style=style)
 
     def amount(value: float | None) -> str:
         return "—" if value is None else numbers.number(value, lang, 1)
@@ -212,7 +208,7 @@ def execution_tables(execution: Execution, lang: Lang, unit: str) -> list[Table]
 
 
 def reading_note(execution: Execution, lang: Lang) -> Text:
-    mark = MARKS[execution.decimal_mark][lang]
+    mark = translate(MARKS[execution.decimal_mark], lang)
     if execution.decimal_evidence:
         mark += f" ({execution.decimal_evidence})"
     delimiter = "\\t" if execution.delimiter == "\t" else execution.delimiter

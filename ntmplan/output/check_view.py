@@ -1,6 +1,7 @@
 """Rich tables of ``ntmplan check``: a short summary first, then the detail.
 
-Reads a ``CheckResult`` only; it computes nothing.
+Reads a ``CheckResult`` only; it computes nothing. Words come from the
+catalogue, figures are written in the reader's language ('29,5' or '29.5').
 """
 
 from __future__ import annotations
@@ -10,52 +11,77 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ntmplan.check.result import BEHIND, MET, NOT_DUE, CheckResult, CommuneGap
+from ntmplan.check.result import BEHIND, MET, NO_DATA, NO_TARGET, NOT_DUE, CheckResult, CommuneGap
+from ntmplan.i18n import N_, _, pick, translate
+from ntmplan.numbers import Lang
 from ntmplan.output.console import findings_tables, summary_line
 from ntmplan.results import FindingsResult
-from ntmplan.rules.tolerance import show
+from ntmplan.rules.targets import measure_text
 
 STATUS_STYLE = {MET: "green", BEHIND: "bold red", NOT_DUE: "dim"}
-STATUS_TEXT = {MET: "✓ met", BEHIND: "✗ behind", NOT_DUE: "due later"}
+STATUS_TEXT = {MET: N_("✓ met"), BEHIND: N_("✗ behind"), NOT_DUE: N_("due later"), NO_TARGET: N_("no target"),
+               NO_DATA: N_("no data")}
+AGGREGATES = {"average": N_("average"), "each": N_("each")}
+
+
+def status_text(status: str) -> str:
+    """'✓ met', '✓ đạt': a target's status in words."""
+    return translate(STATUS_TEXT[status]) if status in STATUS_TEXT else status
 
 
 def _status(status: str) -> Text:
-    return Text(STATUS_TEXT.get(status, status), style=STATUS_STYLE.get(status, "dim"))
+    return Text(status_text(status), style=STATUS_STYLE.get(status, "dim"))
 
 
-def _figure(value: float | int | None, places: int = 2) -> str:
-    return "" if value is None else show(value, places)
+def _figure(value: float | int | None, lang: Lang, places: int = 2) -> str:
+    """At most ``places`` decimals, no trailing zeros, the language's decimal mark."""
+    from ntmplan.i18n import num
+
+    return "" if value is None else num(value, places, lang)
 
 
 def _table(title: str) -> Table:
     return Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
 
 
-def render_check(console: Console, result: CheckResult, top: int) -> None:
+def render_check(console: Console, result: CheckResult, top: int, lang: Lang) -> None:
     met, behind = result.targets_met()
-    console.print(Text(f"Plan {result.plan_file} · data {result.data_file} ({result.communes} communes)", style="bold"))
-    console.print(f"Basis: {result.basis.description}")
+    console.print(
+        Text(
+            _("Plan {plan} · data {data} ({communes} communes)").format(
+                plan=result.plan_file, data=result.data_file, communes=result.communes
+            ),
+            style="bold",
+        )
+    )
+    console.print(_("Basis: {basis}").format(basis=result.basis.description))
     standard = result.standard_communes
+    average = result.average_criteria
     console.print(
         Text.assemble(
-            ("Targets: ", "bold"),
-            (f"{met} met", "green"),
+            (_("Targets: "), "bold"),
+            (_("{count} met").format(count=met), "green"),
             ", ",
-            (f"{behind} behind", "bold red" if behind else "green"),
-            f" · communes at standard {standard.actual} of {_figure(standard.expected, 1)} expected"
-            f" (year-end {_figure(standard.target)})"
-            f" · average criteria {show(result.average_criteria.actual)}"
-            f" (target {show(result.average_criteria.target_min)}-{show(result.average_criteria.target_max)})",
+            (_("{count} behind").format(count=behind), "bold red" if behind else "green"),
+            " · ",
+            _("communes at standard {actual} of {expected} expected (year-end {target})").format(
+                actual=standard.actual, expected=_figure(standard.expected, lang, 1), target=_figure(standard.target, lang)
+            ),
+            " · ",
+            _("average criteria {actual} (target {low}-{high})").format(
+                actual=_figure(average.actual, lang), low=_figure(average.target_min, lang),
+                high=_figure(average.target_max, lang),
+            ),
         )
     )
     console.print()
-    console.print(_criteria(result))
-    console.print(_bands(result))
-    console.print(_groups(result))
-    console.print(_communes("2019 target communes: criteria still lacking", result.target_communes))
-    console.print(_districts(result))
+    console.print(_criteria(result, lang))
+    console.print(_bands(result, lang))
+    console.print(_groups(result, lang))
+    console.print(_communes(_("2019 target communes: criteria still lacking"), result.target_communes))
+    console.print(_districts(result, lang))
     shown = result.priority[:top]
-    title = f"Priority: communes closest to the standard (missing 1-3 criteria; {len(shown)} shown)"
+    title = _("Priority: communes closest to the standard (missing 1-3 criteria; {count} shown)").format(count=len(shown))
     console.print(_communes(title, shown))
     findings = FindingsResult(result.data_file, result.findings, result.summary)
     for table in findings_tables(result.findings):
@@ -63,52 +89,69 @@ def render_check(console: Console, result: CheckResult, top: int) -> None:
     console.print(summary_line(findings))
 
 
-def _criteria(result: CheckResult) -> Table:
-    table = _table("Criteria: communes meeting each, against the plan")
-    for header in ("#", "Criterion", "Now", "Expected", "Year-end", "Gap", "Now %", "Target %", "Status"):
-        table.add_column(header, justify="left" if header == "Criterion" else "right")
+def _criteria(result: CheckResult, lang: Lang) -> Table:
+    table = _table(_("Criteria: communes meeting each, against the plan"))
+    headers = ("#", _("Criterion"), _("Now"), _("Expected"), _("Year-end"), _("Gap"), _("Now %"), _("Target %"),
+               _("Status"))
+    for i, header in enumerate(headers):
+        table.add_column(header, justify="left" if i == 1 else "right")
     for item in result.criteria:
         table.add_row(
             str(item.number),
-            f"{item.name_vi} [dim]({item.name_en})[/dim]",
+            f"{pick(item.name_vi, item.name_en)} [dim]({pick(item.name_en, item.name_vi)})[/dim]",
             str(item.actual),
-            _figure(item.expected, 1),
-            _figure(item.target),
-            _figure(item.gap, 1) if item.gap else "",
-            _figure(item.share_now, 1),
-            _figure(item.share_target, 1),
+            _figure(item.expected, lang, 1),
+            _figure(item.target, lang),
+            _figure(item.gap, lang, 1) if item.gap else "",
+            _figure(item.share_now, lang, 1),
+            _figure(item.share_target, lang, 1),
             _status(item.status),
         )
     return table
 
 
-def _bands(result: CheckResult) -> Table:
-    table = _table("Communes by number of criteria met")
-    for header in ("Criteria", "Now", "Planned", "Difference"):
+def band_label(band, lang: Lang) -> str:
+    """'19' or '15-18': the criteria a band spans."""
+    low, high = _figure(band.min, lang), _figure(band.max, lang)
+    return low if band.min == band.max else f"{low}-{high}"
+
+
+def _bands(result: CheckResult, lang: Lang) -> Table:
+    table = _table(_("Communes by number of criteria met"))
+    for header in (_("Criteria"), _("Now"), _("Planned"), _("Difference")):
         table.add_column(header, justify="right")
     for band in result.bands:
-        label = show(band.min) if band.min == band.max else f"{show(band.min)}-{show(band.max)}"
-        table.add_row(label, str(band.actual), str(band.target), f"{band.difference:+d}")
+        table.add_row(band_label(band, lang), str(band.actual), str(band.target), f"{band.difference:+d}")
     return table
 
 
-def _groups(result: CheckResult) -> Table:
-    table = _table("Group targets")
-    for header in ("Group", "Communes", "Measure", "Now", "Target", "By", "Status"):
-        table.add_column(header, justify="left" if header in ("Group", "Measure") else "right")
+def group_now(group, lang: Lang) -> str:
+    """What a group has now: its average, or how many of its communes reach the target."""
+    if group.aggregate == "each" and group.compliant is not None:
+        return _("{compliant}/{communes} reach it").format(compliant=group.compliant, communes=group.communes_found)
+    return _figure(group.actual, lang)
+
+
+def group_target(group, lang: Lang) -> str:
+    low, high = _figure(group.target_min, lang), _figure(group.target_max, lang)
+    return low if group.target_min == group.target_max else f"{low}-{high}"
+
+
+def _groups(result: CheckResult, lang: Lang) -> Table:
+    table = _table(_("Group targets"))
+    headers = (_("Group"), _("Communes"), _("Measure"), _("Now"), _("Target"), _("By"), _("Status"))
+    for i, header in enumerate(headers):
+        table.add_column(header, justify="left" if i in (0, 2) else "right")
     for group in result.groups:
-        now = _figure(group.actual)
-        if group.aggregate == "each" and group.compliant is not None:
-            now = f"{group.compliant}/{group.communes_found} reach it"
-        stated = f" (plan: {group.communes_stated})" if group.communes_stated is not None else ""
-        target = show(group.target_min) if group.target_min == group.target_max else (
-            f"{show(group.target_min)}-{show(group.target_max)}")
+        stated = (_(" (plan: {count})").format(count=group.communes_stated)
+                  if group.communes_stated is not None else "")
+        aggregate = translate(AGGREGATES[group.aggregate]) if group.aggregate in AGGREGATES else group.aggregate
         table.add_row(
-            f"{group.name_vi}\n[dim]{group.name_en}[/dim]",
+            f"{pick(group.name_vi, group.name_en)}\n[dim]{pick(group.name_en, group.name_vi)}[/dim]",
             f"{group.communes_found}{stated}",
-            f"{group.aggregate} {group.measure}",
-            now,
-            target,
+            f"{aggregate} {measure_text(group.measure)}",
+            group_now(group, lang),
+            group_target(group, lang),
             str(group.by_year),
             _status(group.status),
         )
@@ -117,21 +160,55 @@ def _groups(result: CheckResult) -> Table:
 
 def _communes(title: str, communes: list[CommuneGap]) -> Table:
     table = _table(title)
-    for header in ("Code", "Commune", "District", "Criteria met", "Missing criteria"):
-        table.add_column(header, justify="right" if header == "Criteria met" else "left")
+    headers = (_("Code"), _("Commune"), _("District"), _("Criteria met"), _("Missing criteria"))
+    for i, header in enumerate(headers):
+        table.add_column(header, justify="right" if i == 3 else "left")
     for commune in communes:
-        missing = ", ".join(str(n) for n in commune.missing) if commune.missing else Text("at standard", "green")
+        missing = ", ".join(str(n) for n in commune.missing) if commune.missing else Text(_("at standard"), "green")
         table.add_row(commune.code, commune.name, commune.district, str(commune.criteria_met), missing)
     return table
 
 
-def _districts(result: CheckResult) -> Table:
-    table = _table("Districts")
-    for header in ("District", "Communes", "At standard", "Average criteria", "Most often missing (criterion: communes)"):
-        table.add_column(header, justify="left" if header.startswith(("District", "Most")) else "right")
+def most_missing(district) -> str:
+    return ", ".join(f"{m['criterion']}: {m['communes']}" for m in district.most_missing)
+
+
+def _districts(result: CheckResult, lang: Lang) -> Table:
+    table = _table(_("Districts"))
+    headers = (_("District"), _("Communes"), _("At standard"), _("Average criteria"),
+               _("Most often missing (criterion: communes)"))
+    for i, header in enumerate(headers):
+        table.add_column(header, justify="left" if i in (0, 4) else "right")
     for district in result.districts:
-        most = ", ".join(f"{m['criterion']}: {m['communes']}" for m in district.most_missing)
         table.add_row(
-            district.district, str(district.communes), str(district.standard), show(district.average_criteria), most
+            district.district, str(district.communes), str(district.standard),
+            _figure(district.average_criteria, lang), most_missing(district),
         )
     return table
+
+
+def criteria_cells(commune: CommuneGap, criteria: int = 19) -> list[Text]:
+    """'✓' or '✗' for each criterion of a commune."""
+    missing = set(commune.missing)
+    return [Text("✗", style="bold red") if n in missing else Text("✓", style="green") for n in range(1, criteria + 1)]
+
+
+def render_communes(console: Console, result: CheckResult, asked: str, lang: Lang) -> None:
+    """The communes matching ``--commune``: each one's criteria met and lacking."""
+    communes = result.communes_detail or []
+    console.print(
+        Text(
+            _("Plan {plan} · data {data} ({communes} communes)").format(
+                plan=result.plan_file, data=result.data_file, communes=result.communes
+            ),
+            style="bold",
+        )
+    )
+    table = _table(_("Communes matching '{text}' ({count})").format(text=asked, count=len(communes)))
+    for i, header in enumerate((_("Code"), _("Commune"), _("District"), _("Criteria met"))):
+        table.add_column(header, justify="right" if i == 3 else "left")
+    for n in range(1, 20):
+        table.add_column(str(n), justify="center")
+    for commune in communes:
+        table.add_row(commune.code, commune.name, commune.district, str(commune.criteria_met), *criteria_cells(commune))
+    console.print(table)

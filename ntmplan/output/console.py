@@ -16,12 +16,14 @@ from rich.table import Table
 from rich.text import Text
 
 from ntmplan.findings import Finding, Severity
+from ntmplan.i18n import N_, _, num, pick, translate
 from ntmplan.results import FindingsResult, TargetsResult
 from ntmplan.rules.registry import Rule
-from ntmplan.rules.tolerance import show
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-SEVERITY_TITLE = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Information"}
+SEVERITY_TITLE = {Severity.ERROR: N_("Errors"), Severity.WARNING: N_("Warnings"), Severity.INFO: N_("Information")}
+SEVERITY_NAME = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), Severity.INFO: N_("info")}
+SCOPE_NAME = {"plan": N_("plan"), "data": N_("data"), "targets": N_("targets"), "actuals": N_("actuals")}
 
 
 PIPED_WIDTH = 120
@@ -42,7 +44,7 @@ def _figure(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return show(value, 4)
+        return num(value, 4)
     return str(value)
 
 
@@ -54,17 +56,17 @@ def findings_tables(findings: list[Finding], tolerance: bool = False) -> list[Ta
         if not group:
             continue
         table = Table(
-            title=f"{SEVERITY_TITLE[severity]} ({len(group)})",
+            title=f"{translate(SEVERITY_TITLE[severity])} ({len(group)})",
             title_style=SEVERITY_STYLE[severity],
             title_justify="left",
             box=box.SIMPLE_HEAD,
             show_lines=False,
             expand=True,
         )
-        table.add_column("Code", style=SEVERITY_STYLE[severity], max_width=24, overflow="fold")
-        table.add_column("Finding and where", ratio=1, min_width=40)
-        table.add_column("Expected", justify="right", max_width=16, overflow="fold")
-        table.add_column("Found", justify="right", max_width=16, overflow="fold")
+        table.add_column(_("Code"), style=SEVERITY_STYLE[severity], max_width=24, overflow="fold")
+        table.add_column(_("Finding and where"), ratio=1, min_width=40)
+        table.add_column(_("Expected"), justify="right", max_width=16, overflow="fold")
+        table.add_column(_("Found"), justify="right", max_width=16, overflow="fold")
         if tolerance:
             table.add_column("±", justify="right", max_width=10, overflow="fold")
         for finding in group:
@@ -86,10 +88,14 @@ def findings_tables(findings: list[Finding], tolerance: bool = False) -> list[Ta
 
 def summary_line(result: FindingsResult) -> Text:
     summary = result.summary
-    counts = f"{summary.errors} error(s), {summary.warnings} warning(s), {summary.infos} info in {result.file}"
+    counts = _("{errors} error(s), {warnings} warning(s), {infos} info in {file}").format(
+        errors=summary.errors, warnings=summary.warnings, infos=summary.infos, file=result.file
+    )
     if summary.failed:
-        return Text(f"✗ {counts}: fails at level '{summary.fail_level}'", style="bold red")
-    return Text(f"✓ {counts}: passes at level '{summary.fail_level}'", style="bold green")
+        return Text("✗ " + _("{counts}: fails at level '{level}'").format(counts=counts, level=summary.fail_level),
+                    style="bold red")
+    return Text("✓ " + _("{counts}: passes at level '{level}'").format(counts=counts, level=summary.fail_level),
+                style="bold green")
 
 
 def render_findings(console: Console, result: FindingsResult) -> None:
@@ -103,20 +109,22 @@ def render_findings(console: Console, result: FindingsResult) -> None:
 def render_targets(console: Console, result: TargetsResult) -> None:
     console.print(
         Text(
-            f"Communes at standard: +{_figure(result.standard_added)} → {_figure(result.standard_total)}"
-            f" of {result.communes}; average criteria per commune {show(result.average_min)}"
-            f"–{show(result.average_max)}",
+            _("Communes at standard: +{added} → {total} of {communes}; average criteria per commune {low}–{high}").format(
+                added=_figure(result.standard_added), total=_figure(result.standard_total), communes=result.communes,
+                low=num(result.average_min), high=num(result.average_max),
+            ),
             style="bold",
         )
     )
-    table = Table(title=f"Criterion targets ({result.file})", box=box.SIMPLE_HEAD, title_justify="left")
+    table = Table(title=_("Criterion targets ({file})").format(file=result.file), box=box.SIMPLE_HEAD,
+                  title_justify="left")
     table.add_column("#", justify="right")
-    table.add_column("Criterion")
-    table.add_column("Added", justify="right")
-    table.add_column("Total", justify="right")
-    table.add_column("Stated %", justify="right")
-    table.add_column("Computed %", justify="right")
-    table.add_column("Sub-targets")
+    table.add_column(_("Criterion"))
+    table.add_column(_("Added"), justify="right")
+    table.add_column(_("Total"), justify="right")
+    table.add_column(_("Stated %"), justify="right")
+    table.add_column(_("Computed %"), justify="right")
+    table.add_column(_("Sub-targets"))
     for criterion in result.criteria:
         mismatch = (
             criterion.stated_share is not None
@@ -125,7 +133,7 @@ def render_targets(console: Console, result: TargetsResult) -> None:
         )
         computed = _figure(criterion.computed_share)
         subs = "\n".join(
-            f"{sub['description']}: {_figure(sub['value'])}"
+            f"{pick(sub['description_vi'], sub['description'])}: {_figure(sub['value'])}"
             + (f"/{sub['of']}" if sub["of"] else "")
             + f" {sub['unit']}"
             + (f" ({_figure(sub['stated_share'])}%)" if sub["stated_share"] is not None else "")
@@ -133,7 +141,7 @@ def render_targets(console: Console, result: TargetsResult) -> None:
         )
         table.add_row(
             str(criterion.number),
-            f"{criterion.name_vi}\n[dim]{criterion.name_en}[/dim]",
+            f"{pick(criterion.name_vi, criterion.name_en)}\n[dim]{pick(criterion.name_en, criterion.name_vi)}[/dim]",
             _figure(criterion.added),
             _figure(criterion.total),
             _figure(criterion.stated_share),
@@ -144,19 +152,19 @@ def render_targets(console: Console, result: TargetsResult) -> None:
 
 
 def render_rules(console: Console, rules: list[Rule]) -> None:
-    table = Table(title="Rules", box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column("Code", no_wrap=True)
-    table.add_column("Name", no_wrap=True)
-    table.add_column("Applies to")
-    table.add_column("Severity")
-    table.add_column("Summary")
+    table = Table(title=_("Rules"), box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column(_("Code"), no_wrap=True)
+    table.add_column(_("Name"), no_wrap=True)
+    table.add_column(_("Applies to"))
+    table.add_column(_("Severity"))
+    table.add_column(_("Summary"))
     for rule in rules:
         table.add_row(
             rule.code,
             rule.name,
-            rule.scope,
-            Text(rule.severity.value, style=SEVERITY_STYLE[rule.severity]),
-            rule.summary,
+            translate(SCOPE_NAME[rule.scope]),
+            Text(translate(SEVERITY_NAME[rule.severity]), style=SEVERITY_STYLE[rule.severity]),
+            translate(rule.summary),
         )
     console.print(table)
 
@@ -165,7 +173,12 @@ def render_rule(console: Console, rule: Rule) -> None:
     console.print(
         Group(
             Text(f"{rule.code} {rule.name}", style="bold"),
-            Text(f"{rule.summary} (default severity: {rule.severity.value}; applies to: {rule.scope})"),
+            Text(
+                _("{summary} (default severity: {severity}; applies to: {scope})").format(
+                    summary=translate(rule.summary), severity=translate(SEVERITY_NAME[rule.severity]),
+                    scope=translate(SCOPE_NAME[rule.scope]),
+                )
+            ),
             Text(""),
             Text(rule.doc),
         )

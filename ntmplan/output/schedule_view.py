@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ntmplan import numbers
+from ntmplan.i18n import N_, translate
 from ntmplan.numbers import Lang
 from ntmplan.schedule.agenda import (
     DUE,
@@ -29,43 +30,39 @@ from ntmplan.schedule.agenda import (
 )
 
 LABELS = {
-    "title": {Lang.vi: "Tiến độ thực hiện {plan} ({file})", Lang.en: "Schedule of {plan} ({file})"},
-    "agency": {Lang.vi: "Nhiệm vụ của {code}: {name}", Lang.en: "Tasks of {code}: {name}"},
-    "id": {Lang.vi: "TT", Lang.en: "Task"},
-    "content": {Lang.vi: "Nội dung", Lang.en: "Content"},
-    "directing": {Lang.vi: "Chỉ đạo", Lang.en: "Directing"},
-    "executing": {Lang.vi: "Thực hiện", Lang.en: "Executing"},
-    "coordinating": {Lang.vi: "Phối hợp", Lang.en: "Coordinating"},
-    "timing": {Lang.vi: "Thời gian → chuẩn hóa", Lang.en: "Timing → normalised"},
-    DUE: {Lang.vi: "Đến hạn trong {month}", Lang.en: "Due in {month}"},
-    NEXT: {Lang.vi: "Đến hạn tháng sau, {month}", Lang.en: "Due next month, {month}"},
-    ONGOING: {Lang.vi: "Thường xuyên, định kỳ", Lang.en: "Ongoing and periodic"},
-    PAST_DUE: {Lang.vi: "Đã qua hạn (tháng cuối đã qua)", Lang.en: "Past due (last month has passed)"},
-    NO_FIXED_TIME: {Lang.vi: "Không có thời gian cố định", Lang.en: "No fixed time"},
-    IN_PERIOD: {Lang.vi: "Đến hạn trong {period}", Lang.en: "Due in {period}"},
-    "as_of": {Lang.vi: "Tính đến ngày {date}", Lang.en: "As of {date}"},
-    "none": {Lang.vi: "không có", Lang.en: "none"},
-    "not_shown": {Lang.vi: "{count} nhiệm vụ khác (đến hạn sau, hoặc ngoài năm kế hoạch) không hiển thị.",
-                  Lang.en: "{count} other task(s) (due later, or outside the plan year) not shown."},
-    "outside": {Lang.vi: "{count} nhiệm vụ khác (ngoài kỳ này) không hiển thị.",
-                Lang.en: "{count} other task(s) (outside this period) not shown."},
-    "ics": {Lang.vi: "Đã ghi {events} sự kiện cho {tasks} nhiệm vụ vào {file}.",
-            Lang.en: "Wrote {events} event(s) for {tasks} task(s) to {file}."},
-    "undated": {Lang.vi: "Không đưa vào lịch (không có ngày cố định): {tasks}.",
-                Lang.en: "Not in the calendar (no fixed date): {tasks}."},
+    "title": N_("Schedule of {plan} ({file})"),
+    "agency": N_("Tasks of {code}: {name}"),
+    "id": N_("Task"),
+    "content": N_("Content"),
+    "directing": N_("Directing"),
+    "executing": N_("Executing"),
+    "coordinating": N_("Coordinating"),
+    "timing": N_("Timing → normalised"),
+    DUE: N_("Due in {month}"),
+    NEXT: N_("Due next month, {month}"),
+    ONGOING: N_("Ongoing and periodic"),
+    PAST_DUE: N_("Past due (last month has passed)"),
+    NO_FIXED_TIME: N_("No fixed time"),
+    IN_PERIOD: N_("Due in {period}"),
+    "as_of": N_("As of {date}"),
+    "none": N_("none"),
+    "not_shown": N_("{count} other task(s) (due later, or outside the plan year) not shown."),
+    "outside": N_("{count} other task(s) (outside this period) not shown."),
+    "ics": N_("Wrote {events} event(s) for {tasks} task(s) to {file}."),
+    "undated": N_("Not in the calendar (no fixed date): {tasks}."),
 }
 KIND_TEXT = {
-    "ongoing": {Lang.vi: "cả năm", Lang.en: "all year"},
-    "every-quarter": {Lang.vi: "mỗi quý", Lang.en: "every quarter"},
-    "periodic-and-ad-hoc": {Lang.vi: "định kỳ và đột xuất", Lang.en: "periodic and ad hoc"},
-    "on-condition": {Lang.vi: "khi điều kiện cho phép", Lang.en: "as conditions allow"},
+    "ongoing": N_("all year"),
+    "every-quarter": N_("every quarter"),
+    "periodic-and-ad-hoc": N_("periodic and ad hoc"),
+    "on-condition": N_("as conditions allow"),
 }
 GROUP_STYLE = {DUE: "bold green", NEXT: "bold cyan", ONGOING: "bold", PAST_DUE: "bold yellow",
                NO_FIXED_TIME: "bold dim", IN_PERIOD: "bold green"}
 
 
 def _label(key: str, lang: Lang, **values: object) -> str:
-    return LABELS[key][lang].format(**values)
+    return translate(LABELS[key], lang).format(**values)
 
 
 def normalised(task: TaskRow, lang: Lang) -> str:
@@ -74,7 +71,7 @@ def normalised(task: TaskRow, lang: Lang) -> str:
         return f"{numbers.quarter_list(task.year, task.quarters, lang)} ({numbers.month_list(None, task.months, lang)})"
     if task.kind == "months" and task.year:
         return numbers.month_list(task.year, task.months, lang)
-    return KIND_TEXT.get(task.kind, {}).get(lang, task.kind)
+    return translate(KIND_TEXT[task.kind], lang) if task.kind in KIND_TEXT else task.kind
 
 
 def _group_title(group: Group, result: ScheduleResult, lang: Lang) -> str:

@@ -15,10 +15,10 @@ from typing import Iterator
 from ntmplan.budget.actuals import ActualsFile
 from ntmplan.budget.execution import BEHIND, NOT_REPORTED, OVER_PLAN, Execution
 from ntmplan.findings import Finding, Location, Severity
+from ntmplan.i18n import _, day, ngettext, num, pick
 from ntmplan.model.plan import Plan
 from ntmplan.numbers import read_number
 from ntmplan.rules.registry import Problem, rule
-from ntmplan.rules.tolerance import show
 from ntmplan.text import fold
 
 
@@ -32,7 +32,7 @@ class ActualsContext:
 
 
 def _lines(lines: list[int]) -> str:
-    return ("line " if len(lines) == 1 else "lines ") + ", ".join(str(line) for line in lines)
+    return ngettext("line {lines}", "lines {lines}", len(lines)).format(lines=", ".join(str(line) for line in lines))
 
 
 @rule("AC01", "actuals-unknown-source", Severity.ERROR, "An actuals row names a source the plan does not have",
@@ -50,16 +50,19 @@ def actuals_unknown_source(context: object) -> Iterator[Problem]:
             continue
         written = row.text("source")
         if not written:
-            yield Problem(f"row {row.line} names no source; it is not counted", line=row.line,
-                          path=actuals.header("source"), expected="a source key such as " + keys[0], actual="")
+            yield Problem(_("row {row} names no source; it is not counted").format(row=row.line), line=row.line,
+                          path=actuals.header("source"),
+                          expected=_("a source key such as {key}").format(key=keys[0]), actual="")
             continue
         nearest = difflib.get_close_matches(fold(written), keys, n=1, cutoff=0.5)
-        hint = f"; did you mean {nearest[0]}?" if nearest else ""
+        hint = _("; did you mean {code}?").format(code=nearest[0]) if nearest else ""
         yield Problem(
-            f"row {row.line}: '{written}' is not a source of the plan{hint} The row is not counted.",
+            _("row {row}: '{written}' is not a source of the plan{hint} The row is not counted.").format(
+                row=row.line, written=written, hint=hint
+            ),
             line=row.line,
             path=actuals.header("source"),
-            expected=nearest[0] if nearest else "one of: " + ", ".join(keys),
+            expected=nearest[0] if nearest else _("one of: {keys}").format(keys=", ".join(keys)),
             actual=written,
         )
 
@@ -77,11 +80,16 @@ def actuals_bad_amount(context: object) -> Iterator[Problem]:
         written = row.text("amount")
         where = dict(line=row.line, path=actuals.header("amount"), actual=written)
         if row.number is None:
-            what = "no amount" if not written else f"the amount '{written}' is not a number"
-            yield Problem(f"row {row.line}: {what}; it is not counted", expected="a number such as 652,8", **where)
+            template = (
+                _("row {row}: the amount '{written}' is not a number; it is not counted")
+                if written
+                else _("row {row}: no amount; it is not counted")
+            )
+            yield Problem(template.format(row=row.line, written=written), expected=_("a number such as 652,8"),
+                          **where)
         elif row.number.value < 0:
-            yield Problem(f"row {row.line}: the amount {written} is negative; it is not counted",
-                          expected="an amount of at least 0", **where)
+            yield Problem(_("row {row}: the amount {written} is negative; it is not counted").format(
+                row=row.line, written=written), expected=_("an amount of at least 0"), **where)
 
 
 @rule("AC03", "actuals-unknown-unit", Severity.ERROR, "An actuals row's unit is not understood", scope="actuals")
@@ -95,10 +103,12 @@ def actuals_unknown_unit(context: object) -> Iterator[Problem]:
     for row in actuals.rows:
         if row.well_formed and row.unit_factor is None:
             yield Problem(
-                f"row {row.line}: the unit '{row.text('unit')}' is not understood; the row is not counted",
+                _("row {row}: the unit '{unit}' is not understood; the row is not counted").format(
+                    row=row.line, unit=row.text("unit")
+                ),
                 line=row.line,
                 path=actuals.header("unit"),
-                expected="tỷ đồng, triệu đồng or đồng",
+                expected=_("tỷ đồng, triệu đồng or đồng"),
                 actual=row.text("unit"),
             )
 
@@ -117,12 +127,14 @@ def actuals_malformed_row(context: object) -> Iterator[Problem]:
             continue
         hint = ""
         if actuals.delimiter == "," and row.width > actuals.width:
-            hint = ": a decimal comma in a comma-separated file must be quoted (\"652,8\")"
+            hint = _(": a decimal comma in a comma-separated file must be quoted (\"652,8\")")
         yield Problem(
-            f"row {row.line} has {row.width} cells but the header has {actuals.width}{hint}; it is not counted",
+            _("row {row} has {cells} cells but the header has {width}{hint}; it is not counted").format(
+                row=row.line, cells=row.width, width=actuals.width, hint=hint
+            ),
             line=row.line,
-            expected=f"{actuals.width} cells",
-            actual=f"{row.width} cells",
+            expected=_("{count} cells").format(count=actuals.width),
+            actual=_("{count} cells").format(count=row.width),
         )
 
 
@@ -140,10 +152,12 @@ def actuals_ambiguous(context: object) -> Iterator[Problem]:
         marked = [row for row in actuals.rows if row.number and row.number.decimal_mark]
         second = next(row for row in marked if row.number.decimal_mark != marked[0].number.decimal_mark)
         yield Problem(
-            f"the file mixes decimal marks ({actuals.decimal_evidence}); each such amount is read as written",
+            _("the file mixes decimal marks ({evidence}); each such amount is read as written").format(
+                evidence=actuals.decimal_evidence
+            ),
             line=second.line,
             path=actuals.header("amount"),
-            expected="one decimal mark throughout the file",
+            expected=_("one decimal mark throughout the file"),
         )
     if proven:
         return
@@ -151,11 +165,13 @@ def actuals_ambiguous(context: object) -> Iterator[Problem]:
         if row.well_formed and row.number is not None and row.number.ambiguous:
             written = row.text("amount")
             yield Problem(
-                f"row {row.line}: '{written}' could be {show(_other_reading(written, row.number.value))} or "
-                f"{show(row.number.value)}; it is read as {show(row.number.value)}",
+                _("row {row}: '{written}' could be {other} or {value}; it is read as {value}").format(
+                    row=row.line, written=written, other=num(_other_reading(written, row.number.value)),
+                    value=num(row.number.value),
+                ),
                 line=row.line,
                 path=actuals.header("amount"),
-                expected="an amount written without doubt, such as 1800 or 1.800,0",
+                expected=_("an amount written without doubt, such as 1800 or 1.800,0"),
                 actual=written,
             )
 
@@ -179,8 +195,10 @@ def actuals_duplicate_row(context: object) -> Iterator[Problem]:
         key = (row.source, (row.district or "").casefold(), row.amount)
         if key in seen:
             yield Problem(
-                f"row {row.line} repeats row {seen[key]} ({row.source}, {row.district or 'no district'}, "
-                f"{show(row.amount)}); both are counted",
+                _("row {row} repeats row {first} ({source}, {district}, {amount}); both are counted").format(
+                    row=row.line, first=seen[key], source=row.source, district=row.district or _("no district"),
+                    amount=num(row.amount),
+                ),
                 line=row.line,
                 path=actuals.header("amount"),
                 actual=row.amount,
@@ -201,10 +219,16 @@ def actuals_subtotal_row(context: object) -> Iterator[Problem]:
         if item.subtotal is None:
             continue
         agrees = item.subtotal == item.actual
-        verdict = "agrees with" if agrees else "differs from"
+        template = (
+            _("{key} is reported on {lines} ({subtotal}) and through its sub-sources ({actual}); the sub-sources "
+              "are used, and the subtotal agrees with their sum")
+            if agrees
+            else _("{key} is reported on {lines} ({subtotal}) and through its sub-sources ({actual}); the "
+                   "sub-sources are used, and the subtotal differs from their sum")
+        )
         yield Problem(
-            f"{item.key} is reported on {_lines(item.subtotal_lines)} ({show(item.subtotal)}) and through its "
-            f"sub-sources ({show(item.actual)}); the sub-sources are used, and the subtotal {verdict} their sum",
+            template.format(key=item.key, lines=_lines(item.subtotal_lines), subtotal=num(item.subtotal),
+                            actual=num(item.actual)),
             line=item.subtotal_lines[0],
             path=context.actuals.header("source"),
             expected=item.actual,
@@ -222,8 +246,10 @@ def actuals_not_reported(context: object) -> Iterator[Problem]:
     for item in context.execution.walk():
         if item.status == NOT_REPORTED:
             yield Problem(
-                f"{item.key} ({item.name_en}, planned {show(item.planned)}) has no counted row; it counts as 0",
-                expected="a row for the source",
+                _("{key} ({name}, planned {planned}) has no counted row; it counts as 0").format(
+                    key=item.key, name=pick(item.name_vi, item.name_en), planned=num(item.planned)
+                ),
+                expected=_("a row for the source"),
                 actual=None,
             )
 
@@ -237,8 +263,10 @@ def actuals_over_plan(context: object) -> Iterator[Problem]:
     for item in context.execution.walk():
         if item.status == OVER_PLAN:
             yield Problem(
-                f"{item.key}: {show(item.actual)} mobilised against {show(item.planned)} planned "
-                f"({show(item.rate, 1)}%), on {_lines(item.lines)}",
+                _("{key}: {actual} mobilised against {planned} planned ({rate}%), on {lines}").format(
+                    key=item.key, actual=num(item.actual), planned=num(item.planned), rate=num(item.rate, 1),
+                    lines=_lines(item.lines),
+                ),
                 line=item.lines[0] if item.lines else None,
                 path=context.actuals.header("amount"),
                 expected=item.planned,
@@ -258,9 +286,11 @@ def actuals_behind(context: object) -> Iterator[Problem]:
     for item in execution.walk():
         if item.status == BEHIND:
             yield Problem(
-                f"{item.key}: {show(item.actual)} of {show(item.planned)} mobilised ({show(item.rate, 1)}%) "
-                f"by {execution.as_of}, when {show(item.expected)} ({show(100 * (execution.fraction or 0), 1)}%) "
-                "was due pro rata",
+                _("{key}: {actual} of {planned} mobilised ({rate}%) by {date}, when {expected} ({share}%) was due pro rata").format(
+                    key=item.key, actual=num(item.actual), planned=num(item.planned), rate=num(item.rate, 1),
+                    date=day(execution.as_of), expected=num(item.expected),
+                    share=num(100 * (execution.fraction or 0), 1),
+                ),
                 line=item.lines[0] if item.lines else None,
                 path=context.actuals.header("amount"),
                 expected=item.expected,

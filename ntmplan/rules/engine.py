@@ -51,7 +51,13 @@ def run_rules(rules: Iterable[Rule], context: Any, locate, limit: int = MAX_FIND
             if shown <= limit:
                 findings.append(to_finding(rule, problem, locate(problem)))
         if shown > limit:
-            more = Problem(f"{shown - limit} more findings of {rule.code} {rule.name} not shown ({shown} in all)")
+            from ntmplan.i18n import _
+
+            more = Problem(
+                _("{count} more findings of {code} {name} not shown ({total} in all)").format(
+                    count=shown - limit, code=rule.code, name=rule.name, total=shown
+                )
+            )
             findings.append(to_finding(rule, more, locate(more)))
     return sort_findings(findings)
 

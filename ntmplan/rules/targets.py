@@ -7,13 +7,27 @@ unmet targets are reported without failing a run unless ``--fail-on warning``.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dataclasses import dataclass
 from typing import Iterator
 
 from ntmplan.check.result import BEHIND, CheckResult
 from ntmplan.findings import Severity
+from ntmplan.i18n import N_, _, day, num, pick
 from ntmplan.rules.registry import Problem, rule
-from ntmplan.rules.tolerance import show
+
+
+MEASURES = {
+    "criteria-met": N_("criteria met"),
+    "advanced-criteria-met": N_("advanced criteria met"),
+    "model-residential-areas": N_("model residential areas"),
+}
+
+
+def measure_text(measure: str) -> str:
+    """A group's measure in words: 'criteria met', 'tiêu chí đạt'."""
+    return _(MEASURES[measure]) if measure in MEASURES else measure.replace("-", " ")
 
 
 @dataclass(frozen=True)
@@ -23,8 +37,10 @@ class TargetContext:
 
 def _by_when(result: CheckResult, expected: float | None, target: float | None) -> str:
     if result.basis.as_of and expected is not None and expected != target:
-        return f"{show(expected, 1)} expected by {result.basis.as_of} ({show(target)} by year-end)"
-    return f"{show(target)} targeted by year-end"
+        return _("{expected} expected by {date} ({target} by year-end)").format(
+            expected=num(expected, 1), date=day(dt.date.fromisoformat(result.basis.as_of)), target=num(target)
+        )
+    return _("{target} targeted by year-end").format(target=num(target))
 
 
 @rule("TG01", "criterion-behind", Severity.WARNING, "Fewer communes meet a criterion than targeted", "targets")
@@ -37,8 +53,10 @@ def criterion_behind(context: TargetContext) -> Iterator[Problem]:
     for item in result.criteria:
         if item.status == BEHIND:
             yield Problem(
-                f"criterion {item.number} ({item.name_en}): {item.actual} communes meet it, "
-                f"{_by_when(result, item.expected, item.target)}: {show(item.gap, 1)} behind",
+                _("criterion {number} ({name}): {actual} communes meet it, {when}: {gap} behind").format(
+                    number=item.number, name=pick(item.name_vi, item.name_en), actual=item.actual,
+                    when=_by_when(result, item.expected, item.target), gap=num(item.gap, 1),
+                ),
                 path=item.path,
                 expected=item.expected,
                 actual=item.actual,
@@ -55,8 +73,9 @@ def standard_behind(context: TargetContext) -> Iterator[Problem]:
     item = result.standard_communes
     if item.status == BEHIND:
         yield Problem(
-            f"{item.actual} communes meet all 19 criteria, {_by_when(result, item.expected, item.target)}: "
-            f"{show(item.gap, 1)} behind",
+            _("{actual} communes meet all 19 criteria, {when}: {gap} behind").format(
+                actual=item.actual, when=_by_when(result, item.expected, item.target), gap=num(item.gap, 1)
+            ),
             path=item.path,
             expected=item.expected,
             actual=item.actual,
@@ -71,8 +90,9 @@ def average_behind(context: TargetContext) -> Iterator[Problem]:
     item = context.result.average_criteria
     if item.status == BEHIND:
         yield Problem(
-            f"communes meet {show(item.actual)} criteria on average; the plan targets "
-            f"{show(item.target_min)}-{show(item.target_max)}",
+            _("communes meet {actual} criteria on average; the plan targets {low}-{high}").format(
+                actual=num(item.actual), low=num(item.target_min), high=num(item.target_max)
+            ),
             path=item.path,
             expected=item.target_min,
             actual=item.actual,
@@ -90,12 +110,16 @@ def group_behind(context: TargetContext) -> Iterator[Problem]:
         if item.status != BEHIND:
             continue
         if item.aggregate == "average":
-            figure = f"average {show(item.actual)}"
+            figure = _("average {actual}").format(actual=num(item.actual))
         else:
-            figure = f"{item.compliant} of {item.communes_found} communes reach {show(item.target_min)}"
+            figure = _("{compliant} of {communes} communes reach {target}").format(
+                compliant=item.compliant, communes=item.communes_found, target=num(item.target_min)
+            )
         yield Problem(
-            f"{item.name_en} ({item.communes_found} communes): {figure}; target "
-            f"{show(item.target_min)}-{show(item.target_max)} {item.measure.replace('-', ' ')}",
+            _("{group} ({communes} communes): {figure}; target {low}-{high} {measure}").format(
+                group=pick(item.name_vi, item.name_en), communes=item.communes_found, figure=figure,
+                low=num(item.target_min), high=num(item.target_max), measure=measure_text(item.measure),
+            ),
             path=item.path,
             expected=item.target_min,
             actual=item.actual if item.aggregate == "average" else item.compliant,
@@ -110,10 +134,11 @@ def band_off_target(context: TargetContext) -> Iterator[Problem]:
     """
     for item in context.result.bands:
         if item.difference:
-            label = show(item.min) if item.min == item.max else f"{show(item.min)}-{show(item.max)}"
+            label = num(item.min) if item.min == item.max else f"{num(item.min)}-{num(item.max)}"
             yield Problem(
-                f"{item.actual} communes have {label} criteria; the plan counts {item.target} "
-                f"({item.difference:+d})",
+                _("{actual} communes have {label} criteria; the plan counts {target} ({difference})").format(
+                    actual=item.actual, label=label, target=item.target, difference=f"{item.difference:+d}"
+                ),
                 path=item.path,
                 expected=item.target,
                 actual=item.actual,

@@ -24,19 +24,26 @@ import tempfile
 from pathlib import Path
 
 from ntmplan.errors import InputError
+from ntmplan.i18n import N_, pgettext, translate
 from ntmplan.numbers import Lang
 from ntmplan.schedule.agenda import IcsReport, ScheduleResult, TaskRow
 from ntmplan.schedule.periods import next_month
 from ntmplan.text import fold
 
 PRODID = "-//ntmplan//NTM plan schedule//EN"
-ROLE_LABELS = {
-    "directing": {Lang.vi: "Chỉ đạo", Lang.en: "Directing"},
-    "executing": {Lang.vi: "Cơ quan thực hiện", Lang.en: "Executing"},
-    "coordinating": {Lang.vi: "Cơ quan phối hợp", Lang.en: "Coordinating"},
-}
-TIMING_LABEL = {Lang.vi: "Thời gian", Lang.en: "Timing"}
-SOURCE_LABEL = {Lang.vi: "Phụ lục {section}, {plan}", Lang.en: "Appendix section {section}, plan {plan}"}
+ROLES = ("directing", "executing", "coordinating")
+
+
+def _role_label(role: str, lang: Lang) -> str:
+    """'Cơ quan thực hiện' in a calendar, where the schedule table's column says 'Thực hiện'."""
+    labels = {
+        "directing": pgettext("calendar", "Directing", lang),
+        "executing": pgettext("calendar", "Executing", lang),
+        "coordinating": pgettext("calendar", "Coordinating", lang),
+    }
+    return labels[role]
+TIMING_LABEL = N_("Timing")
+SOURCE_LABEL = N_("Appendix section {section}, plan {plan}")
 
 
 def _slug(text: str) -> str:
@@ -47,11 +54,11 @@ def _description(task: TaskRow, plan: str, lang: Lang) -> str:
     content = task.content_vi if lang is Lang.vi else task.content_en
     other = task.content_en if lang is Lang.vi else task.content_vi
     lines = [content, f"({other})", ""]
-    for role, labels in ROLE_LABELS.items():
+    for role in ROLES:
         parties = getattr(task, role)
-        lines.append(f"{labels[lang]}: {parties.text} [{', '.join(parties.agencies)}]")
-    lines.append(f"{TIMING_LABEL[lang]}: {task.timing_text}")
-    lines.append(SOURCE_LABEL[lang].format(section=task.section, plan=plan))
+        lines.append(f"{_role_label(role, lang)}: {parties.text} [{', '.join(parties.agencies)}]")
+    lines.append(f"{translate(TIMING_LABEL, lang)}: {task.timing_text}")
+    lines.append(translate(SOURCE_LABEL, lang).format(section=task.section, plan=plan))
     return "\n".join(lines)
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ntmplan.communes.columns import BY_NAME, COLUMNS, CRITERION_COLUMNS, column_letter, header_key
 from ntmplan.findings import Severity
+from ntmplan.i18n import _
 from ntmplan.rules.data.common import is_commune_data
 from ntmplan.rules.registry import Problem, rule
 
@@ -17,9 +18,11 @@ if TYPE_CHECKING:
 def _accepted(name: str) -> str:
     if name in CRITERION_COLUMNS:
         number = int(name[1:])
-        return f"'{name}', 'TC{number}', 'Tiêu chí {number}' or 'Tiêu chí số {number}'"
+        return _("'{name}', 'TC{number}', 'Tiêu chí {number}' or 'Tiêu chí số {number}'").format(
+            name=name, number=number
+        )
     column = BY_NAME[name]
-    return " or ".join(f"'{header}'" for header in (column.name, *column.aliases[:2]))
+    return _(" or ").join(f"'{header}'" for header in (column.name, *column.aliases[:2]))
 
 
 @rule("DA01", "missing-column", Severity.ERROR, "A column of commune data is not in the file", scope="data")
@@ -40,7 +43,9 @@ def missing_column(data: CommuneData) -> Iterator[Problem]:
     for name in data.missing_columns:
         column = BY_NAME[name]
         yield Problem(
-            f"the file has no column {name} ({column.meaning}); expected a header such as {_accepted(name)}",
+            _("the file has no column {name} ({meaning}); expected a header such as {headers}").format(
+                name=name, meaning=column.meaning_text, headers=_accepted(name)
+            ),
             line=data.header_line,
             path=name,
             expected=name,
@@ -61,14 +66,21 @@ def duplicate_column(data: CommuneData) -> Iterator[Problem]:
         return
     for duplicate in data.duplicate_columns:
         yield Problem(
-            f"column {column_letter(duplicate.number)} ('{duplicate.header}') is {BY_NAME[duplicate.name].meaning} "
-            f"({duplicate.name}) again: column {column_letter(duplicate.first_number)} "
-            f"('{duplicate.first_header}') already is; only the first is read",
+            _(
+                "column {letter} ('{header}') is {meaning} ({name}) again: column {first_letter} "
+                "('{first_header}') already is; only the first is read"
+            ).format(
+                letter=column_letter(duplicate.number), header=duplicate.header,
+                meaning=BY_NAME[duplicate.name].meaning_text, name=duplicate.name,
+                first_letter=column_letter(duplicate.first_number), first_header=duplicate.first_header,
+            ),
             line=data.header_line,
             column=duplicate.number,
             path=duplicate.name,
-            expected=f"one column {duplicate.name}",
-            actual=f"columns {column_letter(duplicate.first_number)} and {column_letter(duplicate.number)}",
+            expected=_("one column {name}").format(name=duplicate.name),
+            actual=_("columns {first} and {second}").format(
+                first=column_letter(duplicate.first_number), second=column_letter(duplicate.number)
+            ),
         )
 
 
@@ -90,18 +102,19 @@ def unused_column(data: CommuneData) -> Iterator[Problem]:
         letter = column_letter(column.number)
         if column.header:
             near = difflib.get_close_matches(header_key(column.header), list(_KEYS), n=1, cutoff=0.75)
-            hint = f"; did you mean {_KEYS[near[0]]}?" if near else ""
-            message = f"column {letter} ('{column.header}') is not a column of commune data and is ignored{hint}"
-        else:
-            message = (
-                f"column {letter} has no header but holds values (first on line {column.first_line}); "
-                "they are ignored"
+            hint = _("; did you mean {code}?").format(code=_KEYS[near[0]]) if near else ""
+            message = _("column {letter} ('{header}') is not a column of commune data and is ignored{hint}").format(
+                letter=letter, header=column.header, hint=hint
             )
+        else:
+            message = _(
+                "column {letter} has no header but holds values (first on line {line}); they are ignored"
+            ).format(letter=letter, line=column.first_line)
         yield Problem(
             message,
             line=data.header_line if column.header else column.first_line,
             column=column.number,
             path=column.header,
-            expected="a known column name",
+            expected=_("a known column name"),
             actual=column.header,
         )

@@ -12,6 +12,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from ntmplan.communes.columns import CRITERION_COLUMNS
+from ntmplan.i18n import _
 from ntmplan.rules.engine import MAX_FINDINGS_PER_RULE
 from ntmplan.rules.registry import Problem
 
@@ -87,8 +88,10 @@ def not_met(data: CommuneData) -> pd.Series:
 def criteria_list(numbers: list[int]) -> str:
     """'criteria 2, 5 and 17' or 'criterion 8'."""
     if len(numbers) == 1:
-        return f"criterion {numbers[0]}"
-    return "criteria " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
+        return _("criterion {number}").format(number=numbers[0])
+    return _("criteria {numbers} and {last}").format(
+        numbers=", ".join(str(n) for n in numbers[:-1]), last=numbers[-1]
+    )
 
 
 def flag_column(data: CommuneData, name: str) -> pd.Series:

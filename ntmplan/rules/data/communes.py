@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ntmplan.communes.reference import COMMUNE_TYPE, TYPE_LABELS, load_reference
 from ntmplan.findings import Severity
+from ntmplan.i18n import _, ngettext
 from ntmplan.rules.data.common import (
     ELIDED, Tally, commune_name_key, district_name_key, is_commune_data, keys_of, rows,
 )
@@ -54,13 +55,14 @@ def duplicate_commune(data: CommuneData) -> Iterator[Problem]:
             continue
         first = int(first_row[code.iat[row]])
         yield Problem(
-            f"line {data.line(row)}: commune {code.iat[row]} ({data.frame.at[row, 'name']}) is already on line "
-            f"{data.line(first)}; each commune must be on one line only",
+            _(
+                "line {line}: commune {code} ({name}) is already on line {first}; each commune must be on one line only"
+            ).format(line=data.line(row), code=code.iat[row], name=data.frame.at[row, "name"], first=data.line(first)),
             line=data.line(row),
             column=data.columns["code"],
             path="code",
-            expected="each code once",
-            actual=f"{code.iat[row]} again (first on line {data.line(first)})",
+            expected=_("each code once"),
+            actual=_("{code} again (first on line {first})").format(code=code.iat[row], first=data.line(first)),
         )
 
 
@@ -91,18 +93,21 @@ def unknown_commune(data: CommuneData) -> Iterator[Problem]:
         value = code.iat[row]
         if value in units.index:
             unit = units.loc[value]
-            what = (
-                f"is {unit['official_name']} ({unit['district']}), a {TYPE_LABELS.get(unit['type'], unit['type'])}, "
-                f"not one of the {total} communes (xã) the plan counts"
+            template = _(
+                "line {line}: code {code} is {name} ({district}), a {type}, not one of the {total} communes (xã) "
+                "the plan counts"
             )
+            details = {"name": unit["official_name"], "district": unit["district"],
+                       "type": _(TYPE_LABELS.get(unit["type"], unit["type"]))}
         else:
-            what = f"is not the code of any of the {total} communes of the official list"
+            template = _("line {line}: code {code} is not the code of any of the {total} communes of the official list")
+            details = {}
         yield Problem(
-            f"line {data.line(row)}: code {value} {what}",
+            template.format(line=data.line(row), code=value, total=total, **details),
             line=data.line(row),
             column=data.columns["code"],
             path="code",
-            expected="a commune code of the official list",
+            expected=_("a commune code of the official list"),
             actual=value,
         )
 
@@ -124,7 +129,9 @@ def missing_commune(data: CommuneData) -> Iterator[Problem]:
     absent = communes[~communes["code"].isin(set(data.frame["code"].dropna()))]
     for unit in absent.itertuples(index=False):
         yield Problem(
-            f"commune {unit.code} {unit.name} ({unit.district}) of the official list is not in the file",
+            _("commune {code} {name} ({district}) of the official list is not in the file").format(
+                code=unit.code, name=unit.name, district=unit.district
+            ),
             path="code",
             expected=unit.code,
             actual=None,
@@ -148,8 +155,11 @@ def row_count_mismatch(data: CommuneData) -> Iterator[Problem]:
     found = len(data.frame)
     if found != expected:
         yield Problem(
-            f"the file has {found} commune line{'s' if found != 1 else ''}; the plan counts {expected} communes "
-            f"in {data.plan.metadata.province.name}",
+            ngettext(
+                "the file has {found} commune line; the plan counts {expected} communes in {province}",
+                "the file has {found} commune lines; the plan counts {expected} communes in {province}",
+                found,
+            ).format(found=found, expected=expected, province=data.plan.metadata.province.name),
             line=data.header_line,
             path="code",
             expected=expected,
@@ -176,8 +186,10 @@ def name_mismatch(data: CommuneData) -> Iterator[Problem]:
     differ[both] = keys_of(written[both], commune_name_key) != keys_of(official.loc[both, "name"], commune_name_key)
     for row, shown in Tally()(rows(differ)):
         yield ELIDED if not shown else Problem(
-            f"line {data.line(row)}: commune {data.frame.at[row, 'code']} is called '{written.iat[row]}' here, "
-            f"but its official name is '{official.at[row, 'name']}'",
+            _("line {line}: commune {code} is called '{written}' here, but its official name is '{official}'").format(
+                line=data.line(row), code=data.frame.at[row, "code"], written=written.iat[row],
+                official=official.at[row, "name"],
+            ),
             line=data.line(row),
             column=data.columns["name"],
             path="name",
@@ -218,9 +230,14 @@ def district_mismatch(data: CommuneData) -> Iterator[Problem]:
     for name, differ, expected in checks:
         for row, shown in tally(rows(differ.fillna(False))):
             yield ELIDED if not shown else Problem(
-                f"line {data.line(row)}, {data.where(name)}: {data.commune(row)} is in {official.at[row, 'district']} "
-                f"({official.at[row, 'district_code']}) according to the official list; the line says "
-                f"'{data.frame.at[row, name]}'",
+                _(
+                    "line {line}, {where}: {commune} is in {district} ({district_code}) according to the official "
+                    "list; the line says '{written}'"
+                ).format(
+                    line=data.line(row), where=data.where(name), commune=data.commune(row),
+                    district=official.at[row, "district"], district_code=official.at[row, "district_code"],
+                    written=data.frame.at[row, name],
+                ),
                 line=data.line(row),
                 column=data.columns[name],
                 path=name,

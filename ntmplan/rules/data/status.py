@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ntmplan.communes.columns import CRITERION_COLUMNS
 from ntmplan.findings import Severity
+from ntmplan.i18n import _, ngettext
 from ntmplan.model.plan import Members
 from ntmplan.rules.data.common import (
     ELIDED, Tally, at_standard, criteria_known, criteria_list, flag_column, is_commune_data, rows,
@@ -48,12 +49,14 @@ def fallen_below_standard(data: CommuneData) -> Iterator[Problem]:
         numbers = [int(n) + 1 for n in np.flatnonzero(lacking[row])]
         first = CRITERION_COLUMNS[numbers[0] - 1]
         yield Problem(
-            f"line {data.line(row)}: {data.commune(row)} was recognised as NTM in {data.frame.at[row, 'ntm_year']} "
-            f"but does not meet {criteria_list(numbers)}",
+            _("line {line}: {commune} was recognised as NTM in {year} but does not meet {criteria}").format(
+                line=data.line(row), commune=data.commune(row), year=data.frame.at[row, "ntm_year"],
+                criteria=criteria_list(numbers),
+            ),
             line=data.line(row),
             column=data.columns.get(first),
             path=first,
-            expected="all 19 criteria met",
+            expected=_("all 19 criteria met"),
             actual=f"{19 - len(numbers)} met; not met: {', '.join(str(n) for n in numbers)}",
         )
 
@@ -74,11 +77,13 @@ def standard_without_year(data: CommuneData) -> Iterator[Problem]:
     no_year = year.isna() & ~data.unreadable["ntm_year"]
     for row, shown in Tally()(rows(at_standard(data) & no_year)):
         yield ELIDED if not shown else Problem(
-            f"line {data.line(row)}: {data.commune(row)} meets all 19 criteria but has no year of recognition",
+            _("line {line}: {commune} meets all 19 criteria but has no year of recognition").format(
+                line=data.line(row), commune=data.commune(row)
+            ),
             line=data.line(row),
             column=data.columns["ntm_year"],
             path="ntm_year",
-            expected="the year it was recognised, if it was",
+            expected=_("the year it was recognised, if it was"),
             actual=None,
         )
 
@@ -101,8 +106,13 @@ def advanced_criteria_below_standard(data: CommuneData) -> Iterator[Problem]:
     never = data.frame["ntm_year"].isna() if "ntm_year" in data.columns else True  # a fallen commune is DA13's
     for row, shown in Tally()(rows((advanced > 0).fillna(False) & ~at_standard(data) & never)):
         yield ELIDED if not shown else Problem(
-            f"line {data.line(row)}, {data.where('advanced_criteria')}: {data.commune(row)} meets {met.iat[row]} of "
-            f"the 19 criteria, yet reports {advanced.iat[row]} criteria of the advanced set",
+            _(
+                "line {line}, {where}: {commune} meets {met} of the 19 criteria, yet reports {advanced} criteria of "
+                "the advanced set"
+            ).format(
+                line=data.line(row), where=data.where("advanced_criteria"), commune=data.commune(row),
+                met=met.iat[row], advanced=advanced.iat[row],
+            ),
             line=data.line(row),
             column=data.columns["advanced_criteria"],
             path="advanced_criteria",
@@ -127,9 +137,13 @@ def pilot_outside_special_difficulty(data: CommuneData) -> Iterator[Problem]:
     member = data.frame["special_difficulty"].fillna(True).astype(bool)
     for row, shown in Tally()(rows(pilot & ~member)):
         yield ELIDED if not shown else Problem(
-            f"line {data.line(row)}: {data.commune(row)} is marked as a special-difficulty pilot commune "
-            f"({data.where('special_difficulty_pilot')}) but not as a special-difficulty commune "
-            f"({data.where('special_difficulty')})",
+            _(
+                "line {line}: {commune} is marked as a special-difficulty pilot commune ({pilot}) but not as a "
+                "special-difficulty commune ({member})"
+            ).format(
+                line=data.line(row), commune=data.commune(row), pilot=data.where("special_difficulty_pilot"),
+                member=data.where("special_difficulty"),
+            ),
             line=data.line(row),
             column=data.columns["special_difficulty"],
             path="special_difficulty",
@@ -156,12 +170,13 @@ def target_already_recognised(data: CommuneData) -> Iterator[Problem]:
     recognised = data.frame["ntm_year"]
     for row, shown in Tally()(rows(flag_column(data, "target_2019") & (recognised < year).fillna(False))):
         yield ELIDED if not shown else Problem(
-            f"line {data.line(row)}: {data.commune(row)} is marked as aiming for the standard in {year} "
-            f"but was recognised in {recognised.iat[row]}",
+            _("line {line}: {commune} is marked as aiming for the standard in {year} but was recognised in {recognised}").format(
+                line=data.line(row), commune=data.commune(row), year=year, recognised=recognised.iat[row]
+            ),
             line=data.line(row),
             column=data.columns["target_2019"],
             path="target_2019",
-            expected=f"no year of recognition before {year}",
+            expected=_("no year of recognition before {year}").format(year=year),
             actual=int(recognised.iat[row]),
         )
 
@@ -186,7 +201,8 @@ def group_size_mismatch(data: CommuneData) -> Iterator[Problem]:
             sizes.append((column, group.communes, f"'{group.name.vi}'"))
     added = plan.headline.standard_communes.added
     if added is not None:
-        sizes.append(("target_2019", added, f"the {added} communes to bring to the standard in {plan.metadata.year}"))
+        label = _("the {added} communes to bring to the standard in {year}").format(added=added, year=plan.metadata.year)
+        sizes.append(("target_2019", added, label))
     seen = set()
     for column, expected, label in sizes:
         if column in seen or column not in data.columns:
@@ -195,8 +211,11 @@ def group_size_mismatch(data: CommuneData) -> Iterator[Problem]:
         found = int(flag_column(data, column).sum())
         if found != expected:
             yield Problem(
-                f"{data.where(column)} marks {found} commune{'' if found == 1 else 's'}; "
-                f"the plan counts {expected} ({label})",
+                ngettext(
+                    "{where} marks {found} commune; the plan counts {expected} ({label})",
+                    "{where} marks {found} communes; the plan counts {expected} ({label})",
+                    found,
+                ).format(where=data.where(column), found=found, expected=expected, label=label),
                 line=data.header_line,
                 column=data.columns[column],
                 path=column,

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ntmplan.communes.columns import BY_NAME, CODE_DIGITS, FLAG_EXPECTED, NAMES
 from ntmplan.findings import Severity
+from ntmplan.i18n import N_, _, ngettext
 from ntmplan.rules.data.common import ELIDED, Tally, is_commune_data, rows
 from ntmplan.rules.registry import Problem, rule
 
@@ -16,15 +17,15 @@ FIRST_NTM_YEAR = 2010  # Decision 800/QĐ-TTg of 4 June 2010 launched the progra
 ADVANCED_CRITERIA = 19  # the advanced set (Decision 933/QĐ-UBND of 22/5/2018) follows the 19 criteria
 
 _EXPECTED = {
-    "code": f"a {CODE_DIGITS}-digit commune code such as 05986",
+    "code": N_("a 5-digit commune code such as 05986"),
     "flag": FLAG_EXPECTED,
-    "year": "a year written with digits, such as 2016, or an empty cell",
-    "count": "a whole number written with digits, such as 3, or an empty cell",
+    "year": N_("a year written with digits, such as 2016, or an empty cell"),
+    "count": N_("a whole number written with digits, such as 3, or an empty cell"),
 }
 
 
 def _found(value: str) -> str:
-    return f"'{value}'" if value else "an empty cell"
+    return f"'{value}'" if value else _("an empty cell")
 
 
 @rule("DA04", "unreadable-value", Severity.ERROR, "A cell cannot be read as its column's kind of value", scope="data")
@@ -51,13 +52,17 @@ def unreadable_value(data: CommuneData) -> Iterator[Problem]:
                 yield ELIDED
                 continue
             value = data.raw.at[row, name]
-            what = "has no commune code" if not value else f"has {_found(value)}, which is not {_EXPECTED[kind]}"
+            expected = _(_EXPECTED[kind])
+            if value:
+                template = _("line {line}, {where} has {found}, which is not {expected}; the cell is read as missing")
+            else:
+                template = _("line {line}, {where} has no commune code; the cell is read as missing")
             yield Problem(
-                f"line {data.line(row)}, {data.where(name)} {what}; the cell is read as missing",
+                template.format(line=data.line(row), where=data.where(name), found=_found(value), expected=expected),
                 line=data.line(row),
                 column=data.columns[name],
                 path=name,
-                expected=_EXPECTED[kind],
+                expected=expected,
                 actual=value,
             )
 
@@ -81,13 +86,17 @@ def code_missing_zero(data: CommuneData) -> Iterator[Problem]:
     first = short[0]
     written, read = data.raw.at[first, "code"], data.frame.at[first, "code"]
     yield Problem(
-        f"{len(short)} commune code{'s have' if len(short) > 1 else ' has'} fewer than {CODE_DIGITS} digits, "
-        f"the first on line {data.line(first)}: '{written}', read as {read}. Excel drops leading zeros from "
-        "number cells: format the code column as Text",
+        ngettext(
+            "{count} commune code has fewer than {digits} digits, the first on line {line}: '{written}', read as "
+            "{read}. Excel drops leading zeros from number cells: format the code column as Text",
+            "{count} commune codes have fewer than {digits} digits, the first on line {line}: '{written}', read as "
+            "{read}. Excel drops leading zeros from number cells: format the code column as Text",
+            len(short),
+        ).format(count=len(short), digits=CODE_DIGITS, line=data.line(first), written=written, read=read),
         line=data.line(first),
         column=data.columns["code"],
         path="code",
-        expected=f"{CODE_DIGITS} digits",
+        expected=_("{digits} digits").format(digits=CODE_DIGITS),
         actual=written,
     )
 
@@ -110,11 +119,17 @@ def value_out_of_range(data: CommuneData) -> Iterator[Problem]:
         outside = year < FIRST_NTM_YEAR
         if last_year is not None:
             outside = outside | (year > last_year)
-        expected = f"a year from {FIRST_NTM_YEAR} to {last_year}" if last_year else f"a year from {FIRST_NTM_YEAR}"
+        expected = (
+            _("a year from {first} to {last}").format(first=FIRST_NTM_YEAR, last=last_year)
+            if last_year
+            else _("a year from {first}").format(first=FIRST_NTM_YEAR)
+        )
         for row, shown in tally(rows(outside.fillna(False))):
             yield ELIDED if not shown else Problem(
-                f"line {data.line(row)}, {data.where('ntm_year')}: {data.commune(row)} is said to be recognised "
-                f"in {year.iat[row]}; expected {expected}",
+                _("line {line}, {where}: {commune} is said to be recognised in {year}; expected {expected}").format(
+                    line=data.line(row), where=data.where("ntm_year"), commune=data.commune(row), year=year.iat[row],
+                    expected=expected,
+                ),
                 line=data.line(row),
                 column=data.columns["ntm_year"],
                 path="ntm_year",
@@ -125,11 +140,15 @@ def value_out_of_range(data: CommuneData) -> Iterator[Problem]:
         advanced = data.frame["advanced_criteria"]
         for row, shown in tally(rows((advanced > ADVANCED_CRITERIA).fillna(False))):
             yield ELIDED if not shown else Problem(
-                f"line {data.line(row)}, {data.where('advanced_criteria')}: {data.commune(row)} meets "
-                f"{advanced.iat[row]} advanced criteria; the advanced set has {ADVANCED_CRITERIA}",
+                _(
+                    "line {line}, {where}: {commune} meets {count} advanced criteria; the advanced set has {most}"
+                ).format(
+                    line=data.line(row), where=data.where("advanced_criteria"), commune=data.commune(row),
+                    count=advanced.iat[row], most=ADVANCED_CRITERIA,
+                ),
                 line=data.line(row),
                 column=data.columns["advanced_criteria"],
                 path="advanced_criteria",
-                expected=f"0 to {ADVANCED_CRITERIA}",
+                expected=_("0 to {most}").format(most=ADVANCED_CRITERIA),
                 actual=int(advanced.iat[row]),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ntmplan.findings import Severity
+from ntmplan.i18n import _, num
 from ntmplan.loading.plan_loader import LoadedPlan
 from ntmplan.model.plan import Band
 from ntmplan.rules.registry import Problem, rule
@@ -14,8 +15,10 @@ CRITERIA = 19
 
 
 def band_label(band: Band) -> str:
-    low, high = show(band.criteria.min), show(band.criteria.max)
-    return f"{low} criteria" if low == high else f"{low}-{high} criteria"
+    low, high = num(band.criteria.min), num(band.criteria.max)
+    return _("{count} criteria").format(count=low) if low == high else _("{low}-{high} criteria").format(
+        low=low, high=high
+    )
 
 
 def ordered_bands(loaded: LoadedPlan) -> list[tuple[int, Band]]:
@@ -39,7 +42,9 @@ def bands_count_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
     sums = " + ".join(str(band.count) for band in bands)
     if total > communes or (whole_scale and total != communes):
         yield Problem(
-            f"the bands count {sums} = {total} communes, but the province has {communes}",
+            _("the bands count {sums} = {total} communes, but the province has {communes}").format(
+                sums=sums, total=total, communes=communes
+            ),
             path="headline.bands",
             expected=communes,
             actual=total,
@@ -53,10 +58,12 @@ def bands_overlap(loaded: LoadedPlan) -> Iterator[Problem]:
     '10-15' and in '15-18'. Reported at the second band of each overlapping pair.
     """
     bands = ordered_bands(loaded)
-    for (_, lower), (index, upper) in zip(bands, bands[1:]):
+    for (_index, lower), (index, upper) in zip(bands, bands[1:]):
         if upper.criteria.min <= lower.criteria.max:
             yield Problem(
-                f"the band of {band_label(upper)} overlaps the band of {band_label(lower)}",
+                _("the band of {upper} overlaps the band of {lower}").format(
+                    upper=band_label(upper), lower=band_label(lower)
+                ),
                 path=f"headline.bands[{index}].criteria",
                 expected=f"min > {show(lower.criteria.max)}",
                 actual=upper.criteria.min,
@@ -70,12 +77,14 @@ def bands_gap(loaded: LoadedPlan) -> Iterator[Problem]:
     below the lowest band are reported by BD04 instead.
     """
     bands = ordered_bands(loaded)
-    for (_, lower), (index, upper) in zip(bands, bands[1:]):
+    for (_index, lower), (index, upper) in zip(bands, bands[1:]):
         first, last = int(lower.criteria.max) + 1, int(upper.criteria.min) - 1
         if first <= last:
             hole = f"{first}" if first == last else f"{first}-{last}"
             yield Problem(
-                f"no band covers communes with {hole} criteria (between {band_label(lower)} and {band_label(upper)})",
+                _("no band covers communes with {hole} criteria (between {lower} and {upper})").format(
+                    hole=hole, lower=band_label(lower), upper=band_label(upper)
+                ),
                 path=f"headline.bands[{index}].criteria",
                 expected=f"min = {int(lower.criteria.max) + 1}",
                 actual=upper.criteria.min,
@@ -97,14 +106,18 @@ def criteria_outside_bands(loaded: LoadedPlan) -> Iterator[Problem]:
     if lowest.criteria.min > 0:
         below = int(lowest.criteria.min) - 1
         yield Problem(
-            f"communes with 0-{below} criteria fall in no band; the bands imply none is expected there",
+            _("communes with 0-{below} criteria fall in no band; the bands imply none is expected there").format(
+                below=below
+            ),
             path=f"headline.bands[{index_low}].criteria",
             expected="min = 0",
             actual=lowest.criteria.min,
         )
     if highest.criteria.max < CRITERIA:
         yield Problem(
-            f"communes with {int(highest.criteria.max) + 1}-{CRITERIA} criteria fall in no band",
+            _("communes with {low}-{high} criteria fall in no band").format(
+                low=int(highest.criteria.max) + 1, high=CRITERIA
+            ),
             path=f"headline.bands[{index_high}].criteria",
             expected=f"max = {CRITERIA}",
             actual=highest.criteria.max,
@@ -120,8 +133,10 @@ def top_band_headline_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
     for index, band in enumerate(loaded.plan.headline.bands):
         if total is not None and band.criteria.min == band.criteria.max == CRITERIA and band.count != total:
             yield Problem(
-                f"the band of {CRITERIA} criteria counts {band.count} communes, but the headline targets "
-                f"{total} communes at standard",
+                _(
+                    "the band of {criteria} criteria counts {count} communes, but the headline targets {total} "
+                    "communes at standard"
+                ).format(criteria=CRITERIA, count=band.count, total=total),
                 path=f"headline.bands[{index}].count",
                 expected=total,
                 actual=band.count,

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ntmplan.findings import Severity
+from ntmplan.i18n import _, num, pick
 from ntmplan.loading.plan_loader import LoadedPlan
 from ntmplan.model.plan import Source
 from ntmplan.rules.registry import Problem, rule
@@ -33,16 +34,18 @@ def _sum_problem(
     Each stated figure may be off by half a unit of its last written digit; the
     whole too, unless it is exact by definition (100%).
     """
-    total = sum((exact(amount) for _, amount in parts), Decimal(0))
-    tolerance = sum((half_unit(loaded.document.raw(p)) for p, _ in parts), Decimal(0))
+    total = sum((exact(amount) for _path, amount in parts), Decimal(0))
+    tolerance = sum((half_unit(loaded.document.raw(p)) for p, _amount in parts), Decimal(0))
     if not whole_is_exact:
         tolerance += half_unit(loaded.document.raw(path))
     if abs(total - exact(whole)) <= tolerance:
         return None
-    terms = " + ".join(show(amount) for _, amount in parts)
+    terms = " + ".join(num(amount) for _path, amount in parts)
     return Problem(
-        f"{label}: {terms} = {show(total)}, but the whole is {show(whole)} "
-        f"(difference {show(total - exact(whole))}, allowed {show(tolerance)} for rounding)",
+        _("{label}: {terms} = {total}, but the whole is {whole} (difference {difference}, allowed {allowed} for rounding)").format(
+            label=label, terms=terms, total=num(total), whole=num(whole), difference=num(total - exact(whole)),
+            allowed=num(tolerance),
+        ),
         path=path,
         expected=float(exact(whole)),
         actual=float(total),
@@ -60,7 +63,8 @@ def budget_children_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
     for path, source in walk_sources(loaded.plan.budget.sources):
         if source.children:
             parts = [(f"{path}.children[{i}].amount", child.amount) for i, child in enumerate(source.children)]
-            problem = _sum_problem(loaded, f"the sub-sources of {source.name.en}", f"{path}.amount", source.amount, parts)
+            label = _("the sub-sources of {source}").format(source=pick(source.name.vi, source.name.en))
+            problem = _sum_problem(loaded, label, f"{path}.amount", source.amount, parts)
             if problem:
                 yield problem
 
@@ -72,7 +76,7 @@ def budget_total_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
     """
     budget = loaded.plan.budget
     parts = [(f"budget.sources[{i}].amount", source.amount) for i, source in enumerate(budget.sources)]
-    problem = _sum_problem(loaded, "the sources", "budget.total", budget.total, parts)
+    problem = _sum_problem(loaded, _("the sources"), "budget.total", budget.total, parts)
     if problem:
         yield problem
 
@@ -91,8 +95,10 @@ def budget_share_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
         check = check_share(source.amount, budget.total, source.stated_share, loaded.document.raw(share_path))
         if not check.agrees:
             yield Problem(
-                f"{source.name.en}: {show(source.amount)} of {show(budget.total)} is {show(check.computed, 4)}%, "
-                f"which rounds to {check.rounded}%, but the plan states {show(source.stated_share, 4)}%",
+                _("{source}: {amount} of {total} is {computed}%, which rounds to {rounded}%, but the plan states {stated}%").format(
+                    source=pick(source.name.vi, source.name.en), amount=num(source.amount), total=num(budget.total),
+                    computed=num(check.computed, 4), rounded=num(check.rounded, 4), stated=num(source.stated_share, 4),
+                ),
                 path=share_path,
                 expected=float(check.rounded),
                 actual=source.stated_share,
@@ -109,15 +115,15 @@ def budget_shares_total(loaded: LoadedPlan) -> Iterator[Problem]:
     """
     budget = loaded.plan.budget
     top = [(f"budget.sources[{i}].stated_share", s.stated_share) for i, s in enumerate(budget.sources)]
-    if top and all(share is not None for _, share in top):
-        problem = _sum_problem(loaded, "the sources' shares (%)", "budget.sources", 100, top, whole_is_exact=True)
+    if top and all(share is not None for _path, share in top):
+        problem = _sum_problem(loaded, _("the sources' shares (%)"), "budget.sources", 100, top, whole_is_exact=True)
         if problem:
             yield problem
     for path, source in walk_sources(budget.sources):
         parts = [(f"{path}.children[{i}].stated_share", c.stated_share) for i, c in enumerate(source.children)]
-        if parts and source.stated_share is not None and all(share is not None for _, share in parts):
+        if parts and source.stated_share is not None and all(share is not None for _path, share in parts):
             share_path = f"{path}.stated_share"
-            label = f"the shares of the sub-sources of {source.name.en} (%)"
+            label = _("the shares of the sub-sources of {source} (%)").format(source=pick(source.name.vi, source.name.en))
             problem = _sum_problem(loaded, label, share_path, source.stated_share, parts)
             if problem:
                 yield problem

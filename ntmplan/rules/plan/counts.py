@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ntmplan.findings import Severity
+from ntmplan.i18n import _, pick
 from ntmplan.loading.plan_loader import LoadedPlan
 from ntmplan.model.plan import CommuneCount
 from ntmplan.rules.registry import Problem, rule
@@ -12,9 +13,12 @@ from ntmplan.rules.registry import Problem, rule
 
 def commune_counts(loaded: LoadedPlan) -> Iterator[tuple[str, str, CommuneCount]]:
     """Every (path, label, count) of communes the plan targets: the headline and each criterion."""
-    yield "headline.standard_communes", "communes at standard", loaded.plan.headline.standard_communes
+    yield "headline.standard_communes", _("communes at standard"), loaded.plan.headline.standard_communes
     for i, criterion in enumerate(loaded.plan.criteria):
-        yield f"criteria[{i}].communes", f"criterion {criterion.number} ({criterion.name.en})", criterion.communes
+        label = _("criterion {number} ({name})").format(
+            number=criterion.number, name=pick(criterion.name.vi, criterion.name.en)
+        )
+        yield f"criteria[{i}].communes", label, criterion.communes
 
 
 @rule("CT01", "total-above-communes", Severity.ERROR, "A target counts more communes than the province has")
@@ -26,12 +30,15 @@ def total_above_communes(loaded: LoadedPlan) -> Iterator[Problem]:
     ``metadata.province.communes``.
     """
     communes = loaded.plan.metadata.province.communes
+    fields = {"baseline": _("the baseline"), "added": _("the communes added"), "total": _("the total")}
     for path, label, count in commune_counts(loaded):
         for field in ("baseline", "added", "total"):
             value = getattr(count, field)
             if value is not None and value > communes:
                 yield Problem(
-                    f"{label}: {field} of {value} communes is more than the {communes} communes of the province",
+                    _("{label}: {field} of {value} communes is more than the {communes} communes of the province").format(
+                        label=label, field=fields[field], value=value, communes=communes
+                    ),
                     path=f"{path}.{field}",
                     expected=f"<= {communes}",
                     actual=value,
@@ -40,8 +47,10 @@ def total_above_communes(loaded: LoadedPlan) -> Iterator[Problem]:
         for j, sub in enumerate(criterion.sub_targets):
             if sub.of is not None and sub.value is not None and sub.value > sub.of:
                 yield Problem(
-                    f"criterion {criterion.number}, {sub.description.en}: {sub.value} is more than its "
-                    f"denominator {sub.of}",
+                    _("criterion {number}, {target}: {value} is more than its denominator {of}").format(
+                        number=criterion.number, target=pick(sub.description.vi, sub.description.en),
+                        value=sub.value, of=sub.of,
+                    ),
                     path=f"criteria[{i}].sub_targets[{j}].value",
                     expected=f"<= {sub.of}",
                     actual=sub.value,
@@ -61,8 +70,10 @@ def added_total_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
             continue
         if count.baseline is not None and count.baseline + count.added != count.total:
             yield Problem(
-                f"{label}: baseline {count.baseline} + added {count.added} = "
-                f"{count.baseline + count.added}, but the total is {count.total}",
+                _("{label}: baseline {baseline} + added {added} = {sum}, but the total is {total}").format(
+                    label=label, baseline=count.baseline, added=count.added, sum=count.baseline + count.added,
+                    total=count.total,
+                ),
                 path=f"{path}.total",
                 expected=count.baseline + count.added,
                 actual=count.total,
@@ -70,7 +81,9 @@ def added_total_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
             )
         elif count.added > count.total:
             yield Problem(
-                f"{label}: {count.added} communes added but a total of only {count.total}",
+                _("{label}: {added} communes added but a total of only {total}").format(
+                    label=label, added=count.added, total=count.total
+                ),
                 path=f"{path}.added",
                 expected=f"<= {count.total}",
                 actual=count.added,
@@ -99,8 +112,13 @@ def criterion_baseline_below_standard(loaded: LoadedPlan) -> Iterator[Problem]:
         start = _start(criterion.communes)
         if start is not None and start < standard:
             yield Problem(
-                f"criterion {criterion.number} ({criterion.name.en}) starts the year with {start} communes "
-                f"(total − added), fewer than the {standard} communes already at standard, which meet every criterion",
+                _(
+                    "criterion {number} ({name}) starts the year with {start} communes (total − added), fewer "
+                    "than the {standard} communes already at standard, which meet every criterion"
+                ).format(
+                    number=criterion.number, name=pick(criterion.name.vi, criterion.name.en), start=start,
+                    standard=standard,
+                ),
                 path=f"criteria[{i}].communes",
                 expected=f">= {standard}",
                 actual=start,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ntmplan.findings import Severity
+from ntmplan.i18n import _, day
 from ntmplan.loading.plan_loader import LoadedPlan
 from ntmplan.rules.plan.schedule import task_paths
 from ntmplan.rules.registry import Problem, rule
@@ -18,7 +19,7 @@ def plan_year_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
     metadata = loaded.plan.metadata
     if metadata.year != metadata.date.year:
         yield Problem(
-            f"the plan is for {metadata.year} but dated {metadata.date.isoformat()}",
+            _("the plan is for {year} but dated {date}").format(year=metadata.year, date=day(metadata.date)),
             path="metadata.year",
             expected=metadata.date.year,
             actual=metadata.year,
@@ -34,17 +35,25 @@ def document_after_plan(loaded: LoadedPlan) -> Iterator[Problem]:
     metadata = loaded.plan.metadata
     for i, document in enumerate(loaded.plan.legal_documents):
         if document.date is not None and document.date > metadata.date:
-            role = "legal basis" if document.basis else "document cited"
+            template = (
+                _("legal basis {document} is dated {date}, after the plan's own date {plan_date}")
+                if document.basis
+                else _("document cited {document} is dated {date}, after the plan's own date {plan_date}")
+            )
             yield Problem(
-                f"{role} {document.number or document.title.vi} is dated {document.date.isoformat()}, "
-                f"after the plan's own date {metadata.date.isoformat()}",
+                template.format(
+                    document=document.number or document.title.vi, date=day(document.date),
+                    plan_date=day(metadata.date),
+                ),
                 path=f"legal_documents[{i}].date",
                 expected=f"<= {metadata.date.isoformat()}",
                 actual=document.date.isoformat(),
             )
         elif document.date is None and document.year is not None and document.year > metadata.date.year:
             yield Problem(
-                f"document {document.title.vi} is of {document.year}, after the plan's year {metadata.date.year}",
+                _("document {document} is of {year}, after the plan's year {plan_year}").format(
+                    document=document.title.vi, year=document.year, plan_year=metadata.date.year
+                ),
                 path=f"legal_documents[{i}].year",
                 expected=f"<= {metadata.date.year}",
                 actual=document.year,
@@ -57,10 +66,12 @@ def timing_outside_year(loaded: LoadedPlan) -> Iterator[Problem]:
     certainly a copy from last year's plan.
     """
     year = loaded.plan.metadata.year
-    for path, _, task in task_paths(loaded):
+    for path, _section, task in task_paths(loaded):
         if task.timing.year is not None and task.timing.year != year:
             yield Problem(
-                f"task {task.id} is dated {task.timing.text!r}, outside the plan's year {year}",
+                _("task {task} is dated '{timing}', outside the plan's year {year}").format(
+                    task=task.id, timing=task.timing.text, year=year
+                ),
                 path=f"{path}.timing.year",
                 expected=year,
                 actual=task.timing.year,

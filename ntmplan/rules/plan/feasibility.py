@@ -6,6 +6,7 @@ from fractions import Fraction
 from typing import Iterator
 
 from ntmplan.findings import Severity
+from ntmplan.i18n import _, num, pick
 from ntmplan.loading.plan_loader import LoadedPlan
 from ntmplan.rules.plan.bands import CRITERIA
 from ntmplan.rules.registry import Problem, rule
@@ -25,8 +26,13 @@ def criterion_below_standard(loaded: LoadedPlan) -> Iterator[Problem]:
         total = criterion.communes.total
         if total is not None and total < standard:
             yield Problem(
-                f"criterion {criterion.number} ({criterion.name.en}) targets {total} communes, fewer than the "
-                f"{standard} communes at standard, which meet every criterion",
+                _(
+                    "criterion {number} ({name}) targets {total} communes, fewer than the {standard} communes at "
+                    "standard, which meet every criterion"
+                ).format(
+                    number=criterion.number, name=pick(criterion.name.vi, criterion.name.en), total=total,
+                    standard=standard,
+                ),
                 path=f"criteria[{i}].communes.total",
                 expected=f">= {standard}",
                 actual=total,
@@ -56,14 +62,18 @@ def average_unreachable_by_bands(loaded: LoadedPlan) -> Iterator[Problem]:
     high_sum = sum(Fraction(str(band.criteria.max)) * band.count for band in bands) + CRITERIA * outside
     low, high = low_sum / communes, high_sum / communes
     if not _overlaps(float(low), float(high), target.min, target.max):
-        low_terms = " + ".join(f"{band.count}×{show(band.criteria.min)}" for band in bands)
-        high_terms = " + ".join(f"{band.count}×{show(band.criteria.max)}" for band in bands)
+        low_terms = " + ".join(f"{band.count}×{num(band.criteria.min)}" for band in bands)
+        high_terms = " + ".join(f"{band.count}×{num(band.criteria.max)}" for band in bands)
         if outside:
             high_terms += f" + {outside}×{CRITERIA}"
         yield Problem(
-            f"the bands allow an average of {show(float(low))} to {show(float(high))} criteria per commune "
-            f"(least ({low_terms})/{communes}, most ({high_terms})/{communes}), "
-            f"outside the target of {show(target.min)}-{show(target.max)}",
+            _(
+                "the bands allow an average of {low} to {high} criteria per commune (least ({low_terms})/{communes}, "
+                "most ({high_terms})/{communes}), outside the target of {target_min}-{target_max}"
+            ).format(
+                low=num(float(low)), high=num(float(high)), low_terms=low_terms, high_terms=high_terms,
+                communes=communes, target_min=num(target.min), target_max=num(target.max),
+            ),
             path="headline.average_criteria",
             expected=f"{show(float(low))}-{show(float(high))}",
             actual=f"{show(target.min)}-{show(target.max)}",
@@ -103,15 +113,19 @@ def average_unreachable_by_criteria(loaded: LoadedPlan) -> Iterator[Problem]:
     unstated = ""
     if missing:
         names = ", ".join(str(n) for n in missing)
-        unstated = (
-            f"; criteria without a stated total ({names}) are counted as {standard} at least and "
-            f"{communes} at most"
-        )
+        unstated = _(
+            "; criteria without a stated total ({names}) are counted as {standard} at least and {communes} at most"
+        ).format(names=names, standard=standard, communes=communes)
     yield Problem(
-        f"the {len(stated)} stated criterion totals add up to {sum(stated)}"
-        f"{unstated}: an average of {show(low)} to {show(high)} criteria per commune "
-        f"(({sum(stated)} + {len(missing)}×{standard})/{communes} to ({sum(stated)} + {len(missing)}×{communes})/"
-        f"{communes}), outside the target of {show(target.min)}-{show(target.max)}",
+        _(
+            "the {count} stated criterion totals add up to {sum}{unstated}: an average of {low} to {high} criteria "
+            "per commune (({sum} + {missing}×{standard})/{communes} to ({sum} + {missing}×{communes})/{communes}), "
+            "outside the target of {target_min}-{target_max}"
+        ).format(
+            count=len(stated), sum=sum(stated), unstated=unstated, low=num(low), high=num(high),
+            missing=len(missing), standard=standard, communes=communes, target_min=num(target.min),
+            target_max=num(target.max),
+        ),
         path="headline.average_criteria",
         expected=f"{show(low)}-{show(high)}",
         actual=f"{show(target.min)}-{show(target.max)}",

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Iterator
 
 from ntmplan.findings import Severity
+from ntmplan.i18n import _, pick
 from ntmplan.loading.plan_loader import LoadedPlan
 from ntmplan.model.plan import Task, TimingKind
 from ntmplan.rules.registry import Problem, rule
@@ -47,11 +48,11 @@ def unknown_agency(loaded: LoadedPlan) -> Iterator[Problem]:
     for path, code in agency_references(loaded):
         if code not in known:
             nearest = difflib.get_close_matches(code, known, n=1, cutoff=0.5)
-            hint = f"; did you mean {nearest[0]}?" if nearest else ""
+            hint = _("; did you mean {code}?").format(code=nearest[0]) if nearest else ""
             yield Problem(
-                f"agency code {code} is not in the registry{hint}",
+                _("agency code {code} is not in the registry{hint}").format(code=code, hint=hint),
                 path=path,
-                expected=nearest[0] if nearest else "a code listed under 'agencies'",
+                expected=nearest[0] if nearest else _("a code listed under 'agencies'"),
                 actual=code,
             )
 
@@ -72,8 +73,9 @@ def unknown_document(loaded: LoadedPlan) -> Iterator[Problem]:
     for path, key in cited:
         if key not in known:
             nearest = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
-            hint = f"; did you mean {nearest[0]}?" if nearest else ""
-            yield Problem(f"legal document {key} is not listed{hint}", path=path, expected=nearest or known, actual=key)
+            hint = _("; did you mean {code}?").format(code=nearest[0]) if nearest else ""
+            message = _("legal document {key} is not listed{hint}").format(key=key, hint=hint)
+            yield Problem(message, path=path, expected=nearest or known, actual=key)
 
 
 @rule("RF03", "duplicate-agency", Severity.ERROR, "An agency code is defined twice")
@@ -82,7 +84,8 @@ def duplicate_agency(loaded: LoadedPlan) -> Iterator[Problem]:
     seen: set[str] = set()
     for i, agency in enumerate(loaded.plan.agencies):
         if agency.code in seen:
-            yield Problem(f"agency code {agency.code} is defined again", path=f"agencies[{i}].code", actual=agency.code)
+            message = _("agency code {code} is defined again").format(code=agency.code)
+            yield Problem(message, path=f"agencies[{i}].code", actual=agency.code)
         seen.add(agency.code)
 
 
@@ -91,10 +94,13 @@ def unused_agency(loaded: LoadedPlan) -> Iterator[Problem]:
     """A registered agency that no task, responsibility or metadata refers to is probably
     left over from an edit, or a task lost its reference to it.
     """
-    used = {code for _, code in agency_references(loaded)}
+    used = {code for _path, code in agency_references(loaded)}
     for i, agency in enumerate(loaded.plan.agencies):
         if agency.code not in used:
-            yield Problem(f"agency {agency.code} ({agency.name.en}) is never referred to", path=f"agencies[{i}]")
+            message = _("agency {code} ({name}) is never referred to").format(
+                code=agency.code, name=pick(agency.name.vi, agency.name.en)
+            )
+            yield Problem(message, path=f"agencies[{i}]")
 
 
 @rule("SC01", "duplicate-task", Severity.ERROR, "Two tasks share an identifier")
@@ -102,11 +108,12 @@ def duplicate_task(loaded: LoadedPlan) -> Iterator[Problem]:
     """Task identifiers ('V.4') are how people and calendars refer to a task; each must
     be unique in the schedule.
     """
-    counts = Counter(task.id for _, _, task in task_paths(loaded))
+    counts = Counter(task.id for _path, _section, task in task_paths(loaded))
     seen: set[str] = set()
-    for path, _, task in task_paths(loaded):
+    for path, _section, task in task_paths(loaded):
         if counts[task.id] > 1 and task.id in seen:
-            yield Problem(f"task {task.id} is defined {counts[task.id]} times", path=f"{path}.id", actual=task.id)
+            message = _("task {task} is defined {count} times").format(task=task.id, count=counts[task.id])
+            yield Problem(message, path=f"{path}.id", actual=task.id)
         seen.add(task.id)
 
 
@@ -121,11 +128,15 @@ def task_numbering(loaded: LoadedPlan) -> Iterator[Problem]:
             path = f"schedule.sections[{s}].tasks[{t}]"
             expected_id = f"{section.number}.{task.number}"
             if task.id != expected_id:
-                yield Problem(f"task {task.id} stands in section {section.number} as number {task.number}",
-                              path=f"{path}.id", expected=expected_id, actual=task.id)
+                message = _("task {task} stands in section {section} as number {number}").format(
+                    task=task.id, section=section.number, number=task.number
+                )
+                yield Problem(message, path=f"{path}.id", expected=expected_id, actual=task.id)
             if task.number != t + 1:
-                yield Problem(f"task {task.id} is number {task.number} but row {t + 1} of section {section.number}",
-                              path=f"{path}.number", expected=t + 1, actual=task.number)
+                message = _("task {task} is number {number} but row {row} of section {section}").format(
+                    task=task.id, number=task.number, row=t + 1, section=section.number
+                )
+                yield Problem(message, path=f"{path}.number", expected=t + 1, actual=task.number)
 
 
 @rule("SC03", "empty-section", Severity.WARNING, "A section of the schedule has no task")
@@ -136,9 +147,11 @@ def empty_section(loaded: LoadedPlan) -> Iterator[Problem]:
     for s, section in enumerate(loaded.plan.schedule.sections):
         if not section.tasks:
             yield Problem(
-                f"section {section.number} ({section.title.en}) lists no task: nobody is assigned and no time is set",
+                _("section {section} ({title}) lists no task: nobody is assigned and no time is set").format(
+                    section=section.number, title=pick(section.title.vi, section.title.en)
+                ),
                 path=f"schedule.sections[{s}].tasks",
-                expected="at least one task",
+                expected=_("at least one task"),
                 actual=0,
             )
 
@@ -151,12 +164,14 @@ def timing_not_understood(loaded: LoadedPlan) -> Iterator[Problem]:
     text cannot be checked against the normalised timing, nor put in a calendar with
     confidence.
     """
-    for path, _, task in task_paths(loaded):
+    for path, _section, task in task_paths(loaded):
         if parse_timing(task.timing.text) is None:
             yield Problem(
-                f"task {task.id}: the timing {task.timing.text!r} is not an expression ntmplan understands",
+                _("task {task}: the timing '{timing}' is not an expression ntmplan understands").format(
+                    task=task.id, timing=task.timing.text
+                ),
                 path=f"{path}.timing.text",
-                expected="an expression such as 'Quý II, III' or 'Tháng 3-7'",
+                expected=_("an expression such as 'Quý II, III' or 'Tháng 3-7'"),
                 actual=task.timing.text,
             )
 
@@ -167,7 +182,7 @@ def timing_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
     The normalised form is what calendars and the 'due this month' view use, so it
     must say what the text says: 'Tháng 3-7' is months 3, 4, 5, 6, 7.
     """
-    for path, _, task in task_paths(loaded):
+    for path, _section, task in task_paths(loaded):
         parsed = parse_timing(task.timing.text)
         if parsed is None:
             continue
@@ -176,7 +191,9 @@ def timing_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
         wanted = (parsed.kind, parsed.months, parsed.quarters, parsed.year)
         if stored != wanted:
             yield Problem(
-                f"task {task.id}: {timing.text!r} reads as {_describe(*wanted)}, but the plan stores {_describe(*stored)}",
+                _("task {task}: '{timing}' reads as {wanted}, but the plan stores {stored}").format(
+                    task=task.id, timing=timing.text, wanted=_describe(*wanted), stored=_describe(*stored)
+                ),
                 path=f"{path}.timing",
                 expected=_describe(*wanted),
                 actual=_describe(*stored),
@@ -190,6 +207,6 @@ def _describe(kind: TimingKind, months: tuple[int, ...], quarters: tuple[int, ..
     if quarters:
         text += " Q" + ",Q".join(str(q) for q in quarters)
     if year:
-        text += f" of {year}"
+        text += " " + _("of {year}").format(year=year)
     return text
 

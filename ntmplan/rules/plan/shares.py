@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ntmplan.i18n import _, num, pick
 from ntmplan.loading.plan_loader import LoadedPlan
 from ntmplan.findings import Severity
 from ntmplan.rules.registry import Problem, rule
@@ -18,25 +19,27 @@ def stated_shares(loaded: LoadedPlan) -> Iterator[tuple[str, str, int | float, i
     if headline.standard_communes.total is not None and headline.standard_communes.stated_share is not None:
         yield (
             "headline.standard_communes.stated_share",
-            "communes at standard",
+            _("communes at standard"),
             headline.standard_communes.total,
             communes,
             headline.standard_communes.stated_share,
         )
     for i, band in enumerate(headline.bands):
         if band.stated_share is not None:
-            label = f"band of {show(band.criteria.min)}-{show(band.criteria.max)} criteria"
+            label = _("band of {low}-{high} criteria").format(low=num(band.criteria.min), high=num(band.criteria.max))
             yield f"headline.bands[{i}].stated_share", label, band.count, communes, band.stated_share
     for i, criterion in enumerate(plan.criteria):
         target = criterion.communes
-        label = f"criterion {criterion.number} ({criterion.name.en})"
+        label = _("criterion {number} ({name})").format(
+            number=criterion.number, name=pick(criterion.name.vi, criterion.name.en)
+        )
         if target.total is not None and target.stated_share is not None:
             yield f"criteria[{i}].communes.stated_share", label, target.total, communes, target.stated_share
         for j, sub in enumerate(criterion.sub_targets):
             if sub.value is not None and sub.of and sub.stated_share is not None:
                 yield (
                     f"criteria[{i}].sub_targets[{j}].stated_share",
-                    f"{label}, {sub.description.en}",
+                    f"{label}, {pick(sub.description.vi, sub.description.en)}",
                     sub.value,
                     sub.of,
                     sub.stated_share,
@@ -59,8 +62,13 @@ def share_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
         check = check_share(count, denominator, stated, loaded.document.raw(path))
         if not check.agrees:
             yield Problem(
-                f"{label}: {show(count)}/{denominator} is {show(check.computed, 4)}%, which rounds to "
-                f"{check.rounded}% at the stated precision, but the plan states {show(stated, 4)}%",
+                _(
+                    "{label}: {count}/{denominator} is {computed}%, which rounds to {rounded}% at the stated "
+                    "precision, but the plan states {stated}%"
+                ).format(
+                    label=label, count=num(count), denominator=denominator, computed=num(check.computed, 4),
+                    rounded=num(check.rounded, 4), stated=num(stated, 4),
+                ),
                 path=path,
                 expected=float(check.rounded),
                 actual=stated,

@@ -1,0 +1,85 @@
+"""Extracting, merging and compiling the message catalogue (with Babel's tools).
+
+Used by ``scripts/update_catalogue.py`` and by the tests that keep the catalogue
+complete and its compiled form current; ntmplan itself only reads the ``.mo``.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from ntmplan.i18n import LOCALE_DIR
+
+PACKAGE = Path(__file__).resolve().parent.parent
+PO_FILE = LOCALE_DIR / "vi" / "LC_MESSAGES" / "ntmplan.po"
+HEADER = """\
+# Vietnamese translations of ntmplan's messages. English, the source language,
+# is the msgid; scripts/update_catalogue.py adds new messages and compiles the .mo.
+#"""
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "rule": (4,)}
+
+
+def extract():
+    """Every message of the package: marked strings, rule summaries and command help."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    from ntmplan.i18n.help import help_texts
+
+    catalogue = Catalog(project="ntmplan", language_team="ntmplan", locale="vi", charset="utf-8")
+    method_map = [("**.py", "python")]
+    for filename, line, message, comments, context in extract_from_dir(
+        str(PACKAGE), method_map=method_map, keywords=KEYWORDS
+    ):
+        if isinstance(message, tuple) and len(message) == 1:
+            message = message[0]
+        if message:
+            catalogue.add(message, locations=[(f"ntmplan/{filename}", line)], context=context)
+    for text in help_texts():
+        catalogue.add(text, locations=[("ntmplan/commands", 0)])
+    return catalogue
+
+
+def read():
+    """The Vietnamese catalogue as it is on disk."""
+    from babel.messages.pofile import read_po
+
+    with PO_FILE.open("rb") as stream:
+        return read_po(stream, locale="vi")
+
+
+def merged(template):
+    """``template``'s messages with the translations the catalogue on disk has for them."""
+    from babel.messages.catalog import Catalog
+
+    existing = read() if PO_FILE.exists() else Catalog(locale="vi")
+    catalogue = Catalog(
+        project="ntmplan",
+        version="0.1",
+        locale="vi",
+        charset="utf-8",
+        fuzzy=False,
+        header_comment=HEADER,
+        creation_date=existing.creation_date,
+        revision_date=existing.creation_date,
+        last_translator="ntmplan",
+        language_team="ntmplan",
+        msgid_bugs_address="",
+    )
+    for message in template:
+        if not message.id:
+            continue
+        known = existing.get(message.id, message.context)
+        string = known.string if known is not None and known.string else ("", "") if message.pluralizable else ""
+        catalogue.add(message.id, string, locations=message.locations, context=message.context)
+    return catalogue
+
+
+def compiled(catalogue) -> bytes:
+    """The ``.mo`` form of ``catalogue``."""
+    from babel.messages.mofile import write_mo
+
+    buffer = io.BytesIO()
+    write_mo(buffer, catalogue)
+    return buffer.getvalue()
