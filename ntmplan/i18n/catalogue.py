@@ -67,12 +67,22 @@ def merged(template):
         language_team="ntmplan",
         msgid_bugs_address="",
     )
+    wanted = set()
     for message in template:
         if not message.id:
             continue
-        known = existing.get(message.id, message.context)
+        wanted.add((message.id, message.context))
+        known = existing.get(message.id, message.context) or existing.obsolete.get(
+            (message.id, message.context) if message.context else message.id
+        )
         string = known.string if known is not None and known.string else ("", "") if message.pluralizable else ""
         catalogue.add(message.id, string, locations=message.locations, context=message.context)
+    # Messages the code no longer has stay in the file as obsolete entries (#~), so that a
+    # message removed on one branch and still present on another keeps its translation.
+    for message in list(existing) + list(existing.obsolete.values()):
+        if message.id and (message.id, message.context) not in wanted and message.string:
+            key = (message.id, message.context) if message.context else message.id
+            catalogue.obsolete[key] = message
     return catalogue
 
 

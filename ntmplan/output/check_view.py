@@ -94,11 +94,14 @@ def _criteria(result: CheckResult, lang: Lang) -> Table:
     headers = ("#", _("Criterion"), _("Now"), _("Expected"), _("Year-end"), _("Gap"), _("Now %"), _("Target %"),
                _("Status"))
     for i, header in enumerate(headers):
-        table.add_column(header, justify="left" if i == 1 else "right")
+        if i == 1:
+            table.add_column(header, justify="left", min_width=16)
+        else:
+            table.add_column(header, justify="right", min_width=9 if i == len(headers) - 1 else None)
     for item in result.criteria:
         table.add_row(
             str(item.number),
-            f"{pick(item.name_vi, item.name_en)} [dim]({pick(item.name_en, item.name_vi)})[/dim]",
+            pick(item.name_vi, item.name_en),
             str(item.actual),
             _figure(item.expected, lang, 1),
             _figure(item.target, lang),
@@ -187,14 +190,9 @@ def _districts(result: CheckResult, lang: Lang) -> Table:
     return table
 
 
-def criteria_cells(commune: CommuneGap, criteria: int = 19) -> list[Text]:
-    """'✓' or '✗' for each criterion of a commune."""
-    missing = set(commune.missing)
-    return [Text("✗", style="bold red") if n in missing else Text("✓", style="green") for n in range(1, criteria + 1)]
-
 
 def render_communes(console: Console, result: CheckResult, asked: str, lang: Lang) -> None:
-    """The communes matching ``--commune``: each one's criteria met and lacking."""
+    """The communes matching ``--commune``: each one's criteria met and those it lacks."""
     communes = result.communes_detail or []
     console.print(
         Text(
@@ -204,11 +202,5 @@ def render_communes(console: Console, result: CheckResult, asked: str, lang: Lan
             style="bold",
         )
     )
-    table = _table(_("Communes matching '{text}' ({count})").format(text=asked, count=len(communes)))
-    for i, header in enumerate((_("Code"), _("Commune"), _("District"), _("Criteria met"))):
-        table.add_column(header, justify="right" if i == 3 else "left")
-    for n in range(1, 20):
-        table.add_column(str(n), justify="center")
-    for commune in communes:
-        table.add_row(commune.code, commune.name, commune.district, str(commune.criteria_met), *criteria_cells(commune))
-    console.print(table)
+    console.print(_communes(_("Communes matching '{text}' ({count})").format(text=asked, count=len(communes)),
+                            communes))

@@ -188,7 +188,9 @@ def _compact(text: str) -> str:
 
 
 def find_agency(plan: Plan, asked: str) -> Agency:
-    """The agency with code ``asked`` (any case) or with that name (accents optional).
+    """The agency with code ``asked`` (any case), with that name, or the one agency whose name contains it.
+
+    Names compare without accents and case: 'so nong nghiep' finds Sở Nông nghiệp và PTNT.
 
     Otherwise ``UnknownAgency`` suggests the nearest code, comparing with codes and
     names alike, so that 'SO-TAICHINH' suggests SO-TC (Sở Tài chính).
@@ -197,6 +199,9 @@ def find_agency(plan: Plan, asked: str) -> Agency:
     for agency in plan.agencies:
         if agency.code == wanted.upper() or fold(wanted) in (fold(agency.name.vi), fold(agency.name.en)):
             return agency
+    containing = [a for a in plan.agencies if fold(wanted) and (fold(wanted) in fold(a.name.vi) or fold(wanted) in fold(a.name.en))]
+    if len(containing) == 1:  # 'nong nghiep' is Sở Nông nghiệp và Phát triển nông thôn, and nothing else
+        return containing[0]
     spellings: dict[str, str] = {}
     for agency in plan.agencies:
         for spelling in (agency.code, agency.name.vi, agency.name.en):

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from conftest import plan_with, task
 from ntmplan.cli import app
 from ntmplan.errors import InputError
-from ntmplan.schedule.ics import write_atomic
+from ntmplan.files import write_atomic
 from planfactory import to_yaml
 
 TASKS = [

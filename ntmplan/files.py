@@ -1,0 +1,59 @@
+"""Writing output files safely: in one step, and never over an input.
+
+A report or a calendar is written to a temporary file in the target's directory
+and renamed over the target (``os.replace``), so a reader (or Excel with the
+old report open) sees the old file or the new one, never half of one; an error
+halfway leaves the old file as it was. A target that is one of the command's
+input files is refused: ``--out data/communes.csv`` must not destroy the data.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ntmplan.errors import InputError
+
+
+def check_target(target: str, inputs: list[str]) -> Path:
+    """The path to write, refusing a directory, a missing directory and any input file."""
+    path = Path(target)
+    if path.is_dir():
+        raise InputError(target, "this is a directory", expected="a file name, not a directory")
+    if not path.parent.resolve().is_dir():
+        raise InputError(target, "the directory to write into does not exist", expected="an existing directory")
+    for given in inputs:
+        source = Path(given)
+        same = path.resolve() == source.resolve()
+        if not same and path.exists() and source.exists():
+            same = os.path.samefile(path, source)
+        if same:
+            raise InputError(target, f"refusing to overwrite the input file {given}", expected="another file name")
+    return path
+
+
+def _mode(path: Path) -> int:
+    """The existing file's permissions, or what a new file would get under the umask."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_atomic(target: str, data: bytes, inputs: list[str]) -> None:
+    """Write ``data`` to ``target`` in one step: readers see the old file or the new, never half of one."""
+    path = check_target(target, inputs)
+    handle, temporary = tempfile.mkstemp(dir=path.parent.resolve(), prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, _mode(path))
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,141 @@
+"""The report's three charts, drawn with matplotlib: PNG for slides, SVG for the HTML page.
+
+Criteria against targets, communes by number of criteria met against the plan's
+bands, and funding by source. Figures and words come from the report's results;
+axis numbers are written in the report's language. The Excel workbook draws
+the same charts natively from its own cells (``workbook.py``), so they stay
+editable there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import textwrap
+from dataclasses import dataclass
+
+from ntmplan import numbers
+from ntmplan.i18n import _, pick
+from ntmplan.report.build import Report
+
+NOW, TARGET, EXPECTED = "#2b6cb0", "#c05621", "#718096"
+DPI = 150
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart: a file name stem, its title, and its two renderings."""
+
+    name: str
+    title: str
+    png: bytes
+    svg: str
+
+
+def _setup():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update(
+        {
+            "font.family": "DejaVu Sans",  # ships with matplotlib; has every Vietnamese letter
+            "font.size": 9,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "svg.hashsalt": "ntmplan",
+            "svg.fonttype": "path",
+        }
+    )
+    return plt
+
+
+def _render(plt, figure, name: str, title: str) -> Chart:
+    png, svg = io.BytesIO(), io.StringIO()
+    figure.savefig(png, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+    figure.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    plt.close(figure)
+    text = svg.getvalue()
+    text = text[text.index("<svg"):]  # drop the XML prolog and doctype: the SVG goes inline in HTML
+    return Chart(name, title, png.getvalue(), text)
+
+
+def _formatter(lang, places: int = 0):
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _position: numbers.number(value, lang, places))
+
+
+def criteria_chart(report: Report, plt) -> Chart:
+    check = report.check
+    items = [c for c in check.criteria if c.target is not None]
+    labels = [f"{c.number}. {pick(c.name_vi, c.name_en, report.lang)}" for c in items]
+    figure, axes = plt.subplots(figsize=(7.5, 0.32 * len(items) + 1.2))
+    positions = range(len(items))
+    axes.barh([p + 0.2 for p in positions], [c.actual for c in items], height=0.4, color=NOW, label=_("Now"))
+    axes.barh([p - 0.2 for p in positions], [c.target for c in items], height=0.4, color=TARGET,
+              label=_("Year-end target"))
+    if check.basis.as_of:
+        axes.scatter([c.expected for c in items], [p + 0.2 for p in positions], marker="|", s=120, color="black",
+                     label=_("Expected by {date}").format(
+                         date=numbers.date_text(dt.date.fromisoformat(check.basis.as_of), report.lang)), zorder=3)
+    axes.set_yticks(list(positions), labels)
+    axes.invert_yaxis()
+    axes.set_xlabel(_("Communes meeting the criterion"))
+    axes.xaxis.set_major_formatter(_formatter(report.lang))
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06 - 0.6 / len(items)), ncol=3, frameon=False)
+    title = _("Criteria: communes now and the year's target")
+    axes.set_title(title, loc="left", fontweight="bold")
+    return _render(plt, figure, "criteria", title)
+
+
+def bands_chart(report: Report, plt) -> Chart:
+    from ntmplan.output.check_view import band_label
+
+    bands = report.check.bands
+    labels = [band_label(band, report.lang) for band in bands]
+    figure, axes = plt.subplots(figsize=(6, 3.2))
+    positions = range(len(bands))
+    axes.bar([p - 0.2 for p in positions], [b.actual for b in bands], width=0.4, color=NOW, label=_("Now"))
+    axes.bar([p + 0.2 for p in positions], [b.target for b in bands], width=0.4, color=TARGET, label=_("Planned"))
+    for p, band in zip(positions, bands):
+        axes.annotate(str(band.actual), (p - 0.2, band.actual), ha="center", va="bottom", fontsize=8)
+        axes.annotate(str(band.target), (p + 0.2, band.target), ha="center", va="bottom", fontsize=8)
+    axes.set_xticks(list(positions), labels)
+    axes.set_xlabel(_("Criteria met"))
+    axes.set_ylabel(_("Communes"))
+    axes.legend(frameon=False)
+    title = _("Communes by number of criteria met")
+    axes.set_title(title, loc="left", fontweight="bold")
+    return _render(plt, figure, "bands", title)
+
+
+def funding_chart(report: Report, plt) -> Chart:
+    budget = report.budget
+    sources = budget.sources
+    labels = [textwrap.fill(pick(s.name_vi, s.name_en, report.lang), 45) for s in sources]
+    amounts = [s.amount for s in sources]
+    unit = numbers.unit_label(budget.unit, report.lang)
+    figure, axes = plt.subplots(figsize=(7, 0.45 * len(sources) + 1.2))
+    positions = range(len(sources))
+    axes.barh(list(positions), amounts, color=NOW)
+    for p, source in zip(positions, sources):
+        share = numbers.percent(source.computed_share, report.lang, 1)
+        axes.annotate(f" {numbers.number(source.amount, report.lang, source.amount_places)} ({share})",
+                      (source.amount, p), va="center", fontsize=8)
+    axes.set_yticks(list(positions), labels)
+    axes.invert_yaxis()
+    axes.set_xlabel(unit)
+    axes.set_xlim(0, max(amounts) * 1.35 if amounts else 1)
+    axes.xaxis.set_major_formatter(_formatter(report.lang))
+    title = _("Funding by source: {total} {unit}").format(
+        total=numbers.number(budget.total, report.lang, budget.total_places), unit=unit)
+    axes.set_title(title, loc="left", fontweight="bold")
+    return _render(plt, figure, "funding", title)
+
+
+def draw_charts(report: Report) -> list[Chart]:
+    """The three charts of the report, in the report's language."""
+    plt = _setup()
+    return [criteria_chart(report, plt), bands_chart(report, plt), funding_chart(report, plt)]

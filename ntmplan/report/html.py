@@ -1,0 +1,217 @@
+"""The report as one self-contained HTML page: the workbook's content, charts as inline SVG.
+
+Nothing is fetched when the page is opened (no script, no font, no stylesheet
+from elsewhere), so it can be mailed or put on a USB stick and read offline.
+The layout is one column that reflows on a phone, wide tables scroll inside
+their own box, and a print stylesheet keeps tables whole and drops the colours
+that do not print. Every text is escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ntmplan import numbers
+from ntmplan.check.result import BEHIND, MET, NOT_DUE
+from ntmplan.i18n import _, num, pick, translate
+from ntmplan.numbers import Lang
+from ntmplan.output.check_view import band_label, group_now, group_target, most_missing, status_text
+from ntmplan.output.console import SEVERITY_NAME
+from ntmplan.report.build import Report
+from ntmplan.report.charts import Chart
+from ntmplan.text import sort_key
+
+CSS = """
+:root { --ink: #1a202c; --muted: #4a5568; --line: #e2e8f0; --head: #1f4e79; --met: #c6efce; --behind: #ffc7ce;
+        --later: #ededed; --warn: #ffeb9c; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); margin: 0;
+       line-height: 1.45; font-size: 15px; }
+main { max-width: 1100px; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.5rem; margin: .5rem 0; } h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; color: var(--head); }
+p.meta { color: var(--muted); margin: .2rem 0; }
+nav { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: 1rem 0; font-size: .9rem; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: .75rem; margin: 1rem 0; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; }
+.card b { display: block; font-size: 1.6rem; }
+.card.met { background: var(--met); } .card.behind { background: var(--behind); }
+.scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+table { border-collapse: collapse; width: 100%; font-size: .88rem; }
+th, td { border-bottom: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; }
+th { background: var(--head); color: #fff; position: sticky; top: 0; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.met, td.ok { background: var(--met); } td.behind, td.error { background: var(--behind); }
+td.not-due { background: var(--later); } td.warning { background: var(--warn); }
+table.matrix td.c { text-align: center; padding: .2rem; width: 1.6rem; }
+table.matrix td.y { background: var(--met); } table.matrix td.x { background: var(--behind); }
+figure { margin: 1rem 0; } figure svg { width: 100%; height: auto; max-width: 900px; }
+figcaption { color: var(--muted); font-size: .85rem; }
+footer { color: var(--muted); font-size: .8rem; margin: 2rem 0 1rem; }
+@media (max-width: 600px) { body { font-size: 14px; } main { padding: .6rem; } .card b { font-size: 1.3rem; } }
+@media print {
+  body { font-size: 10pt; } nav { display: none; } main { max-width: none; padding: 0; }
+  .scroll { overflow: visible; } th { position: static; color: #000; background: #ddd; }
+  h2 { break-after: avoid; } tr, figure { break-inside: avoid; }
+}
+"""
+STATUS_CLASS = {MET: "met", BEHIND: "behind", NOT_DUE: "not-due"}
+
+
+def _e(value) -> str:
+    return "" if value is None else escape(str(value))
+
+
+def _table(headers: list[str], rows: list[list], numeric: set[int] = frozenset(), classes=None,
+           table_class: str = "") -> str:
+    """A table; ``numeric`` columns align right; ``classes(row_index, column)`` colours a cell."""
+    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    body = []
+    for r, row in enumerate(rows):
+        cells = []
+        for c, value in enumerate(row):
+            names = []
+            if c in numeric:
+                names.append("n")
+            if classes:
+                extra = classes(r, c)
+                if extra:
+                    names.append(extra)
+            attribute = f' class="{" ".join(names)}"' if names else ""
+            cells.append(f"<td{attribute}>{_e(value)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    cls = f' class="{table_class}"' if table_class else ""
+    return f'<div class="scroll"><table{cls}><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+
+
+def _f(value, lang: Lang, places: int = 2) -> str:
+    return "" if value is None else num(value, places, lang)
+
+
+def _section(anchor: str, title: str, body: str) -> str:
+    return f'<section id="{anchor}"><h2>{_e(title)}</h2>{body}</section>'
+
+
+def _figure(chart: Chart) -> str:
+    return f'<figure role="img" aria-label="{_e(chart.title)}">{chart.svg}<figcaption>{_e(chart.title)}</figcaption></figure>'
+
+
+def html_text(report: Report, charts: list[Chart]) -> str:
+    """The whole report as one HTML document."""
+    lang, check, budget = report.lang, report.check, report.budget
+    by_name = {chart.name: chart for chart in charts}
+    met, behind = check.targets_met()
+    standard, average = check.standard_communes, check.average_criteria
+
+    cards = [
+        (_("Targets met"), str(met), "met"),
+        (_("Targets behind"), str(behind), "behind" if behind else "met"),
+        (_("Communes at the NTM standard"),
+         _("{actual} of {expected} expected").format(actual=standard.actual, expected=_f(standard.expected, lang, 1)),
+         "met" if standard.status == MET else "behind"),
+        (_("Average criteria per commune"),
+         f"{_f(average.actual, lang)} ({_f(average.target_min, lang)}-{_f(average.target_max, lang)})",
+         "met" if average.status == MET else "behind"),
+    ]
+    cards_html = '<div class="cards">' + "".join(
+        f'<div class="card {cls}"><span>{_e(label)}</span><b>{_e(value)}</b></div>' for label, value, cls in cards
+    ) + "</div>"
+
+    headline_rows = [[_("Communes at the NTM standard"), _f(standard.target, lang), _f(standard.expected, lang, 1),
+                      standard.actual, status_text(standard.status)],
+                     [_("Average criteria per commune"),
+                      f"{_f(average.target_min, lang)}-{_f(average.target_max, lang)}", "",
+                      _f(average.actual, lang), status_text(average.status)]]
+    statuses = [standard.status, average.status]
+    for group in check.groups:
+        headline_rows.append([pick(group.name_vi, group.name_en, lang), group_target(group, lang), "",
+                              group_now(group, lang), status_text(group.status)])
+        statuses.append(group.status)
+    summary = cards_html + _table(
+        [_("Headline target"), _("Year-end target"), _("Expected"), _("Now"), _("Status")], headline_rows, {1, 2, 3},
+        lambda r, c: STATUS_CLASS.get(statuses[r]) if c == 4 else None)
+
+    criteria_rows = [[c.number, pick(c.name_vi, c.name_en, lang), c.actual, _f(c.expected, lang, 1),
+                      _f(c.target, lang), _f(c.gap, lang, 1) if c.gap else "", numbers.percent(c.share_now, lang, 1),
+                      "" if c.share_target is None else numbers.percent(c.share_target, lang, 1), status_text(c.status)]
+                     for c in check.criteria]
+    criteria = _figure(by_name["criteria"]) + _table(
+        ["#", _("Criterion"), _("Now"), _("Expected"), _("Year-end"), _("Gap"), _("Now %"), _("Target %"),
+         _("Status")], criteria_rows, {0, 2, 3, 4, 5, 6, 7},
+        lambda r, c: STATUS_CLASS.get(check.criteria[r].status) if c == 8 else None)
+
+    bands = _figure(by_name["bands"]) + _table(
+        [_("Criteria met"), _("Now"), _("Planned"), _("Difference")],
+        [[band_label(b, lang), b.actual, b.target, f"{b.difference:+d}"] for b in check.bands], {1, 2, 3})
+
+    districts = _table(
+        [_("District"), _("Communes"), _("At standard"), _("Average criteria"),
+         _("Most often missing (criterion: communes)")],
+        [[d.district, d.communes, d.standard, _f(d.average_criteria, lang), most_missing(d)]
+         for d in sorted(check.districts, key=lambda d: sort_key(d.district))], {1, 2, 3})
+
+    def gaps(communes) -> str:
+        return _table([_("Code"), _("Commune"), _("District"), _("Criteria met"), _("Missing criteria")],
+                      [[c.code, c.name, c.district, c.criteria_met,
+                        ", ".join(str(n) for n in c.missing) if c.missing else _("at standard")] for c in communes],
+                      {3})
+
+    communes = sorted(check.communes_detail or [], key=lambda c: (sort_key(c.district), sort_key(c.name)))
+    matrix_rows = [[c.code, c.name, c.district, c.criteria_met]
+                   + ["✗" if n in c.missing else "✓" for n in range(1, 20)] for c in communes]
+    matrix = _table([_("Code"), _("Commune"), _("District"), _("Criteria met")] + [str(n) for n in range(1, 20)],
+                    matrix_rows, {3},
+                    lambda r, c: None if c < 4 else ("x" if matrix_rows[r][c] == "✗" else "y") + " c",
+                    table_class="matrix")
+
+    unit = numbers.unit_label(budget.unit, lang)
+    budget_rows = [["\u00a0\u00a0\u00a0" * row.depth + pick(row.name_vi, row.name_en, lang),
+                    numbers.number(row.amount, lang, row.amount_places),
+                    "" if row.stated_share is None else numbers.percent(row.stated_share, lang, row.share_places),
+                    numbers.percent(row.computed_share, lang, 2),
+                    "✓" if row.status == "ok" else "✗ " + " ".join(row.codes)] for row in budget.rows()]
+    budget_rows.append([_("Total funding need"), numbers.number(budget.total, lang, budget.total_places), "", "",
+                        "✓" if budget.total_status == "ok" else "✗ " + " ".join(budget.total_codes)])
+    budget_html = _figure(by_name["funding"]) + _table(
+        [_("Source"), unit, _("Stated %"), _("Computed %"), _("Status")], budget_rows, {1, 2, 3},
+        lambda r, c: ("ok" if budget_rows[r][4] == "✓" else "error") if c == 4 else None)
+
+    from ntmplan.output.schedule_view import normalised
+
+    schedule_rows = [[task.id, pick(task.content_vi, task.content_en, lang), task.directing.text,
+                      task.executing.text, task.coordinating.text, f"{task.timing_text} → {normalised(task, lang)}"]
+                     for group in report.schedule.groups for task in group.tasks]
+    schedule = _table([_("Task"), _("Content"), _("Directing"), _("Executing"), _("Coordinating"), _("Timing")],
+                      schedule_rows)
+
+    findings_rows = [[translate(SEVERITY_NAME[f.severity]), f.code, f.message, str(f.location)]
+                     for f in report.findings]
+    severities = [f.severity.value for f in report.findings]
+    findings = _table([_("Severity"), _("Code"), _("Finding"), _("Where")], findings_rows,
+                      classes=lambda r, c: severities[r] if c == 0 and severities[r] != "info" else None)
+
+    sections = [
+        ("summary", _("Summary"), summary),
+        ("criteria", _("Criteria"), criteria),
+        ("bands", _("Communes by number of criteria met"), bands),
+        ("districts", _("Districts"), districts),
+        ("target-communes", _("Target communes"), gaps(check.target_communes)),
+        ("priority", _("Priority"), gaps(check.priority)),
+        ("communes", _("Communes"), matrix),
+        ("budget", _("Budget"), budget_html),
+        ("schedule", _("Schedule"), schedule),
+        ("findings", _("Findings"), findings),
+    ]
+    nav = "<nav>" + "".join(f'<a href="#{anchor}">{_e(title)}</a>' for anchor, title, _b in sections) + "</nav>"
+    body = "".join(_section(anchor, title, content) for anchor, title, content in sections)
+    title = f"{report.plan_number}: {report.plan_title}"
+    meta = _("Plan {plan} · data {data} ({communes} communes)").format(
+        plan=report.plan_file, data=report.data_file, communes=check.communes)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang.value}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+        f"<h1>{_e(title)}</h1>\n<p class=\"meta\">{_e(meta)}</p>\n"
+        f"<p class=\"meta\">{_e(_('Basis: {basis}').format(basis=check.basis.description))}</p>\n"
+        f"{nav}\n{body}\n<footer>{_e(_('Made with ntmplan from the files named above.'))}</footer>\n"
+        "</main>\n</body>\n</html>\n"
+    )

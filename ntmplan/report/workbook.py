@@ -1,0 +1,388 @@
+"""The report as an Excel workbook (openpyxl): one sheet per table, native charts, real formats.
+
+Every sheet has a bold header row frozen in place, filters, number formats
+rather than numbers baked into text (Excel then writes '29,5%' or '29.5%' as
+the reader's Excel is set up), column widths that fit, and conditional
+formatting (targets met or behind; each commune's 19 criteria as a green and
+red matrix). The charts are Excel's own, drawn from the sheets' cells.
+
+Text that comes from input files (commune and district names, messages quoting
+cells, the plan's own texts) is written as text and never as a formula: a cell
+beginning with '=', '+', '-' or '@' (or a tab or carriage return) is stored as
+a string with Excel's quote prefix, so a crafted data file cannot make the
+workbook run a formula (CSV/formula injection).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from ntmplan.check.result import BEHIND, MET, NOT_DUE
+from ntmplan.i18n import _, num, pick, translate
+from ntmplan.numbers import Lang
+from ntmplan.output.check_view import STATUS_TEXT, band_label, group_now, group_target, most_missing, status_text
+from ntmplan.output.console import SEVERITY_NAME
+from ntmplan.report.build import Report
+from ntmplan.text import sort_key
+
+HEADER_FILL = "1F4E79"
+GREEN, RED, AMBER, GREY = "C6EFCE", "FFC7CE", "FFEB9C", "EDEDED"
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+MAX_WIDTH = 60
+CRITERIA = 19
+
+
+class Sheet:
+    """A worksheet filled row by row, remembering widths for the columns."""
+
+    def __init__(self, workbook, title: str) -> None:
+        self.ws = workbook.create_sheet(title=title[:31])
+        self.widths: dict[int, int] = {}
+        self.row = 0
+
+    def put(self, row: int, column: int, value, number_format: str | None = None, bold: bool = False):
+        """Write one cell; text beginning like a formula is stored as plain text."""
+        from openpyxl.styles import Font
+
+        cell = self.ws.cell(row=row, column=column)
+        if isinstance(value, str):
+            cell.value = value
+            if value.startswith(DANGEROUS):
+                cell.data_type = "s"  # openpyxl took '=...' for a formula: make it text
+                cell.quotePrefix = True
+        else:
+            cell.value = value
+        if number_format:
+            cell.number_format = number_format
+        if bold:
+            cell.font = Font(bold=True)
+        length = max((len(line) for line in str(value).splitlines()), default=0) if value is not None else 0
+        self.widths[column] = max(self.widths.get(column, 0), min(length + 2, MAX_WIDTH))
+        return cell
+
+    def append(self, values: list, formats: list[str | None] | None = None) -> int:
+        self.row += 1
+        for column, value in enumerate(values, start=1):
+            self.put(self.row, column, value, formats[column - 1] if formats else None)
+        return self.row
+
+    def header(self, names: list[str]) -> int:
+        """A bold header row on a dark fill; the table below it gets filters and frozen panes."""
+        from openpyxl.styles import Alignment, Font, PatternFill
+
+        row = self.append(names)
+        for column in range(1, len(names) + 1):
+            cell = self.ws.cell(row=row, column=column)
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        return row
+
+    def table(self, names: list[str], rows: list[list], formats: list[str | None] | None = None,
+              freeze: bool = True) -> tuple[int, int]:
+        """Header, rows, a filter over them, and the header frozen; returns (header row, last row)."""
+        from openpyxl.utils import get_column_letter
+
+        first = self.header(names)
+        for values in rows:
+            self.append(values, formats)
+        last = max(self.row, first)
+        self.ws.auto_filter.ref = f"A{first}:{get_column_letter(len(names))}{last}"
+        if freeze:
+            self.ws.freeze_panes = f"A{first + 1}"
+        return first, last
+
+    def finish(self, wrap: dict[int, int] | None = None) -> None:
+        """Column widths from the longest text (capped); ``wrap`` fixes the width of wrapped columns."""
+        from openpyxl.styles import Alignment
+        from openpyxl.utils import get_column_letter
+
+        for column, width in self.widths.items():
+            self.ws.column_dimensions[get_column_letter(column)].width = max(width, 6)
+        for column, width in (wrap or {}).items():
+            letter = get_column_letter(column)
+            self.ws.column_dimensions[letter].width = width
+            for cell in self.ws[letter]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _status_rules(sheet: Sheet, ref: str) -> None:
+    """Met in green, behind in red, due later in grey, whatever the language of the words."""
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import PatternFill
+
+    for status, colour in ((MET, GREEN), (BEHIND, RED), (NOT_DUE, GREY)):
+        text = translate(STATUS_TEXT[status]).replace('"', '""')
+        sheet.ws.conditional_formatting.add(
+            ref, CellIsRule(operator="equal", formula=[f'"{text}"'], fill=PatternFill("solid", bgColor=colour))
+        )
+
+
+def _title(sheet: Sheet, text: str, note: str | None = None) -> None:
+    from openpyxl.styles import Font
+
+    sheet.row += 1
+    sheet.put(sheet.row, 1, text).font = Font(bold=True, size=14)
+    sheet.widths[1] = min(sheet.widths.get(1, 0), 30)
+    if note:
+        sheet.row += 1
+        sheet.put(sheet.row, 1, note)
+        sheet.widths[1] = min(sheet.widths.get(1, 0), 30)
+    sheet.row += 1
+
+
+PERCENT = "0.0%"
+ONE = "#,##0.0"
+TWO = "#,##0.00"
+WHOLE = "#,##0"
+
+
+def _fraction(share: float | None) -> float | None:
+    """A share the results hold in percent (29.5) as the fraction Excel formats as a percentage."""
+    return None if share is None else share / 100
+
+
+def summary_sheet(workbook, report: Report) -> Sheet:
+    from openpyxl.chart import BarChart, Reference
+
+    check = report.check
+    sheet = Sheet(workbook, _("Summary"))
+    _title(sheet, f"{report.plan_number}: {report.plan_title}",
+           _("Plan {plan} · data {data} ({communes} communes)").format(
+               plan=report.plan_file, data=report.data_file, communes=check.communes))
+    sheet.put(sheet.row, 1, _("Basis: {basis}").format(basis=check.basis.description))
+    sheet.row += 1
+    met, behind = check.targets_met()
+    standard, average = check.standard_communes, check.average_criteria
+    rows = [
+        [_("Communes at the NTM standard"), standard.target, standard.expected, standard.actual,
+         status_text(standard.status)],
+        [_("Average criteria per commune"),
+         f"{num(average.target_min, 2, report.lang)}-{num(average.target_max, 2, report.lang)}", None, average.actual,
+         status_text(average.status)],
+    ]
+    for group in check.groups:
+        rows.append([pick(group.name_vi, group.name_en, report.lang), group_target(group, report.lang), None,
+                     group_now(group, report.lang), status_text(group.status)])
+    rows.append([_("Targets met"), None, None, met, None])
+    rows.append([_("Targets behind"), None, None, behind, None])
+    first, last = sheet.table([_("Headline target"), _("Year-end target"), _("Expected"), _("Now"), _("Status")],
+                              rows, [None, "General", ONE, "General", None])
+    _status_rules(sheet, f"E{first + 1}:E{last}")
+
+    sheet.row += 1
+    bands_first, bands_last = sheet.table([_("Criteria met"), _("Now"), _("Planned")],
+                                          [[band_label(b, report.lang), b.actual, b.target] for b in check.bands],
+                                          freeze=False)
+    sheet.row += 1
+    unit = translate_unit(report)
+    funding_first, funding_last = sheet.table(
+        [_("Source"), unit], [[pick(s.name_vi, s.name_en, report.lang), s.amount] for s in report.budget.sources],
+        [None, ONE], freeze=False)
+    sheet.ws.auto_filter.ref = f"A{first}:E{last}"
+    sheet.ws.freeze_panes = f"A{first + 1}"
+    sheet.finish()
+    sheet.ws.column_dimensions["A"].width = 48
+
+    criteria = workbook[_("Criteria")[:31]]
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = _("Criteria: communes now and the year's target")
+    chart.y_axis.title = _("Communes")
+    rows_count = len(check.criteria)
+    chart.add_data(Reference(criteria, min_col=4, max_col=4, min_row=1, max_row=rows_count + 1), titles_from_data=True)
+    chart.add_data(Reference(criteria, min_col=6, max_col=6, min_row=1, max_row=rows_count + 1), titles_from_data=True)
+    chart.set_categories(Reference(criteria, min_col=2, min_row=2, max_row=rows_count + 1))
+    chart.x_axis.scaling.orientation = "maxMin"
+    chart.height, chart.width = 14, 18
+    sheet.ws.add_chart(chart, "G2")
+
+    bands = BarChart()
+    bands.title = _("Communes by number of criteria met")
+    bands.add_data(Reference(sheet.ws, min_col=2, max_col=3, min_row=bands_first, max_row=bands_last),
+                   titles_from_data=True)
+    bands.set_categories(Reference(sheet.ws, min_col=1, min_row=bands_first + 1, max_row=bands_last))
+    bands.height, bands.width = 7.5, 12
+    sheet.ws.add_chart(bands, "G31")
+
+    funding = BarChart()
+    funding.type = "bar"
+    funding.title = _("Funding by source")
+    funding.add_data(Reference(sheet.ws, min_col=2, max_col=2, min_row=funding_first, max_row=funding_last),
+                     titles_from_data=True)
+    funding.set_categories(Reference(sheet.ws, min_col=1, min_row=funding_first + 1, max_row=funding_last))
+    funding.x_axis.scaling.orientation = "maxMin"
+    funding.legend = None
+    funding.height, funding.width = 7.5, 18
+    sheet.ws.add_chart(funding, "G47")
+    return sheet
+
+
+def translate_unit(report: Report) -> str:
+    from ntmplan import numbers
+
+    return numbers.unit_label(report.budget.unit, report.lang)
+
+
+def criteria_sheet(workbook, report: Report) -> None:
+    sheet = Sheet(workbook, _("Criteria"))
+    rows = [
+        [c.number, pick(c.name_vi, c.name_en, report.lang), c.baseline, c.actual, c.expected, c.target, c.gap,
+         _fraction(c.share_now), _fraction(c.share_target), status_text(c.status)]
+        for c in report.check.criteria
+    ]
+    first, last = sheet.table(
+        ["#", _("Criterion"), _("Start of year"), _("Now"), _("Expected"), _("Year-end"), _("Gap"), _("Now %"),
+         _("Target %"), _("Status")],
+        rows, ["0", None, WHOLE, WHOLE, ONE, WHOLE, ONE, PERCENT, PERCENT, None])
+    _status_rules(sheet, f"J{first + 1}:J{last}")
+    sheet.finish()
+
+
+def districts_sheet(workbook, report: Report) -> None:
+    sheet = Sheet(workbook, _("Districts"))
+    rows = [[d.district_code, d.district, d.communes, d.standard, d.average_criteria, most_missing(d)]
+            for d in sorted(report.check.districts, key=lambda d: sort_key(d.district))]
+    sheet.table([_("Code"), _("District"), _("Communes"), _("At standard"), _("Average criteria"),
+                 _("Most often missing (criterion: communes)")], rows, ["@", None, WHOLE, WHOLE, TWO, None])
+    sheet.finish()
+
+
+def communes_sheet(workbook, report: Report) -> None:
+    """Every commune with its 19 criteria as a matrix: 1 (✓, green) met, 0 (✗, red) not met."""
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Alignment, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    sheet = Sheet(workbook, _("Communes"))
+    communes = sorted(report.check.communes_detail or [], key=lambda c: (sort_key(c.district), sort_key(c.name)))
+    names = [_("Code"), _("Commune"), _("District"), _("Criteria met"), _("At standard")]
+    names += [str(n) for n in range(1, CRITERIA + 1)]
+    mark = '[=1]"✓";[=0]"✗";General'
+    rows = []
+    for commune in communes:
+        missing = set(commune.missing)
+        rows.append([commune.code, commune.name, commune.district, commune.criteria_met,
+                     _("yes") if commune.at_standard else _("no")]
+                    + [0 if n in missing else 1 for n in range(1, CRITERIA + 1)])
+    first, last = sheet.table(names, rows, ["@", None, None, WHOLE, None] + [mark] * CRITERIA)
+    sheet.ws.freeze_panes = f"D{first + 1}"
+    matrix = f"F{first + 1}:{get_column_letter(5 + CRITERIA)}{last}"
+    sheet.ws.conditional_formatting.add(
+        matrix, CellIsRule(operator="equal", formula=["1"], fill=PatternFill("solid", bgColor=GREEN)))
+    sheet.ws.conditional_formatting.add(
+        matrix, CellIsRule(operator="equal", formula=["0"], fill=PatternFill("solid", bgColor=RED)))
+    for row in sheet.ws.iter_rows(min_row=first + 1, max_row=last, min_col=6, max_col=5 + CRITERIA):
+        for cell in row:
+            cell.alignment = Alignment(horizontal="center")
+    sheet.finish()
+    for column in range(6, 6 + CRITERIA):
+        sheet.ws.column_dimensions[get_column_letter(column)].width = 4.5
+
+
+def gaps_sheet(workbook, title: str, communes) -> None:
+    sheet = Sheet(workbook, title)
+    rows = [[c.code, c.name, c.district, c.criteria_met, len(c.missing),
+             ", ".join(str(n) for n in c.missing) if c.missing else _("at standard")] for c in communes]
+    sheet.table([_("Code"), _("Commune"), _("District"), _("Criteria met"), _("Criteria missing"),
+                 _("Missing criteria")], rows, ["@", None, None, WHOLE, WHOLE, None])
+    sheet.finish()
+
+
+def budget_sheet(workbook, report: Report) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    budget = report.budget
+    sheet = Sheet(workbook, _("Budget"))
+    unit = translate_unit(report)
+    rows, depths = [], []
+    for row in budget.rows():
+        rows.append([pick(row.name_vi, row.name_en, report.lang), row.key, row.amount,
+                     _fraction(row.stated_share), _fraction(row.computed_share), _fraction(row.parent_share),
+                     "✓" if row.status == "ok" else "✗ " + " ".join(row.codes)])
+        depths.append(row.depth)
+    rows.append([_("Total funding need"), "", budget.total, _fraction(budget.stated_shares_sum),
+                 _fraction(budget.sources_sum_share), None,
+                 "✓" if budget.total_status == "ok" else "✗ " + " ".join(budget.total_codes)])
+    first, last = sheet.table(
+        [_("Source"), _("Key"), unit, _("Stated %"), _("Computed %"), _("% of parent"), _("Status")],
+        rows, [None, None, ONE, "0.0%", "0.00%", "0.00%", None])
+    for offset, depth in enumerate(depths, start=first + 1):
+        sheet.ws.cell(row=offset, column=1).alignment = Alignment(indent=2 * depth)
+        if depth == 0:
+            sheet.ws.cell(row=offset, column=1).font = Font(bold=True)
+    for column in range(1, 8):
+        sheet.ws.cell(row=last, column=column).font = Font(bold=True)
+    sheet.finish(wrap={1: 55})
+
+
+def schedule_sheet(workbook, report: Report) -> None:
+    from ntmplan.output.schedule_view import normalised
+
+    schedule = report.schedule
+    sheet = Sheet(workbook, _("Schedule"))
+    rows = []
+    for group in schedule.groups:
+        for task in group.tasks:
+            rows.append([task.section, task.id, pick(task.content_vi, task.content_en, report.lang),
+                         task.directing.text, task.executing.text, task.coordinating.text, task.timing_text,
+                         normalised(task, report.lang)])
+    sheet.table([_("Section"), _("Task"), _("Content"), _("Directing"), _("Executing"), _("Coordinating"),
+                 _("Timing"), _("Normalised timing")], rows)
+    sheet.finish(wrap={3: 60, 4: 25, 5: 30, 6: 30})
+
+
+def findings_sheet(workbook, report: Report) -> None:
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import PatternFill
+
+    sheet = Sheet(workbook, _("Findings"))
+    rows = []
+    for f in report.findings:
+        rows.append([translate(SEVERITY_NAME[f.severity]), f.code, f.name, f.message, f.location.file,
+                     f.location.line, f.location.column, f.location.path,
+                     _cell_figure(f.expected), _cell_figure(f.actual)])
+    first, last = sheet.table([_("Severity"), _("Code"), _("Name"), _("Finding"), _("File"), _("Line"), _("Column"),
+                               _("Path"), _("Expected"), _("Found")], rows)
+    for severity, colour in (("error", RED), ("warning", AMBER)):
+        text = translate(SEVERITY_NAME[next(s for s in SEVERITY_NAME if s.value == severity)]).replace('"', '""')
+        sheet.ws.conditional_formatting.add(
+            f"A{first + 1}:A{last}",
+            CellIsRule(operator="equal", formula=[f'"{text}"'], fill=PatternFill("solid", bgColor=colour)))
+    sheet.finish(wrap={4: 80})
+
+
+def _cell_figure(value):
+    if value is None or isinstance(value, (int, float, str)):
+        return value
+    return str(value)
+
+
+def workbook_bytes(report: Report) -> bytes:
+    """The whole report as an .xlsx file."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    summary_position = 0
+    criteria_sheet(workbook, report)
+    summary = summary_sheet(workbook, report)
+    workbook.move_sheet(summary.ws, offset=summary_position - workbook.index(summary.ws))
+    districts_sheet(workbook, report)
+    communes_sheet(workbook, report)
+    gaps_sheet(workbook, _("Target communes"), report.check.target_communes)
+    gaps_sheet(workbook, _("Priority"), report.check.priority)
+    budget_sheet(workbook, report)
+    schedule_sheet(workbook, report)
+    findings_sheet(workbook, report)
+    workbook.active = 0
+    stamp = dt.datetime(report.year, 1, 1)
+    workbook.properties.creator = "ntmplan"
+    workbook.properties.title = f"{report.plan_number}: {report.plan_title}"
+    workbook.properties.created = stamp
+    workbook.properties.modified = stamp
+    workbook.properties.language = "vi-VN" if report.lang is Lang.vi else "en-US"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

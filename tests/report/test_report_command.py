@@ -1,0 +1,47 @@
+"""``ntmplan report`` as a command: targets, refusals, charts as PNG, quiet in CI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import JUNE, PLAN, report
+from PIL import Image
+
+
+def test_an_unknown_extension_is_a_usage_error(tmp_path):
+    result = report(PLAN, JUNE, "--out", str(tmp_path / "report.pdf"))
+    assert result.exit_code == 2 and ".xlsx" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_report_never_overwrites_an_input(tmp_path):
+    data = tmp_path / "communes.html"
+    data.write_bytes(Path(JUNE).read_bytes())
+    result = report(PLAN, str(data), "--out", str(data))
+    assert result.exit_code == 2 and "refusing to overwrite the input file" in result.output
+    assert data.read_bytes() == Path(JUNE).read_bytes()
+
+
+def test_charts_are_written_as_png_and_nothing_else_is_left_behind(tmp_path):
+    charts = tmp_path / "charts"
+    charts.mkdir()
+    result = report(PLAN, JUNE, "--lang", "en", "--out", str(tmp_path / "report.html"), "--charts", str(charts))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in charts.iterdir()) == ["bands.png", "criteria.png", "funding.png"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["charts", "report.html"]  # no temporary file left
+    with Image.open(charts / "criteria.png") as image:
+        assert image.width > 800
+    assert "Wrote" in result.output and "━" not in result.output  # no progress bar when not on a terminal
+
+
+def test_a_missing_charts_directory_is_an_input_error(tmp_path):
+    result = report(PLAN, JUNE, "--out", str(tmp_path / "r.xlsx"), "--charts", str(tmp_path / "nowhere"))
+    assert result.exit_code == 2 and "does not exist" in result.output
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_an_existing_report_is_replaced_whole(tmp_path):
+    target = tmp_path / "report.xlsx"
+    target.write_bytes(b"old")
+    assert report(PLAN, JUNE, "--out", str(target)).exit_code == 0
+    assert target.read_bytes()[:2] == b"PK"  # a zip: the new workbook, not the old bytes

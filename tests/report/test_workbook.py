@@ -1,0 +1,139 @@
+"""The Excel workbook, read back with openpyxl: sheets, values, formats, charts, neutralised cells."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pytest
+from conftest import HOSTILE, JUNE, PLAN
+from typer.testing import CliRunner
+
+from ntmplan.cli import app
+
+SHEETS = {
+    "en": ["Summary", "Criteria", "Districts", "Communes", "Target communes", "Priority", "Budget", "Schedule",
+           "Findings"],
+    "vi": ["Tóm tắt", "Tiêu chí", "Huyện, thành phố", "Số xã", "Xã phấn đấu đạt chuẩn", "Ưu tiên", "Kế hoạch vốn",
+           "Tiến độ", "Phát hiện"],
+}
+
+
+@pytest.fixture(scope="module")
+def check():
+    result = CliRunner().invoke(app, ["check", PLAN, JUNE, "--as-of", "2019-06-30", "--format", "json"])
+    return json.loads(result.output)
+
+
+@pytest.fixture(scope="module")
+def en(workbooks):
+    return openpyxl.load_workbook(workbooks["en"])
+
+
+def rows(sheet, first: int = 1):
+    return [list(row) for row in sheet.iter_rows(min_row=first, values_only=True)]
+
+
+def header_row(sheet, first_title: str) -> int:
+    return next(cell.row for cell in sheet["A"] if cell.value == first_title)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_sheets_in_the_language_of_the_report(workbooks, lang):
+    assert openpyxl.load_workbook(workbooks[lang]).sheetnames == SHEETS[lang]
+
+
+def test_summary_holds_the_headline_targets_of_the_check(en, check):
+    sheet = en["Summary"]
+    top = header_row(sheet, "Headline target")
+    table = {row[0]: row for row in rows(sheet, top + 1) if row[0]}
+    standard = check["standard_communes"]
+    assert table["Communes at the NTM standard"][1:5] == [standard["target"], standard["expected"],
+                                                           standard["actual"], "✗ behind"]
+    assert table["Average criteria per commune"][3] == check["average_criteria"]["actual"]
+    assert table["Targets met"][3] == check["targets"]["met"] and table["Targets behind"][3] == 16
+    assert sheet.freeze_panes == f"A{top + 1}" and sheet.auto_filter.ref.startswith(f"A{top}:E")
+
+
+def test_criteria_sheet_has_the_figures_and_real_number_formats(en, check):
+    sheet = en["Criteria"]
+    assert [c.value for c in sheet[1]] == ["#", "Criterion", "Start of year", "Now", "Expected", "Year-end", "Gap",
+                                           "Now %", "Target %", "Status"]
+    second = rows(sheet, 3)[0]
+    criterion = check["criteria"][1]
+    assert second[:7] == [2, "Transport", criterion["baseline"], criterion["actual"], criterion["expected"],
+                          criterion["target"], criterion["gap"]]
+    assert second[7] == pytest.approx(criterion["share_now"] / 100)
+    assert sheet["H3"].number_format == "0.0%" and sheet["E3"].number_format == "#,##0.0"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:J20"
+    assert sheet.column_dimensions["B"].width > 10
+    rules = [rule for ranges in sheet.conditional_formatting for rule in ranges.rules]
+    assert {rule.formula[0] for rule in rules} == {'"✓ met"', '"✗ behind"', '"due later"'}
+
+
+def test_communes_sheet_is_every_commune_with_a_coloured_matrix_of_19_criteria(en, check):
+    sheet = en["Communes"]
+    header = [c.value for c in sheet[1]]
+    assert header[:5] == ["Code", "Commune", "District", "Criteria met", "At standard"]
+    assert header[5:] == [str(n) for n in range(1, 20)]
+    body = rows(sheet, 2)
+    assert len(body) == 207
+    assert all(row[3] == sum(row[5:]) for row in body)  # criteria met = the 1s of the matrix
+    assert sum(1 for row in body if row[4] == "yes") == check["standard_communes"]["actual"]
+    assert sheet["F2"].number_format == '[=1]"✓";[=0]"✗";General'
+    matrix = [ranges for ranges in sheet.conditional_formatting if str(ranges.sqref) == "F2:X208"]
+    assert matrix and {rule.formula[0] for rule in matrix[0].rules} == {"1", "0"}
+    assert sheet.freeze_panes == "D2"
+
+
+def test_communes_sort_by_district_then_name_in_vietnamese_order(en):
+    body = rows(en["Communes"], 2)
+    districts = [row[2] for row in body]
+    assert districts.index("Huyện Đình Lập") > districts.index("Huyện Chi Lăng")
+    assert districts.index("Huyện Đình Lập") < districts.index("Huyện Hữu Lũng")
+
+
+def test_budget_sheet_has_amounts_and_shares_with_formats(en):
+    sheet = en["Budget"]
+    body = {row[1]: row for row in rows(sheet, 2) if row[1]}
+    assert body["credit"][2] == 1800 and body["credit"][3] == pytest.approx(0.599)
+    last = rows(sheet, 2)[-1]
+    assert last[0] == "Total funding need" and last[2] == pytest.approx(3002.8)
+    assert sheet["C2"].number_format == "#,##0.0" and sheet["E2"].number_format == "0.00%"
+
+
+def test_target_priority_schedule_and_findings_sheets(en, check):
+    assert len(rows(en["Target communes"], 2)) == len(check["target_communes"])
+    assert len(rows(en["Priority"], 2)) == len(check["priority"])
+    schedule = rows(en["Schedule"], 2)
+    assert schedule[0][1].endswith(".1") and all(row[6] for row in schedule)
+    findings = rows(en["Findings"], 2)
+    assert {row[1] for row in findings} >= {"TG01", "DT02"}  # the check's findings and the plan's
+    assert any(row[0] == "error" for row in findings)
+
+
+def test_three_native_charts_on_the_summary(en):
+    charts = en["Summary"]._charts
+    titles = sorted(chart.title.tx.rich.p[0].r[0].t for chart in charts)
+    assert titles == ["Communes by number of criteria met", "Criteria: communes now and the year's target",
+                      "Funding by source"]
+    assert all(chart.tagname == "barChart" for chart in charts)
+
+
+def test_cells_that_look_like_formulas_are_text(workbooks):
+    workbook = openpyxl.load_workbook(workbooks["hostile"])
+    communes = {row[0]: row[1] for row in rows(workbook["Communes"], 2)}
+    for code, name in HOSTILE.items():
+        assert communes[code] == name
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str) and cell.value.startswith(("=", "+", "-", "@")):
+                    assert cell.quotePrefix, (sheet.title, cell.coordinate)
+
+
+def test_vietnamese_workbook_uses_the_plan_s_names(workbooks):
+    workbook = openpyxl.load_workbook(workbooks["vi"])
+    assert rows(workbook["Tiêu chí"], 3)[0][1] == "Giao thông"
+    assert rows(workbook["Tiêu chí"], 3)[0][9] == "✗ chậm"
