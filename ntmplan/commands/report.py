@@ -108,7 +108,8 @@ def report(
                     progress.update(task, advance=1, description=name)
 
             built = build_report(plan_file, data, as_of.date() if as_of else None, lang_used, step=step)
-            drawn = draw_charts(built)
+            # The workbook's charts are Excel's own; matplotlib draws for the page and for --charts.
+            drawn = draw_charts(built) if suffix == ".html" or charts is not None else []
             step("charts")
             if suffix == ".xlsx":
                 from ntmplan.report.workbook import workbook_bytes

@@ -100,6 +100,12 @@ class Sheet:
 
         for column, width in self.widths.items():
             self.ws.column_dimensions[get_column_letter(column)].width = max(width, 6)
+        # Printed landscape, as wide as the page and as long as it takes.
+        self.ws.page_setup.orientation = "landscape"
+        self.ws.page_setup.paperSize = self.ws.PAPERSIZE_A4
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.page_setup.fitToWidth = 1
+        self.ws.page_setup.fitToHeight = 0
         for column, width in (wrap or {}).items():
             letter = get_column_letter(column)
             self.ws.column_dimensions[letter].width = width
@@ -195,7 +201,7 @@ def summary_sheet(workbook, report: Report) -> Sheet:
     chart.add_data(Reference(criteria, min_col=6, max_col=6, min_row=1, max_row=rows_count + 1), titles_from_data=True)
     chart.set_categories(Reference(criteria, min_col=2, min_row=2, max_row=rows_count + 1))
     chart.x_axis.scaling.orientation = "maxMin"
-    chart.height, chart.width = 14, 18
+    chart.height, chart.width = 16, 18
     sheet.ws.add_chart(chart, "G2")
 
     bands = BarChart()
@@ -204,7 +210,7 @@ def summary_sheet(workbook, report: Report) -> Sheet:
                    titles_from_data=True)
     bands.set_categories(Reference(sheet.ws, min_col=1, min_row=bands_first + 1, max_row=bands_last))
     bands.height, bands.width = 7.5, 12
-    sheet.ws.add_chart(bands, "G31")
+    sheet.ws.add_chart(bands, f"A{sheet.row + 2}")
 
     funding = BarChart()
     funding.type = "bar"
@@ -215,7 +221,7 @@ def summary_sheet(workbook, report: Report) -> Sheet:
     funding.x_axis.scaling.orientation = "maxMin"
     funding.legend = None
     funding.height, funding.width = 7.5, 18
-    sheet.ws.add_chart(funding, "G47")
+    sheet.ws.add_chart(funding, "G35")
     return sheet
 
 
