@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ntmplan.i18n import N_, _, translate
+
+# The kinds of file the readers ask ``read_text`` for, translated when a message names them.
+KINDS = (N_("a plan"), N_("a CSV file of communes"), N_("an actuals CSV file"))
+
 
 @dataclass
 class InputError(Exception):
@@ -35,11 +40,12 @@ class InputError(Exception):
                 where += f":{self.column}"
         text = f"{where}: {self.problem}"
         if self.path:
-            text += f" (at {self.path})"
+            text += " " + _("(at {path})").format(path=self.path)
         if self.expected is not None:
-            text += f"; expected {self.expected}"
+            text += _("; expected {expected}").format(expected=self.expected)
         if self.found is not None:
-            text += f", found {self.found}" if self.expected is not None else f"; found {self.found}"
+            found = _(", found {found}") if self.expected is not None else _("; found {found}")
+            text += found.format(found=self.found)
         return text + "."
 
 
@@ -59,11 +65,11 @@ def decode_utf8(file: str, raw: bytes) -> str:
         line, column = line_and_column(good, len(good))
         raise InputError(
             file,
-            "the file is not valid UTF-8 text",
+            _("the file is not valid UTF-8 text"),
             line=line,
             column=column,
-            expected="UTF-8 (save the file as 'CSV UTF-8' or 'UTF-8' in your editor)",
-            found=f"byte 0x{raw[exc.start]:02x}",
+            expected=_("UTF-8 (save the file as 'CSV UTF-8' or 'UTF-8' in your editor)"),
+            found=_("byte 0x{byte:02x}").format(byte=raw[exc.start]),
         ) from None
 
 
@@ -75,17 +81,20 @@ def read_text(file: str, what: str, max_bytes: int | None = None) -> str:
     from pathlib import Path
 
     path = Path(file)
+    what = translate(what)
     if not path.exists():
-        raise InputError(file, "the file does not exist", expected=f"a path to {what}")
+        raise InputError(file, _("the file does not exist"), expected=_("a path to {what}").format(what=what))
     if path.is_dir():
-        raise InputError(file, "this is a directory", expected=what)
+        raise InputError(file, _("this is a directory"), expected=what)
     size = path.stat().st_size
     if max_bytes is not None and size > max_bytes:
         raise InputError(
-            file, f"the file is too large to be {what}", expected=f"at most {max_bytes:,} bytes", found=f"{size:,} bytes"
+            file, _("the file is too large to be {what}").format(what=what),
+            expected=_("at most {count} bytes").format(count=f"{max_bytes:,}"),
+            found=_("{count} bytes").format(count=f"{size:,}"),
         )
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(file, f"the file cannot be read ({exc.strerror})") from None
+        raise InputError(file, _("the file cannot be read ({reason})").format(reason=exc.strerror)) from None
     return decode_utf8(file, raw)

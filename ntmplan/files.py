@@ -14,22 +14,24 @@ import tempfile
 from pathlib import Path
 
 from ntmplan.errors import InputError
+from ntmplan.i18n import _
 
 
 def check_target(target: str, inputs: list[str]) -> Path:
     """The path to write, refusing a directory, a missing directory and any input file."""
     path = Path(target)
     if path.is_dir():
-        raise InputError(target, "this is a directory", expected="a file name, not a directory")
+        raise InputError(target, _("this is a directory"), expected=_("a file name, not a directory"))
     if not path.parent.resolve().is_dir():
-        raise InputError(target, "the directory to write into does not exist", expected="an existing directory")
+        raise InputError(target, _("the directory to write into does not exist"), expected=_("an existing directory"))
     for given in inputs:
         source = Path(given)
         same = path.resolve() == source.resolve()
         if not same and path.exists() and source.exists():
             same = os.path.samefile(path, source)
         if same:
-            raise InputError(target, f"refusing to overwrite the input file {given}", expected="another file name")
+            raise InputError(target, _("refusing to overwrite the input file {file}").format(file=given),
+                             expected=_("another file name"))
     return path
 
 

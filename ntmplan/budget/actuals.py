@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ntmplan.errors import InputError, read_text
+from ntmplan.i18n import _
 from ntmplan.model.plan import Plan, Source
 from ntmplan.numbers import COMMA, POINT, ReadNumber, read_number
 from ntmplan.text import fold
@@ -147,14 +148,15 @@ def parse_actuals(file: str, text: str, plan: Plan) -> ActualsFile:
     while first < len(lines) and (not lines[first].strip() or lines[first].lstrip().startswith("#")):
         first += 1
     if first == len(lines):
-        raise InputError(file, "the file has no header row", line=1,
-                         expected="a header such as 'source;district;amount'")
+        raise InputError(file, _("the file has no header row"), line=1,
+                         expected=_("a header such as 'source;district;amount'"))
     delimiter = delimiter or _delimiter(lines[first])
     reader = csv.reader(io.StringIO("".join(lines[first:]), newline=""), delimiter=delimiter)
     try:
         records = _records(reader, first)
     except csv.Error as exc:
-        raise InputError(file, f"the CSV cannot be parsed ({exc})", line=first + reader.line_num) from None
+        raise InputError(file, _("the CSV cannot be parsed ({reason})").format(reason=exc),
+                         line=first + reader.line_num) from None
     header_line, header = records[0]
     headers = _headers(file, header_line, header)
     rows = []
@@ -167,8 +169,8 @@ def parse_actuals(file: str, text: str, plan: Plan) -> ActualsFile:
         )
         rows.append(ActualsRow(line=line, cells=named, width=len(cells), well_formed=well_formed))
     if not rows:
-        raise InputError(file, "the file has a header but no data rows", line=header_line,
-                         expected="one row per source (and district) with an amount")
+        raise InputError(file, _("the file has a header but no data rows"), line=header_line,
+                         expected=_("one row per source (and district) with an amount"))
     mark, evidence = _decimal_mark(rows, delimiter)
     index = source_index(plan)
     for row in rows:
@@ -210,9 +212,11 @@ def _headers(file: str, line: int, header: list[str]) -> dict[str, int]:
                 if column in found:
                     raise InputError(
                         file,
-                        f"two columns mean '{column}': '{header[found[column]].strip()}' and '{name.strip()}'",
+                        _("two columns mean '{column}': '{first}' and '{second}'").format(
+                            column=column, first=header[found[column]].strip(), second=name.strip()
+                        ),
                         line=line,
-                        expected="each column once",
+                        expected=_("each column once"),
                     )
                 found[column] = i
     missing = [column for column in REQUIRED if column not in found]
@@ -220,10 +224,10 @@ def _headers(file: str, line: int, header: list[str]) -> dict[str, int]:
         accepted = "; ".join(f"{column}: {', '.join(COLUMNS[column])}" for column in missing)
         raise InputError(
             file,
-            f"the header lacks the column(s) {', '.join(missing)}",
+            _("the header lacks the column(s) {columns}").format(columns=", ".join(missing)),
             line=line,
-            expected=f"headers such as {accepted} (with or without accents)",
-            found=", ".join(repr(name.strip()) for name in header) or "an empty header",
+            expected=_("headers such as {accepted} (with or without accents)").format(accepted=accepted),
+            found=", ".join(repr(name.strip()) for name in header) or _("an empty header"),
         )
     return found
 

@@ -38,9 +38,10 @@ from ntmplan.communes.reference import load_reference
 from ntmplan.communes.values import clean_cells, read_codes, read_flags, read_integers, read_text
 from ntmplan.errors import InputError
 from ntmplan.errors import read_text as read_file_text
+from ntmplan.i18n import N_, _, translate
 from ntmplan.model.plan import Plan
 
-SEPARATORS = {",": "comma ','", ";": "semicolon ';'", "\t": "tab"}
+SEPARATORS = {",": N_("comma ','"), ";": N_("semicolon ';'"), "\t": N_("tab")}
 _EXCEL_SEP_LINE = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
 _EMPTY_DTYPES = {"code": "string", "text": "string", "flag": "boolean", "year": "Int64", "count": "Int64"}
 
@@ -84,10 +85,10 @@ def _read_text(file: str) -> str:
     if not text.strip():
         raise InputError(
             file,
-            "the file is empty",
+            _("the file is empty"),
             line=1,
-            expected="a header line naming the columns, then one line per commune",
-            found="no text at all" if not text else "only blank lines",
+            expected=_("a header line naming the columns, then one line per commune"),
+            found=_("no text at all") if not text else _("only blank lines"),
         )
     return text
 
@@ -107,10 +108,10 @@ def _find_header(file: str, text: str) -> tuple[int, str, str]:
     if not first.strip():
         raise InputError(
             file,
-            "the header line is blank",
+            _("the header line is blank"),
             line=header_line,
-            expected="the column names on the first line (code, name, … or Mã xã, Tên xã, …)",
-            found="an empty line",
+            expected=_("the column names on the first line (code, name, … or Mã xã, Tên xã, …)"),
+            found=_("an empty line"),
         )
     if excel:
         separator = excel.group(1)
@@ -126,12 +127,14 @@ def _find_header(file: str, text: str) -> tuple[int, str, str]:
     if best == 0:
         raise _no_header(file, header_line, first)
     if len(winners) > 1:
-        names = " and ".join(SEPARATORS[sep] for sep in winners)
+        names = _(" and ").join(translate(SEPARATORS[sep]) for sep in winners)
         raise InputError(
             file,
-            f"cannot tell which character separates the columns: the header line splits as well on {names}",
+            _("cannot tell which character separates the columns: the header line splits as well on {names}").format(
+                names=names
+            ),
             line=header_line,
-            expected="a header line whose column names are separated by ',' or by ';' (but not both)",
+            expected=_("a header line whose column names are separated by ',' or by ';' (but not both)"),
             found=_shorten(first),
         )
     return header_line, winners[0], body
@@ -148,9 +151,9 @@ def _known_columns(line: str, separator: str) -> int:
 def _no_header(file: str, line: int, first: str) -> InputError:
     return InputError(
         file,
-        "the first line is not a header: none of its cells names a column of commune data",
+        _("the first line is not a header: none of its cells names a column of commune data"),
         line=line,
-        expected="column names such as code, name, c01 … c19 (or Mã xã, Tên xã, TC1 … TC19)",
+        expected=_("column names such as code, name, c01 … c19 (or Mã xã, Tên xã, TC1 … TC19)"),
         found=_shorten(first),
     )
 
@@ -188,17 +191,19 @@ def _not_csv(file: str, body: str, separator: str, header_line: int, reason: str
         text = lines[record].rstrip("\r") if record < len(lines) else ""
         return InputError(
             file,
-            "a quote (\") opens a cell that is never closed, so the rest of the file would be one cell",
+            _("a quote (\") opens a cell that is never closed, so the rest of the file would be one cell"),
             line=header_line + record,
-            expected='a closing quote after the cell\'s text, or no quote at all',
+            expected=_("a closing quote after the cell's text, or no quote at all"),
             found=_shorten(text),
         )
     line = re.search(r"line (\d+)", reason)
     return InputError(
         file,
-        "the file cannot be read as CSV",
+        _("the file cannot be read as CSV"),
         line=header_line - 1 + int(line.group(1)) if line else None,
-        expected="cells separated by " + SEPARATORS.get(separator, repr(separator)) + " with balanced quotes",
+        expected=_("cells separated by {separator} with balanced quotes").format(
+            separator=translate(SEPARATORS[separator]) if separator in SEPARATORS else repr(separator)
+        ),
         found=reason,
     )
 

@@ -21,7 +21,7 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)
 
 
 def extract():
-    """Every message of the package: marked strings, rule summaries and command help."""
+    """Every message of the package: marked strings, rule summaries, command help and rule docs."""
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
 
@@ -38,7 +38,18 @@ def extract():
             catalogue.add(message, locations=[(f"ntmplan/{filename}", line)], context=context)
     for text in help_texts():
         catalogue.add(text, locations=[("ntmplan/commands", 0)])
+    for text in rule_docs():
+        catalogue.add(text, locations=[("ntmplan/rules", 0)])
     return catalogue
+
+
+def rule_docs() -> list[str]:
+    """Every rule's documentation (``ntmplan explain``), one message per rule."""
+    from ntmplan.rules import load_all
+    from ntmplan.rules.registry import RULES
+
+    load_all()
+    return [RULES[code].doc for code in sorted(RULES)]
 
 
 def read():

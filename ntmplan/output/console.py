@@ -180,6 +180,6 @@ def render_rule(console: Console, rule: Rule) -> None:
                 )
             ),
             Text(""),
-            Text(rule.doc),
+            Text(translate(rule.doc)),
         )
     )
