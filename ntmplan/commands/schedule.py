@@ -59,19 +59,18 @@ def schedule(
     from ntmplan.loading.plan_loader import load_plan
     from ntmplan.schedule.agenda import UnknownAgency, build_schedule, find_agency
     from ntmplan.schedule.periods import parse_month, parse_quarter
+    from ntmplan.i18n import _, activate
 
+    lang_used = language(lang)
+    activate(lang_used)
     chosen = [name for name, value in (("--as-of", as_of), ("--month", month), ("--quarter", quarter)) if value]
     if len(chosen) > 1:
-        raise typer.BadParameter(f"choose one of {', '.join(chosen)}", param_hint=chosen[1])
+        raise typer.BadParameter(_("choose one of {options}").format(options=", ".join(chosen)), param_hint=chosen[1])
     try:
         period = parse_month(month) if month else parse_quarter(quarter) if quarter else None
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--month" if month else "--quarter") from None
     path, note = plan_path(plan)
-    lang_used = language(lang)
-    from ntmplan.i18n import activate
-
-    activate(lang_used)
     with input_errors(debug):
         loaded = load_plan(path)
         try:

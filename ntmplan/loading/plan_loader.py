@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ntmplan.errors import InputError
+from ntmplan.i18n import _
 from ntmplan.loading.yaml_source import YamlDocument, join_path, load_yaml
 from ntmplan.model.plan import Plan
 
@@ -39,10 +40,10 @@ def plan_from_document(document: YamlDocument) -> LoadedPlan:
         mark = document.mark("")
         raise InputError(
             document.file,
-            "the plan must be a mapping of blocks (metadata, headline, criteria, ...)",
+            _("the plan must be a mapping of blocks (metadata, headline, criteria, ...)"),
             line=mark.line if mark else 1,
             column=mark.column if mark else 1,
-            expected="a mapping",
+            expected=_("a mapping"),
             found=type(document.data).__name__,
         )
     try:
@@ -52,7 +53,7 @@ def plan_from_document(document: YamlDocument) -> LoadedPlan:
         first = errors[0]
         first.others = errors[1:MAX_REPORTED_ERRORS]
         if len(errors) > MAX_REPORTED_ERRORS:
-            first.problem += f" ({len(errors) - MAX_REPORTED_ERRORS} further errors not shown)"
+            first.problem += " " + _("({count} further errors not shown)").format(count=len(errors) - MAX_REPORTED_ERRORS)
         raise first from None
     return LoadedPlan(plan=plan, document=document)
 
@@ -68,19 +69,22 @@ def _located(document: YamlDocument, error: dict[str, Any]) -> InputError:
         mark = document.key_marks.get(path) or document.mark(path)
         allowed = _allowed_keys(Plan, loc[:-1])
         hint = difflib.get_close_matches(key, allowed, n=1)
-        expected = f"one of: {', '.join(sorted(allowed))}" if allowed else "no further keys"
+        expected = _("one of: {keys}").format(keys=", ".join(sorted(allowed))) if allowed else _("no further keys")
         if hint:
-            expected = f"'{hint[0]}' (did you mean it?) or another of: {', '.join(sorted(allowed))}"
+            expected = _("'{hint}' (did you mean it?) or another of: {keys}").format(
+                hint=hint[0], keys=", ".join(sorted(allowed))
+            )
         return InputError(
-            document.file, f"unknown key '{key}'", line=mark.line, column=mark.column, path=path, expected=expected
+            document.file, _("unknown key '{key}'").format(key=key), line=mark.line, column=mark.column, path=path,
+            expected=expected,
         )
     mark = document.mark(path)
     found = None
     if kind == "missing":
-        problem = f"missing key '{loc[-1]}'"
-        expected = "the key to be present"
+        problem = _("missing key '{key}'").format(key=loc[-1])
+        expected = _("the key to be present")
     else:
-        problem = "wrong value"
+        problem = _("wrong value")
         expected = error["msg"][0].lower() + error["msg"][1:]
         expected = expected.removeprefix("input should be ").removeprefix("value error, ")
         found = _show(error.get("input"))
@@ -115,13 +119,14 @@ def _document_loc(data: Any, loc: tuple[Any, ...]) -> list[Any]:
 
 def _show(value: Any) -> str:
     if isinstance(value, str):
-        return f"the text {value!r}" if len(value) < 60 else f"a text of {len(value)} characters"
+        return _("the text {text}").format(text=repr(value)) if len(value) < 60 else _(
+            "a text of {count} characters").format(count=len(value))
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if value is None:
-        return "nothing (null)"
+        return _("nothing (null)")
     return f"{type(value).__name__} {value!r}"
 
 

@@ -178,8 +178,10 @@ class UnknownAgency(ValueError):
     """An agency asked for that the registry does not have, with the nearest code."""
 
     def __init__(self, asked: str, nearest: str | None):
-        hint = f"; did you mean {nearest}?" if nearest else ""
-        super().__init__(f"no agency '{asked}' in the plan's registry{hint}")
+        from ntmplan.i18n import _
+
+        hint = _("; did you mean {code}?").format(code=nearest) if nearest else ""
+        super().__init__(_("no agency '{asked}' in the plan's registry{hint}").format(asked=asked, hint=hint))
         self.nearest = nearest
 
 

@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ntmplan.i18n import _
+
 Month = tuple[int, int]
 
 _MONTH = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})$")
@@ -49,7 +51,7 @@ def parse_month(text: str) -> Period:
     """'2019-06' -> June 2019; ``ValueError`` with the expected form otherwise."""
     found = _MONTH.match(text.strip())
     if not found or not 1 <= int(found["month"]) <= 12:
-        raise ValueError(f"'{text}' is not a month; expected YYYY-MM such as 2019-06")
+        raise ValueError(_("'{text}' is not a month; expected YYYY-MM such as 2019-06").format(text=text))
     month = (int(found["year"]), int(found["month"]))
     return Period(month, month, f"{month[0]}-{month[1]:02d}", "month")
 
@@ -58,6 +60,6 @@ def parse_quarter(text: str) -> Period:
     """'2019-Q2' -> April to June 2019; ``ValueError`` with the expected form otherwise."""
     found = _QUARTER.match(text.strip())
     if not found:
-        raise ValueError(f"'{text}' is not a quarter; expected YYYY-QN such as 2019-Q2")
+        raise ValueError(_("'{text}' is not a quarter; expected YYYY-QN such as 2019-Q2").format(text=text))
     year, quarter = int(found["year"]), int(found["quarter"])
     return Period((year, 3 * quarter - 2), (year, 3 * quarter), f"{year}-Q{quarter}", "quarter")
