@@ -31,8 +31,8 @@ from ntmplan.paths import DEFAULT_DATA, resolve_default
 WRITERS = (".xlsx", ".html")
 
 
-def _progress(total: int):
-    """A progress bar on an interactive terminal; nothing in CI, in a pipe or under NO_COLOR=... dumb terminals."""
+def _progress():
+    """A progress bar on an interactive terminal; nothing in CI, in a pipe or on a dumb terminal."""
     from contextlib import nullcontext
 
     if not sys.stderr.isatty() or os.environ.get("CI") or os.environ.get("TERM") == "dumb":
@@ -99,13 +99,15 @@ def report(
         from ntmplan.report.build import build_report
         from ntmplan.report.charts import draw_charts
 
-        steps = ["check", "budget", "schedule", "charts", "write"]
-        with _progress(len(steps)) as progress:
-            task = progress.add_task(_("Building the report"), total=len(steps)) if progress else None
+        labels = {"check": _("Checking the data"), "budget": _("Budget"), "schedule": _("Schedule"),
+                  "charts": _("Charts"), "write": _("Writing")}
+        with _progress() as progress:
+            task = progress.add_task(_("Building the report"), total=len(labels)) if progress else None
 
             def step(name: str) -> None:
+                """``name`` is done: the bar moves on."""
                 if progress is not None:
-                    progress.update(task, advance=1, description=name)
+                    progress.update(task, advance=1, description=labels[name])
 
             built = build_report(plan_file, data, as_of.date() if as_of else None, lang_used, step=step)
             # The workbook's charts are Excel's own; matplotlib draws for the page and for --charts.

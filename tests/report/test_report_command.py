@@ -45,3 +45,22 @@ def test_an_existing_report_is_replaced_whole(tmp_path):
     target.write_bytes(b"old")
     assert report(PLAN, JUNE, "--out", str(target)).exit_code == 0
     assert target.read_bytes()[:2] == b"PK"  # a zip: the new workbook, not the old bytes
+
+
+def test_a_progress_bar_only_on_an_interactive_terminal_outside_ci(monkeypatch):
+    import sys
+    from contextlib import nullcontext
+
+    from rich.progress import Progress
+
+    from ntmplan.commands.report import _progress
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert isinstance(_progress(), Progress)
+    monkeypatch.setenv("CI", "true")
+    assert isinstance(_progress(), nullcontext)
+    monkeypatch.delenv("CI")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    assert isinstance(_progress(), nullcontext)
