@@ -9,6 +9,7 @@ from __future__ import annotations
 from ntmplan.commands import check, plan  # noqa: F401  (each registers its commands)
 from ntmplan.commands import budget  # noqa: F401  (registers 'budget')
 from ntmplan.commands import schedule  # noqa: F401  (registers 'schedule')
+from ntmplan.commands import diff  # noqa: F401  (registers 'diff')
 from ntmplan.commands import report  # noqa: F401  (registers 'report')
 from ntmplan.commands.common import app
 

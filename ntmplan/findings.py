@@ -56,8 +56,28 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """Why a finding does not count: an in-file marker with its reason, or a baseline entry.
+
+    ``kind`` is ``in-source`` (a ``# ntmplan: ignore[CODE] reason: ...`` comment
+    in the plan) or ``baseline`` (the finding is listed in a baseline file).
+    """
+
+    kind: str
+    reason: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "reason": self.reason, "line": self.line}
+
+
+@dataclass(frozen=True)
 class Finding:
-    """One thing a rule noticed, with the figures that prove it."""
+    """One thing a rule noticed, with the figures that prove it.
+
+    A silenced finding carries its ``suppression``; it is kept (and shown with
+    ``--show-silenced``) but neither counts nor fails the run.
+    """
 
     code: str
     name: str
@@ -67,9 +87,10 @@ class Finding:
     expected: Any = None
     actual: Any = None
     tolerance: Any = None
+    suppression: Suppression | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "code": self.code,
             "name": self.name,
             "severity": self.severity.value,
@@ -79,6 +100,9 @@ class Finding:
             "tolerance": self.tolerance,
             "location": self.location.to_dict(),
         }
+        if self.suppression is not None:
+            data["silenced"] = self.suppression.to_dict()
+        return data
 
 
 @dataclass
@@ -90,6 +114,7 @@ class Summary:
     infos: int = 0
     failed: bool = False
     fail_level: str = "error"
+    silenced: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +122,7 @@ class Summary:
             "warnings": self.warnings,
             "infos": self.infos,
             "total": self.errors + self.warnings + self.infos,
+            "silenced": self.silenced,
             "fail_level": self.fail_level,
             "failed": self.failed,
         }
@@ -105,10 +131,14 @@ class Summary:
 def summarise(findings: list[Finding], fail_level: Severity | None) -> Summary:
     """Count findings; the run fails when one is at or above ``fail_level``.
 
-    ``fail_level=None`` means findings never fail the run.
+    ``fail_level=None`` means findings never fail the run. Silenced findings
+    are counted apart: they never fail it.
     """
     summary = Summary(fail_level=fail_level.value if fail_level else "never")
     for finding in findings:
+        if finding.suppression is not None:
+            summary.silenced += 1
+            continue
         if finding.severity is Severity.ERROR:
             summary.errors += 1
         elif finding.severity is Severity.WARNING:
@@ -126,3 +156,9 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
         findings,
         key=lambda f: (-f.severity.rank, f.location.file, f.location.line or 0, f.location.column or 0, f.code),
     )
+
+
+def split_silenced(findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """(active, silenced): what the views show, and what ``--show-silenced`` adds."""
+    active = [f for f in findings if f.suppression is None]
+    return active, [f for f in findings if f.suppression is not None]

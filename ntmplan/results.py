@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ntmplan.findings import Finding, Severity, Summary, summarise
+from ntmplan.findings import Finding, Severity, Summary, split_silenced, summarise
 from ntmplan.loading.plan_loader import LoadedPlan
 from ntmplan.rules.tolerance import check_share
 
@@ -18,22 +18,44 @@ SCHEMA_VERSION = 1
 
 @dataclass
 class FindingsResult:
-    """What ``validate`` reports: the findings on one file and their summary."""
+    """What ``validate`` reports: the findings on one file (or several) and their summary.
+
+    ``findings`` are those that count; ``silenced`` those that an in-file marker
+    or a baseline silenced. With several files, ``file`` names them all and
+    ``files`` lists them.
+    """
 
     file: str
     findings: list[Finding]
     summary: Summary
     note: str | None = None
+    silenced: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, file: str, findings: list[Finding], fail_level: Severity | None, note: str | None = None):
-        return cls(file, findings, summarise(findings, fail_level), note)
+        active, silenced = split_silenced(findings)
+        return cls(file, active, summarise(findings, fail_level), note, silenced, [file])
+
+    @classmethod
+    def combine(cls, results: list["FindingsResult"], fail_level: Severity | None) -> "FindingsResult":
+        """One result for several files, as ``validate a.yaml b.yaml`` reports them."""
+        if len(results) == 1:
+            return results[0]
+        files = [file for result in results for file in result.files]
+        everything = [f for result in results for f in result.findings + result.silenced]
+        notes = [result.note for result in results if result.note]
+        combined = cls.of(", ".join(files), everything, fail_level, "\n".join(notes) or None)
+        combined.files = files
+        return combined
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,
             "file": self.file,
+            "files": self.files or [self.file],
             "findings": [finding.to_dict() for finding in self.findings],
+            "silenced": [finding.to_dict() for finding in self.silenced],
             "summary": self.summary.to_dict(),
         }
 

@@ -36,8 +36,8 @@ def test_validate_json_lists_the_source_inconsistencies():
     assert result.exit_code == 1
     data = json.loads(result.output)
     assert [(f["code"], f["severity"], f["location"]["path"]) for f in data["findings"]] == EXPECTED_FINDINGS
-    assert data["summary"] == {"errors": 3, "warnings": 2, "infos": 2, "total": 7, "fail_level": "error",
-                               "failed": True}
+    assert data["summary"] == {"errors": 3, "warnings": 2, "infos": 2, "total": 7, "silenced": 0,
+                               "fail_level": "error", "failed": True}
     first = data["findings"][0]
     assert set(first) >= {"code", "name", "severity", "message", "expected", "actual", "location"}
     assert first["location"]["file"].endswith("2019.yaml") and first["location"]["line"] > 0

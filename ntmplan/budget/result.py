@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ntmplan.findings import Finding, Severity, Summary, summarise
+from ntmplan.findings import Finding, Severity, Summary, split_silenced, summarise
 from ntmplan.loading.plan_loader import LoadedPlan
 from ntmplan.model.plan import Source
 from ntmplan.rules.tolerance import check_share, exact
@@ -88,6 +88,7 @@ class BudgetResult:
     summary: Summary
     note: str | None = None
     execution: "Execution | None" = None
+    silenced: list[Finding] = field(default_factory=list)
 
     def rows(self) -> list[SourceRow]:
         """Every row, parents before their children, as the table lists them."""
@@ -112,6 +113,7 @@ class BudgetResult:
             "sources": [row.to_dict() for row in self.sources],
             "execution": self.execution.to_dict() if self.execution else None,
             "findings": [finding.to_dict() for finding in self.findings],
+            "silenced": [finding.to_dict() for finding in self.silenced],
             "summary": self.summary.to_dict(),
         }
 
@@ -127,7 +129,7 @@ def budget_findings(loaded: LoadedPlan) -> list[Finding]:
     from ntmplan.rules.registry import rules_for
 
     rules = [r for r in rules_for("plan") if r.code.startswith("BU")]
-    return run_rules(rules, loaded, lambda problem: locate_in_plan(loaded, problem))
+    return run_rules(rules, loaded, lambda problem: locate_in_plan(loaded, problem), document=loaded.document)
 
 
 def build_result(
@@ -141,6 +143,8 @@ def build_result(
     plan = loaded.plan
     budget = plan.budget
     document = loaded.document
+    everything = findings
+    findings, silenced = split_silenced(findings)
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
         if finding.location.file == loaded.file:
@@ -211,7 +215,8 @@ def build_result(
         total_codes=total_codes,
         sources=rows,
         findings=findings,
-        summary=summarise(findings, fail_level),
+        summary=summarise(everything, fail_level),
         note=note,
         execution=execution,
+        silenced=silenced,
     )

@@ -129,6 +129,7 @@ class CheckResult:
     priority: list[CommuneGap]
     findings: list[Finding] = field(default_factory=list)
     summary: Summary | None = None
+    silenced: list[Finding] = field(default_factory=list)
     communes_detail: list[CommuneGap] | None = None  # every commune, when asked for (report, --commune)
 
     def find_communes(self, asked: str) -> list[CommuneGap]:
@@ -157,6 +158,7 @@ class CheckResult:
         if data["communes_detail"] is None:
             del data["communes_detail"]
         data["findings"] = [f.to_dict() for f in self.findings]
+        data["silenced"] = [f.to_dict() for f in self.silenced]
         data["summary"] = self.summary.to_dict() if self.summary else None
         met, behind = self.targets_met()
         data["targets"] = {"met": met, "behind": behind}

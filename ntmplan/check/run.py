@@ -8,7 +8,7 @@ from ntmplan.check.evaluate import evaluate
 from ntmplan.check.result import CheckResult
 from ntmplan.communes.reader import read_communes
 from ntmplan.communes.validate import validate_data
-from ntmplan.findings import Severity, sort_findings, summarise
+from ntmplan.findings import Severity, sort_findings, split_silenced, summarise
 from ntmplan.loading.plan_loader import load_plan
 from ntmplan.rules import load_all
 from ntmplan.rules.engine import locate_in_plan, run_rules
@@ -29,7 +29,10 @@ def run_check(
     data = read_communes(data_file, loaded.plan)
     result = evaluate(loaded.plan, data.frame, loaded.file, data_file, as_of, priority_limit, with_communes)
     load_all()
-    targets = run_rules(rules_for("targets"), TargetContext(result), lambda p: locate_in_plan(loaded, p))
-    result.findings = sort_findings(validate_data(data) + targets)
-    result.summary = summarise(result.findings, fail_level)
+    targets = run_rules(
+        rules_for("targets"), TargetContext(result), lambda p: locate_in_plan(loaded, p), document=loaded.document
+    )
+    findings = sort_findings(validate_data(data) + targets)
+    result.summary = summarise(findings, fail_level)
+    result.findings, result.silenced = split_silenced(findings)
     return result

@@ -13,19 +13,22 @@ import typer
 
 from ntmplan.commands.common import (
     AsOfOption,
+    BaselineOption,
+    ConfigOption,
     DebugOption,
     FailOn,
-    Format,
-    FormatOption,
     LangOption,
     NoColorOption,
     PlanArgument,
+    ReportFormatOption,
+    ShowSilencedOption,
     app,
-    fail_level,
+    configured,
+    failing_level,
     input_errors,
     language,
+    output_format,
     plan_path,
-    print_json,
 )
 
 
@@ -37,12 +40,15 @@ def budget(
         typer.Option("--actuals", metavar="FILE", help="CSV of amounts mobilised so far per source (and district)."),
     ] = None,
     as_of: AsOfOption = None,
-    format: FormatOption = Format.table,
+    format: ReportFormatOption = None,
     lang: LangOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
     fail_on: Annotated[
         Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails the run (default: error).")
     ] = None,
+    config: ConfigOption = None,
+    baseline: BaselineOption = None,
+    show_silenced: ShowSilencedOption = False,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -60,8 +66,8 @@ def budget(
 
     activate(language(lang))
     path, note = plan_path(plan)
-    level = fail_level(fail_on or (FailOn.warning if strict else FailOn.error))
-    with input_errors(debug):
+    with configured(config, baseline, debug) as settings, input_errors(debug):
+        level = failing_level(fail_on, strict, settings)
         loaded = load_plan(path)
         findings = budget_findings(loaded)
         execution = None
@@ -75,11 +81,13 @@ def budget(
             execution = execute(loaded.plan, table, as_of.date() if as_of else None)
             findings = sort_findings(findings + actuals_findings(ActualsContext(loaded.plan, table, execution)))
     result = build_result(loaded, findings, level, note, execution)
-    if format is Format.json:
-        print_json(result.to_dict())
-    else:
-        from ntmplan.output.budget_view import render_budget
-        from ntmplan.output.console import make_console
 
-        render_budget(make_console(no_color=no_color), result, language(lang))
+    def table(console) -> None:
+        from ntmplan.output.budget_view import render_budget
+
+        render_budget(console, result, language(lang))
+
+    from ntmplan.output.dispatch import emit
+
+    emit(result, output_format(format), table, settings=settings, no_color=no_color, show_silenced=show_silenced)
     raise typer.Exit(1 if result.summary.failed else 0)

@@ -8,19 +8,23 @@ from typing import Annotated, Optional
 import typer
 
 from ntmplan.commands.common import (
+    BaselineOption,
+    ConfigOption,
     DebugOption,
     FailOn,
     Format,
-    FormatOption,
     LangOption,
     NoColorOption,
     PlanArgument,
+    ReportFormatOption,
+    ShowSilencedOption,
     app,
-    fail_level,
+    configured,
+    failing_level,
     input_errors,
     language,
+    output_format,
     plan_path,
-    print_json,
 )
 from ntmplan.paths import DEFAULT_DATA, resolve_default
 
@@ -36,8 +40,9 @@ def check(
         typer.Option("--as-of", formats=["%Y-%m-%d"], help="Judge against targets pro-rated to this date."),
     ] = None,
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Lowest severity that fails the run; unmet targets are warnings.")
-    ] = FailOn.error,
+        Optional[FailOn],
+        typer.Option("--fail-on", help="Lowest severity that fails the run; unmet targets are warnings."),
+    ] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Communes shown in the priority list.")] = 20,
     commune: Annotated[
         Optional[str],
@@ -46,7 +51,10 @@ def check(
             help="Only the communes whose name, code or district contains TEXT (accents and case ignored).",
         ),
     ] = None,
-    format: FormatOption = Format.table,
+    format: ReportFormatOption = None,
+    config: ConfigOption = None,
+    baseline: BaselineOption = None,
+    show_silenced: ShowSilencedOption = False,
     lang: LangOption = None,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
@@ -63,12 +71,12 @@ def check(
         data_note = f"Using the data shipped with ntmplan: {data}" if bundled else None
     else:
         data_note = None
-    with input_errors(debug):
+    with configured(config, baseline, debug) as settings, input_errors(debug):
         result = run_check(
             plan_file,
             data,
             as_of.date() if as_of else None,
-            fail_level(fail_on),
+            failing_level(fail_on, False, settings),
             priority_limit=None if format is Format.json else top,
             with_communes=commune is not None,
         )
@@ -77,13 +85,10 @@ def check(
         if not matches:
             raise typer.BadParameter(_("no commune matches '{text}'").format(text=commune), param_hint="--commune")
         result.communes_detail = matches
-    if format is Format.json:
-        print_json(result.to_dict())
-    else:
-        from ntmplan.output.check_view import render_check
-        from ntmplan.output.console import make_console
 
-        console = make_console(no_color=no_color)
+    def table(console) -> None:
+        from ntmplan.output.check_view import render_check
+
         for note in (plan_note, data_note):
             if note:
                 console.print(note, style="dim")
@@ -93,4 +98,8 @@ def check(
             render_communes(console, result, commune, lang_used)
         else:
             render_check(console, result, top, lang_used)
+
+    from ntmplan.output.dispatch import emit
+
+    emit(result, output_format(format), table, settings=settings, no_color=no_color, show_silenced=show_silenced)
     raise typer.Exit(1 if result.summary.failed else 0)

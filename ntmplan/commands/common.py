@@ -12,7 +12,7 @@ import os
 import sys
 from contextlib import contextmanager
 from enum import Enum
-from typing import Annotated, Iterator, Optional
+from typing import TYPE_CHECKING, Annotated, Iterator, Optional
 
 import typer
 
@@ -20,6 +20,9 @@ from ntmplan.errors import InputError
 from ntmplan.findings import Severity
 from ntmplan.numbers import Lang, lang_from_locale
 from ntmplan.paths import DEFAULT_PLAN, resolve_default
+
+if TYPE_CHECKING:
+    from ntmplan.config import Settings
 
 app = typer.Typer(
     name="ntmplan",
@@ -32,8 +35,15 @@ app = typer.Typer(
 
 
 class Format(str, Enum):
+    """Output formats. ``table`` and ``json`` for every command; the others, for CI,
+    for the commands that report findings (validate, check, budget)."""
+
     table = "table"
     json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
+    markdown = "markdown"
 
 
 class FailOn(str, Enum):
@@ -42,7 +52,44 @@ class FailOn(str, Enum):
     never = "never"
 
 
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+def _table_or_json(value: Format | None) -> Format | None:
+    if value is not None and value not in (Format.table, Format.json):
+        raise typer.BadParameter(
+            f"'{value.value}' is for the commands that report findings (validate, check, budget); "
+            "this command prints 'table' or 'json'"
+        )
+    return value
+
+
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.", callback=_table_or_json)]
+ReportFormatOption = Annotated[
+    Optional[Format],
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format: table, json, github (annotations), sarif, junit or markdown. "
+        "Default: table, or github when GITHUB_ACTIONS is true.",
+    ),
+]
+ConfigOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="Configuration file (default: the nearest ntmplan.yaml, or pyproject.toml with [tool.ntmplan]).",
+    ),
+]
+BaselineOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--baseline",
+        metavar="FILE",
+        help="JSON output of an earlier run: the findings it lists are known, silenced and do not fail the run.",
+    ),
+]
+ShowSilencedOption = Annotated[
+    bool, typer.Option("--show-silenced", help="Also list the findings silenced by markers or by the baseline.")
+]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="Plain output without colours (also: NO_COLOR).")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show a traceback for unreadable input.")]
 LangOption = Annotated[
@@ -63,6 +110,10 @@ AsOfOption = Annotated[
 PlanArgument = Annotated[
     Optional[str], typer.Argument(help=f"Plan file (default: {DEFAULT_PLAN}, or the copy shipped with ntmplan).")
 ]
+PlansArgument = Annotated[
+    Optional[list[str]],
+    typer.Argument(help=f"Plan file (default: {DEFAULT_PLAN}, or the copy shipped with ntmplan).", show_default=False),
+]
 
 
 def language(lang: Lang | None) -> Lang:
@@ -72,6 +123,31 @@ def language(lang: Lang | None) -> Lang:
 
 def fail_level(fail_on: FailOn) -> Severity | None:
     return None if fail_on is FailOn.never else Severity(fail_on.value)
+
+
+def output_format(format: Format | None) -> Format:
+    """The format asked for; without one, GitHub annotations inside GitHub Actions, else tables."""
+    if format is not None:
+        return format
+    return Format.github if os.environ.get("GITHUB_ACTIONS", "").lower() == "true" else Format.table
+
+
+def failing_level(fail_on: FailOn | None, strict: bool, settings: "Settings") -> Severity | None:
+    """``--fail-on``, else ``--strict``, else the configuration's ``fail-on``, else ``error``."""
+    if fail_on is None:
+        fail_on = FailOn.warning if strict else FailOn(settings.fail_on) if settings.fail_on else FailOn.error
+    return fail_level(fail_on)
+
+
+@contextmanager
+def configured(config: str | None, baseline: str | None, debug: bool) -> Iterator["Settings"]:
+    """Read the configuration (a bad one exits 2) and apply it to every rule run inside."""
+    from ntmplan.config import active, load_settings
+
+    with input_errors(debug):
+        settings = load_settings(config, baseline)
+    with active(settings):
+        yield settings
 
 
 @contextmanager

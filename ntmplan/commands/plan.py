@@ -13,6 +13,8 @@ from typing import Annotated, Optional
 import typer
 
 from ntmplan.commands.common import (
+    BaselineOption,
+    ConfigOption,
     DebugOption,
     FailOn,
     Format,
@@ -20,10 +22,15 @@ from ntmplan.commands.common import (
     LangOption,
     NoColorOption,
     PlanArgument,
+    PlansArgument,
+    ReportFormatOption,
+    ShowSilencedOption,
     app,
-    fail_level,
+    configured,
+    failing_level,
     input_errors,
     language,
+    output_format,
     plan_path,
     print_json,
 )
@@ -32,12 +39,15 @@ from ntmplan.i18n import _, activate
 
 @app.command()
 def validate(
-    plan: PlanArgument = None,
-    format: FormatOption = Format.table,
+    plans: PlansArgument = None,
+    format: ReportFormatOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
     fail_on: Annotated[
         Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails the run (default: error).")
     ] = None,
+    config: ConfigOption = None,
+    baseline: BaselineOption = None,
+    show_silenced: ShowSilencedOption = False,
     lang: LangOption = None,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
@@ -45,20 +55,27 @@ def validate(
     """Check the plan file's format and its internal consistency."""
     activate(language(lang))
     from ntmplan.loading.plan_loader import load_plan
+    from ntmplan.output.dispatch import emit
     from ntmplan.results import FindingsResult
     from ntmplan.rules.engine import validate_plan
 
-    path, note = plan_path(plan)
-    level = fail_level(fail_on or (FailOn.warning if strict else FailOn.error))
-    with input_errors(debug):
-        loaded = load_plan(path)
-    result = FindingsResult.of(loaded.file, validate_plan(loaded), level, note)
-    if format is Format.json:
-        print_json(result.to_dict())
-    else:
-        from ntmplan.output.console import make_console, render_findings
+    with configured(config, baseline, debug) as settings:
+        level = failing_level(fail_on, strict, settings)
+        results = []
+        for plan in plans or [None]:
+            path, note = plan_path(plan)
+            with input_errors(debug):
+                loaded = load_plan(path)
+            results.append(FindingsResult.of(loaded.file, validate_plan(loaded), level, note))
+        result = FindingsResult.combine(results, level)
 
-        render_findings(make_console(no_color=no_color), result)
+        def table(console) -> None:
+            from ntmplan.output.console import render_findings
+
+            for each in results:
+                render_findings(console, each)
+
+        emit(result, output_format(format), table, settings=settings, no_color=no_color, show_silenced=show_silenced)
     raise typer.Exit(1 if result.summary.failed else 0)
 
 

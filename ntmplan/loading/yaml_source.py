@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from ntmplan.errors import InputError, read_text
+from ntmplan.silencing import IgnoreMarker, scan_markers
 
 try:
     _Loader = yaml.CSafeLoader
@@ -43,6 +44,7 @@ class YamlDocument:
     data: Any
     marks: dict[str, Mark] = field(default_factory=dict)
     key_marks: dict[str, Mark] = field(default_factory=dict)
+    ignores: list[IgnoreMarker] = field(default_factory=list)  # '# ntmplan: ignore[...]' comments
 
     def mark(self, path: str) -> Mark | None:
         """The mark of ``path`` or of its nearest ancestor that has one."""
@@ -174,7 +176,9 @@ def parse_yaml(file: str, text: str) -> YamlDocument:
         raise InputError(file, "the file holds no YAML document", line=1, column=1, expected="a YAML plan document")
     builder = _Builder(file)
     data = builder.build(root, "", 0)
-    return YamlDocument(file=file, data=data, marks=builder.marks, key_marks=builder.key_marks)
+    return YamlDocument(
+        file=file, data=data, marks=builder.marks, key_marks=builder.key_marks, ignores=scan_markers(text)
+    )
 
 
 def load_yaml(file: str) -> YamlDocument:

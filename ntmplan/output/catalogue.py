@@ -9,6 +9,7 @@ SCOPES = {
     "data": "Commune data rules (`ntmplan check`)",
     "targets": "Target rules (`ntmplan check`)",
     "actuals": "Funding actuals rules (`ntmplan budget --actuals`)",
+    "markers": "In-file marker rules (`ntmplan validate`)",
 }
 
 

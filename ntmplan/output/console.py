@@ -23,7 +23,8 @@ from ntmplan.rules.registry import Rule
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 SEVERITY_TITLE = {Severity.ERROR: N_("Errors"), Severity.WARNING: N_("Warnings"), Severity.INFO: N_("Information")}
 SEVERITY_NAME = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), Severity.INFO: N_("info")}
-SCOPE_NAME = {"plan": N_("plan"), "data": N_("data"), "targets": N_("targets"), "actuals": N_("actuals")}
+SCOPE_NAME = {"plan": N_("plan"), "data": N_("data"), "targets": N_("targets"), "actuals": N_("actuals"),
+              "markers": N_("markers")}
 
 
 PIPED_WIDTH = 120

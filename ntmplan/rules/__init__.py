@@ -16,6 +16,7 @@ RULE_MODULES = (
     "ntmplan.rules.plan.budget",
     "ntmplan.rules.plan.schedule",
     "ntmplan.rules.plan.dates",
+    "ntmplan.rules.markers",
     "ntmplan.rules.actuals",
     "ntmplan.rules.targets",
     "ntmplan.rules.data.columns",

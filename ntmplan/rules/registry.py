@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Literal
 
 from ntmplan.findings import Severity
 
-Scope = Literal["plan", "data", "targets", "actuals"]
+Scope = Literal["plan", "markers", "data", "targets", "actuals"]
 
 _CODE = re.compile(r"^[A-Z]{2}\d{2}$")
 _NAME = re.compile(r"^[a-z]+(-[a-z0-9]+)*$")

@@ -1,0 +1,493 @@
+"""Compare two plans as plans, not as text.
+
+Lists are matched by what identifies their items, not by position: criteria by
+number, sources by key (or, renamed, by name), agencies by code (or by name, to
+see a new code), tasks by their content (or by id), bands by their range. So a
+task inserted in a section is one task added, not every later task changed, and
+a renumbered task is one task moved. Each difference is then classified by what
+it means in the plan: a total of communes lowered, a target year postponed,
+money moved from one source to another with the net effect on the total, a task
+re-timed or reassigned. Lowered or removed targets and cuts in funding are
+flagged for a reviewer's attention.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ntmplan.diff.result import ATTENTION, INFO, Change
+from ntmplan.loading.plan_loader import LoadedPlan
+from ntmplan.loading.yaml_source import join_path
+
+_INDEX = re.compile(r"\[\d+\]")
+
+# How the items of a list are recognised across versions, tried in order ('#': position).
+IDENTITY: dict[str, tuple[str, ...]] = {
+    "legal_documents": ("key", "number"),
+    "headline.bands": ("criteria", "#"),
+    "headline.groups": ("key",),
+    "headline.advanced_pilot_communes": ("code",),
+    "headline.support_schemes": ("key",),
+    "criteria": ("number",),
+    "criteria.sub_targets": ("key",),
+    "measures": ("number",),
+    "measures.figures": ("key",),
+    "budget.sources": ("key", "name.vi"),
+    "agencies": ("code", "name.vi"),
+    "responsibilities": ("number",),
+    "schedule.sections": ("number",),
+    "schedule.sections.tasks": ("content.vi", "id"),
+}
+# Values compared whole: one change for a task's timing, not one per month.
+ATOMIC = {
+    "schedule.sections.tasks.timing",
+    "schedule.sections.tasks.directing",
+    "schedule.sections.tasks.executing",
+    "schedule.sections.tasks.coordinating",
+}
+# Targets: a higher value is a higher target.
+TARGETS = {
+    "criteria.communes.total": "criterion",
+    "criteria.communes.added": "criterion",
+    "headline.standard_communes.total": "headline",
+    "headline.standard_communes.added": "headline",
+    "headline.average_criteria": "headline",
+    "headline.groups.target": "group",
+    "headline.support_schemes.communes": "support-scheme",
+    "criteria.sub_targets.value": "sub-target",
+}
+FIELD_NAMES = {
+    "total": "total communes",
+    "added": "communes added",
+    "baseline": "communes at the start of the year",
+    "stated_share": "stated share",
+    "amount": "amount",
+    "value": "value",
+    "target": "target",
+    "by_year": "target year",
+    "count": "communes in the band",
+    "average_criteria": "average criteria per commune",
+    "timing": "timing",
+    "directing": "directing bodies",
+    "executing": "executing bodies",
+    "coordinating": "coordinating bodies",
+    "communes": "communes",
+}
+REMOVAL_NEEDS_ATTENTION = {"criterion", "sub-target", "group", "band", "source", "support-scheme"}
+
+
+def pattern(path: str) -> str:
+    """A path without list indexes: ``criteria[1].communes.total`` → ``criteria.communes.total``."""
+    return _INDEX.sub("", path)
+
+
+def _identity_for(list_pattern: str) -> tuple[str, ...] | None:
+    if list_pattern.startswith("budget.sources") and list_pattern.endswith(("sources", "children")):
+        return IDENTITY["budget.sources"]
+    return IDENTITY.get(list_pattern)
+
+
+def _get(item: Any, dotted: str) -> Any:
+    for part in dotted.split("."):
+        if not isinstance(item, dict):
+            return None
+        item = item.get(part)
+    return item
+
+
+def _hashable(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def match(old: list, new: list, keys: tuple[str, ...]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Pairs (old index, new index) of the same item, then the removed and the added indexes."""
+    pairs: list[tuple[int, int]] = []
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for key in keys:
+        waiting: dict[str, list[int]] = {}
+        for i, item in enumerate(old):
+            ident = str(i) if key == "#" else _hashable(_get(item, key))
+            if i not in used_old and ident is not None:
+                waiting.setdefault(ident, []).append(i)
+        for j, item in enumerate(new):
+            ident = str(j) if key == "#" else _hashable(_get(item, key))
+            if j not in used_new and ident is not None and waiting.get(ident):
+                i = waiting[ident].pop(0)
+                pairs.append((i, j))
+                used_old.add(i)
+                used_new.add(j)
+    pairs.sort(key=lambda pair: pair[1])
+    return pairs, [i for i in range(len(old)) if i not in used_old], [j for j in range(len(new)) if j not in used_new]
+
+
+@dataclass
+class Raw:
+    """One structural difference before it is classified."""
+
+    kind: str  # changed, added, removed
+    old_path: str | None
+    new_path: str | None
+    old: Any
+    new: Any
+    context: list[tuple[str, Any]]  # (list pattern, item) of the keyed items around it
+    item: bool = False  # an item of a keyed list, rather than a key of a mapping
+    anchor: str | None = None  # where an addition goes in the old file, or a removal was in the new one
+
+
+@dataclass
+class Walk:
+    raws: list[Raw] = field(default_factory=list)
+    moves: dict[str, str] = field(default_factory=dict)  # old item path → new item path
+
+    def walk(self, old: Any, new: Any, old_path: str, new_path: str, context: list[tuple[str, Any]]) -> None:
+        here = pattern(new_path)
+        if _atomic(here, old, new):
+            if old != new:
+                self.raws.append(Raw("changed", old_path, new_path, old, new, context))
+            return
+        if isinstance(old, dict) and isinstance(new, dict):
+            for key in list(new) + [key for key in old if key not in new]:
+                old_child, new_child = join_path(old_path, key), join_path(new_path, key)
+                if key not in new:
+                    self.raws.append(Raw("removed", old_child, None, old[key], None, context, anchor=new_path))
+                elif key not in old:
+                    self.raws.append(Raw("added", None, new_child, None, new[key], context, anchor=old_path))
+                else:
+                    self.walk(old[key], new[key], old_child, new_child, context)
+            return
+        keys = _identity_for(here)
+        if isinstance(old, list) and isinstance(new, list) and keys:
+            pairs, removed, added = match(old, new, keys)
+            for i, j in pairs:
+                old_item, new_item = f"{old_path}[{i}]", f"{new_path}[{j}]"
+                if old_item != new_item:
+                    self.moves[old_item] = new_item
+                self.walk(old[i], new[j], old_item, new_item, context + [(here, new[j])])
+            for i in removed:
+                self.raws.append(Raw("removed", f"{old_path}[{i}]", None, old[i], None, context + [(here, old[i])],
+                                     item=True, anchor=new_path))
+            for j in added:
+                self.raws.append(Raw("added", None, f"{new_path}[{j}]", None, new[j], context + [(here, new[j])],
+                                     item=True, anchor=old_path))
+            return
+        if old != new:
+            self.raws.append(Raw("changed", old_path, new_path, old, new, context))
+
+
+def _atomic(here: str, old: Any, new: Any) -> bool:
+    if here in ATOMIC:
+        return True
+    for value in (old, new):
+        if isinstance(value, dict) and value and (set(value) <= {"vi", "en"} or set(value) <= {"min", "max"}):
+            return True
+    return False
+
+
+# --- words -------------------------------------------------------------------------------
+
+
+def show(value: Any) -> str:
+    """A value as a reviewer reads it."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        if set(value) <= {"vi", "en"}:
+            vi, en = value.get("vi"), value.get("en")
+            return f"'{vi}'" + (f" ({en})" if en and en != vi else "")
+        if set(value) <= {"min", "max"}:
+            low, high = value.get("min"), value.get("max")
+            return show(low) if low == high else f"{show(low)}-{show(high)}"
+        if "text" in value and "agencies" in value:
+            return f"'{value['text']}' ({', '.join(value['agencies']) or 'no agency'})"
+        if "text" in value and "kind" in value:
+            return f"'{value['text']}'"
+        return ", ".join(f"{key}: {show(item)}" for key, item in value.items())
+    if isinstance(value, list):
+        return "[" + ", ".join(show(item) for item in value) + "]"
+    return f"'{value}'"
+
+
+def _item_label(list_pattern: str, item: Any) -> str:
+    get = lambda key: _get(item, key)  # noqa: E731
+    name = get("name.en") or get("name.vi") or get("name")
+    if list_pattern == "criteria":
+        return f"criterion {get('number')}" + (f" ({name})" if name else "")
+    if list_pattern == "criteria.sub_targets":
+        return f"sub-target {get('key')}"
+    if list_pattern == "headline.bands":
+        return f"band {show(get('criteria'))} criteria"
+    if list_pattern == "headline.groups":
+        return f"group {get('key')}"
+    if list_pattern == "headline.advanced_pilot_communes":
+        return f"advanced pilot commune {get('code')} {name or ''}".rstrip()
+    if list_pattern == "headline.support_schemes":
+        return f"support scheme {get('key')}"
+    if list_pattern == "legal_documents":
+        return f"document {get('number') or get('key')}"
+    if list_pattern == "measures":
+        return f"measure area {get('number')}"
+    if list_pattern == "measures.figures":
+        return f"figure {get('key')}"
+    if list_pattern.startswith("budget.sources"):
+        return f"source {get('key')}"
+    if list_pattern == "agencies":
+        return f"agency {get('code')}"
+    if list_pattern == "responsibilities":
+        return f"responsibility {get('number')}"
+    if list_pattern == "schedule.sections":
+        return f"section {get('number')}"
+    if list_pattern == "schedule.sections.tasks":
+        return f"task {get('id')}"
+    return list_pattern
+
+
+def label(raw: Raw) -> str:
+    """'criterion 2 (Transport)', 'criterion 2 (Transport), sub-target rural-roads-built', 'task V.4'."""
+    parts = [_item_label(list_pattern, item) for list_pattern, item in raw.context]
+    parts = [part for part in parts if not part.startswith("section ")] if len(parts) > 1 else parts
+    if not parts:
+        top = (raw.new_path or raw.old_path or "").split(".")[0].split("[")[0]
+        return {"headline": "headline", "budget": "budget", "metadata": "metadata"}.get(top, top)
+    if all(part.startswith("source ") for part in parts):
+        return "source " + " › ".join(part.removeprefix("source ") for part in parts)
+    return ", ".join(parts)
+
+
+def subject(path_pattern: str) -> str:
+    prefixes = [
+        ("metadata", "metadata"), ("legal_documents", "document"), ("headline.bands", "band"),
+        ("headline.groups", "group"), ("headline.advanced_pilot_communes", "pilot-commune"),
+        ("headline.support_schemes", "support-scheme"), ("headline", "headline"),
+        ("criteria.sub_targets", "sub-target"), ("criteria", "criterion"), ("measures", "measure"),
+        ("budget.sources", "source"), ("budget", "budget"), ("agencies", "agency"),
+        ("responsibilities", "responsibility"), ("schedule.sections.tasks", "task"),
+        ("schedule.sections", "section"),
+    ]
+    return next((name for prefix, name in prefixes if path_pattern.startswith(prefix)), path_pattern.split(".")[0])
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, dict) and set(value) <= {"min", "max"} and value:
+        return float(value.get("min", value.get("max")))
+    return None
+
+
+def _delta(old: Any, new: Any) -> float | None:
+    a, b = _number(old), _number(new)
+    return None if a is None or b is None else round(b - a, 6)
+
+
+def _signed(delta: float) -> str:
+    return f"{delta:+g}".replace("-", "−")
+
+
+# --- classification ----------------------------------------------------------------------
+
+
+class Classifier:
+    """Turns raw differences into changes with a kind, plain words and both lines."""
+
+    def __init__(self, old: LoadedPlan, new: LoadedPlan):
+        self.old = old
+        self.new = new
+
+    def lines(self, raw: Raw) -> tuple[int | None, int | None]:
+        """Both lines; for an addition, the old line is where it goes, for a removal the new line is
+        where it was (the nearest enclosing value that both files have)."""
+        old_path = raw.old_path if raw.old_path is not None else raw.anchor
+        new_path = raw.new_path if raw.new_path is not None else raw.anchor
+        old_mark = self.old.document.mark(old_path) if old_path is not None else None
+        new_mark = self.new.document.mark(new_path) if new_path is not None else None
+        return (old_mark.line if old_mark else None), (new_mark.line if new_mark else None)
+
+    def change(self, raw: Raw, subject_: str, kind: str, message: str, attention: bool = False,
+               delta: float | None = None) -> Change:
+        old_line, new_line = self.lines(raw)
+        return Change(subject_, kind, label(raw), message, ATTENTION if attention else INFO, raw.old_path,
+                      raw.new_path, raw.old, raw.new, old_line, new_line, delta)
+
+    def classify(self, raw: Raw) -> Change | None:
+        path = raw.new_path if raw.new_path is not None else raw.old_path or ""
+        here = pattern(path)
+        what = subject(here)
+        name = label(raw)
+        field_name = FIELD_NAMES.get(here.rsplit(".", 1)[-1], here.rsplit(".", 1)[-1].replace("_", " "))
+        if raw.item:
+            return self.item_change(raw, what, name)
+        if here in TARGETS:
+            return self.target_change(raw, TARGETS[here], name, field_name)
+        if here == "headline.groups.by_year":
+            later = (raw.new or 0) > (raw.old or 0)
+            kind = "postponed" if later else "brought-forward"
+            return self.change(raw, "group", kind, f"{name}: target year {'postponed' if later else 'brought forward'} "
+                               f"from {show(raw.old)} to {show(raw.new)}", attention=later, delta=_delta(raw.old, raw.new))
+        if here == "budget.total" or (here.startswith("budget.sources") and here.endswith(".amount")):
+            delta = _delta(raw.old, raw.new)
+            cut = raw.new is None or (delta is not None and delta < 0)
+            kind = "cut" if cut else "increased"
+            return self.change(raw, "budget" if here == "budget.total" else "source", kind,
+                               f"{name}: {field_name} {'cut' if cut else 'increased'} from {show(raw.old)} to "
+                               f"{show(raw.new)} billion VND" + (f" ({_signed(delta)})" if delta is not None else ""),
+                               attention=cut, delta=delta)
+        if here == "schedule.sections.tasks.timing":
+            return self.change(raw, "task", "retimed", f"{name}: re-timed from {show(raw.old)} to {show(raw.new)}")
+        if here.startswith("schedule.sections.tasks.") and here.rsplit(".", 1)[-1] in ("directing", "executing",
+                                                                                        "coordinating"):
+            return self.change(raw, "task", "reassigned",
+                               f"{name}: {field_name} changed from {show(raw.old)} to {show(raw.new)}")
+        if here == "schedule.sections.tasks.id":
+            return self.change(raw, "task", "moved", f"task {raw.old} is now {raw.new} (same content)")
+        if here == "schedule.sections.tasks.number":
+            return None  # told by the id
+        if here == "agencies.name":
+            return self.change(raw, "agency", "renamed", f"{name}: renamed from {show(raw.old)} to {show(raw.new)}")
+        if here == "agencies.code":
+            return self.change(raw, "agency", "recoded", f"agency {show(raw.old)} is now coded {show(raw.new)}")
+        if here == "headline.bands.count":
+            return self.change(raw, "band", "changed", f"{name}: {field_name} changed from {show(raw.old)} to "
+                               f"{show(raw.new)}", delta=_delta(raw.old, raw.new))
+        if raw.new is None:
+            message = f"{name}: {field_name} no longer stated (was {show(raw.old)})"
+        elif raw.old is None:
+            message = f"{name}: {field_name} set to {show(raw.new)}"
+        else:
+            message = f"{name}: {field_name} changed from {show(raw.old)} to {show(raw.new)}"
+        return self.change(raw, what, "changed", message, delta=_delta(raw.old, raw.new))
+
+    def target_change(self, raw: Raw, what: str, name: str, field_name: str) -> Change:
+        if raw.new is None:
+            return self.change(raw, what, "removed", f"{name}: {field_name} no longer stated (was {show(raw.old)})",
+                               attention=True)
+        if raw.old is None:
+            return self.change(raw, what, "added", f"{name}: {field_name} set to {show(raw.new)}")
+        higher = _higher(raw)
+        delta = _delta(raw.old, raw.new)
+        if higher is None:
+            return self.change(raw, what, "changed", f"{name}: {field_name} changed from {show(raw.old)} to "
+                               f"{show(raw.new)}", delta=delta)
+        kind = "raised" if higher else "lowered"
+        shown_delta = f" ({_signed(delta)})" if delta is not None and not isinstance(raw.old, dict) else ""
+        return self.change(raw, what, kind, f"{name}: {field_name} {kind} from {show(raw.old)} to {show(raw.new)}"
+                           + shown_delta, attention=not higher, delta=delta)
+
+    def item_change(self, raw: Raw, what: str, name: str) -> Change:
+        if raw.kind == "added":
+            return self.change(raw, what, "added", f"{name} added")
+        amount = _get(raw.old, "amount")
+        if what == "source":
+            return self.change(raw, what, "removed", f"{name} removed (its {show(amount)} billion VND are cut)",
+                               attention=True, delta=-(amount or 0))
+        return self.change(raw, what, "removed", f"{name} removed", attention=what in REMOVAL_NEEDS_ATTENTION)
+
+
+def _higher(raw: Raw) -> bool | None:
+    """Whether the new target asks more; None when it neither clearly does nor does not."""
+    old, new = raw.old, raw.new
+    if isinstance(old, dict) and isinstance(new, dict):
+        (a_low, a_high), (b_low, b_high) = (old.get("min"), old.get("max")), (new.get("min"), new.get("max"))
+        if b_low != a_low:
+            return b_low > a_low
+        if b_high != a_high:
+            return b_high > a_high
+        return None
+    a, b = _number(old), _number(new)
+    if a is None or b is None or a == b:
+        return None
+    sub_target = raw.context[-1][1] if raw.context else {}
+    stricter_when_lower = _get(sub_target, "comparison") == "at-most"
+    return (b < a) if stricter_when_lower else (b > a)
+
+
+# --- changes that only a whole part of the plan shows ---------------------------------------
+
+
+def money_moved(classifier: Classifier, walk: Walk) -> list[Change]:
+    """Where some sources of one level gained and others lost: who gave, who got, the net effect."""
+    levels: dict[tuple[str, ...], dict[str, Any]] = {}
+    for raw in walk.raws:
+        path = raw.new_path if raw.new_path is not None else raw.old_path or ""
+        here = pattern(path)
+        if not here.startswith("budget.sources") or not raw.context:
+            continue
+        source = raw.context[-1][1]
+        if raw.item:
+            amount = float(_get(source, "amount") or 0)
+            delta = -amount if raw.kind == "removed" else amount
+            item_path = path
+        elif here.endswith(".amount"):
+            delta = _delta(raw.old, raw.new) or 0.0
+            item_path = path.rsplit(".", 1)[0]
+        else:
+            continue
+        parents = tuple(_get(item, "key") or "?" for _, item in raw.context[:-1])
+        level = levels.setdefault(parents, {"deltas": [], "old": None, "new": None})
+        level["deltas"].append((_get(source, "key") or "?", delta))
+        side = "new" if raw.new_path is not None else "old"
+        level[side] = level[side] or item_path.rsplit("[", 1)[0]
+    changes = []
+    for parents, level in levels.items():
+        deltas = level["deltas"]
+        gains = [(key, delta) for key, delta in deltas if delta > 0]
+        losses = [(key, delta) for key, delta in deltas if delta < 0]
+        if not gains or not losses:
+            continue
+        net = round(sum(delta for _, delta in deltas), 6)
+        parts = ", ".join(f"{key} {_signed(delta)}" for key, delta in losses + gains)
+        where = "the sources" if not parents else f"the sub-sources of {' › '.join(parents)}"
+        message = f"money moved between {where}: {parts} billion VND; net effect on the total: {_signed(net)}"
+        raw = Raw("changed", level["old"] or level["new"], level["new"] or level["old"], None, None, [])
+        change = classifier.change(raw, "budget", "money-moved", message, attention=net < 0, delta=net)
+        changes.append(Change(**{**change.__dict__, "label": "budget"}))
+    return changes
+
+
+def bands_floor(classifier: Classifier, walk: Walk) -> list[Change]:
+    """When the bands change: does their distribution still ask as much of the communes?
+
+    The least average the bands allow (every commune at the bottom of its band) is
+    the bands' own target for the average; lower means a lower target.
+    """
+    if not any(pattern(raw.new_path or raw.old_path or "").startswith("headline.bands") for raw in walk.raws):
+        return []
+
+    def floor(loaded: LoadedPlan) -> float:
+        plan = loaded.plan
+        communes = plan.metadata.province.communes or 1
+        return round(sum(band.count * band.criteria.min for band in plan.headline.bands) / communes, 2)
+
+    before, after = floor(classifier.old), floor(classifier.new)
+    if before == after:
+        return []
+    higher = after > before
+    raw = Raw("changed", "headline.bands", "headline.bands", before, after, [])
+    message = (f"the bands now imply an average of at least {after:g} criteria per commune (was {before:g}): "
+               f"the distribution asks {'more' if higher else 'less'} of the communes")
+    change = classifier.change(raw, "bands", "raised" if higher else "lowered", message, attention=not higher,
+                               delta=round(after - before, 6))
+    return [Change(**{**change.__dict__, "label": "bands"})]
+
+
+def compare(old: LoadedPlan, new: LoadedPlan) -> tuple[list[Change], dict[str, str]]:
+    """The changes from ``old`` to ``new`` in the new file's order, and the moved items' paths."""
+    walk = Walk()
+    walk.walk(old.document.data, new.document.data, "", "", [])
+    classifier = Classifier(old, new)
+    changes = [change for change in (classifier.classify(raw) for raw in walk.raws) if change is not None]
+    changes += money_moved(classifier, walk) + bands_floor(classifier, walk)
+    changes.sort(key=lambda c: (c.new_line if c.new_line is not None else c.old_line or 0, c.old_line or 0, c.path))
+    return changes, walk.moves

@@ -1,0 +1,54 @@
+"""Reading a plan from a file, or from a git revision written ``REV:path``.
+
+``HEAD~1:plans/2019.yaml`` or ``origin/main:plans/2019.yaml`` is read with
+``git show`` (a path after the colon is from the repository's root; ``REV:./x``
+from the working directory, as git takes it). An existing file of that name
+wins over the revision syntax. Every failure is an ``InputError`` (exit 2)
+that says what git said.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from ntmplan.errors import InputError, decode_utf8
+from ntmplan.loading.plan_loader import LoadedPlan, load_plan, plan_from_document
+from ntmplan.loading.yaml_source import MAX_BYTES, parse_yaml
+
+_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+def is_revision(spec: str) -> bool:
+    """Whether ``spec`` means ``REV:path`` rather than a file."""
+    return ":" in spec and not Path(spec).exists() and not _DRIVE.match(spec) and not spec.startswith(":")
+
+
+def git_show(spec: str) -> str:
+    """The text of ``REV:path`` in the repository of the working directory."""
+    revision, _, path = spec.partition(":")
+    if not revision or not path:
+        raise InputError(spec, "a revision needs both parts", expected="REV:path, such as HEAD~1:plans/2019.yaml")
+    try:
+        done = subprocess.run(["git", "show", f"{revision}:{path}"], capture_output=True, check=False, timeout=60)
+    except FileNotFoundError:
+        raise InputError(spec, "git is not installed, so a plan cannot be read from a revision",
+                         expected="git on the PATH, or a plan file") from None
+    except subprocess.TimeoutExpired:
+        raise InputError(spec, "git did not answer within 60 seconds") from None
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
+        reason = said[-1].removeprefix("fatal: ") if said else f"git exited with {done.returncode}"
+        raise InputError(spec, f"git cannot read it: {reason}",
+                         expected="REV:path with a revision of this repository and the path of a plan in it")
+    if len(done.stdout) > MAX_BYTES:
+        raise InputError(spec, "the file is too large to be a plan", expected=f"at most {MAX_BYTES:,} bytes")
+    return decode_utf8(spec, done.stdout)
+
+
+def read_plan(spec: str) -> LoadedPlan:
+    """A plan from a file, or from ``REV:path``; positions are those of that version."""
+    if is_revision(spec):
+        return plan_from_document(parse_yaml(spec, git_show(spec)))
+    return load_plan(spec)

@@ -1,0 +1,53 @@
+"""The rich table of ``ntmplan diff``: each change with its path and both lines, then the new plan's verdict."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from ntmplan.diff.result import ATTENTION, DiffResult
+from ntmplan.output.console import findings_tables, summary_line
+
+
+def lines_text(old_line: int | None, new_line: int | None) -> str:
+    """'251 → 251', '— → 308' for an addition, '323 → —' for a removal."""
+    return f"{old_line if old_line is not None else '—'} → {new_line if new_line is not None else '—'}"
+
+
+def headline(result: DiffResult) -> str:
+    count = len(result.changes)
+    text = f"{count} change(s) from {result.old_file} to {result.new_file}"
+    if result.attention:
+        text += f", {len(result.attention)} for a reviewer's attention (lowered targets, cuts in funding)"
+    return text
+
+
+def render_diff(console: Console, result: DiffResult) -> None:
+    console.print(Text(headline(result), style="bold"))
+    if result.changes:
+        table = Table(box=box.SIMPLE_HEAD, expand=True)
+        table.add_column("", no_wrap=True)
+        table.add_column("Change", ratio=1, min_width=40)
+        table.add_column("Path", max_width=40, overflow="fold")
+        table.add_column("Lines", no_wrap=True, justify="right")
+        for change in result.changes:
+            mark = Text("⚠", style="bold yellow") if change.classification == ATTENTION else Text("·", style="dim")
+            table.add_row(mark, escape(change.message), escape(change.path), lines_text(change.old_line, change.new_line))
+        console.print(table)
+    else:
+        console.print(Text("No change in the plan's content (comments and layout are not compared).", style="dim"))
+    if result.introduced:
+        console.print(Text(f"Findings the edit introduces ({len(result.introduced)})", style="bold"))
+        for table in findings_tables(result.introduced):
+            console.print(table)
+    if result.resolved:
+        console.print(Text(f"Findings the edit resolves ({len(result.resolved)})", style="bold green"))
+        for finding in result.resolved:
+            console.print(f"  {finding.code} {finding.name}: {escape(finding.message)}", soft_wrap=True)
+    console.print(summary_line(result.validation))
+    if result.fail_on_lowered_targets and result.lowered_targets:
+        console.print(Text(f"✗ {len(result.lowered_targets)} target(s) lowered or removed: fails with "
+                           "--fail-on-lowered-targets", style="bold red"))

@@ -1,0 +1,110 @@
+"""Rules on the ``# ntmplan: ignore[...]`` markers of a plan file (``silencing.py``).
+
+They run in ``validate`` after the plan rules, since a marker is judged by what
+it silences: one without a reason, one that cannot be read, and one that no
+longer silences anything are findings themselves, so that silencing stays
+deliberate and does not outlive the problem it was written for.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterator
+
+from ntmplan.findings import Finding, Severity
+from ntmplan.loading.plan_loader import LoadedPlan
+from ntmplan.rules.registry import RULES, Problem, find_rule, rule
+from ntmplan.silencing import EXAMPLE, IgnoreMarker
+
+
+@dataclass(frozen=True)
+class MarkerContext:
+    """The plan, its markers, and the plan rules' findings (silenced ones included)."""
+
+    loaded: LoadedPlan
+    findings: list[Finding]
+    disabled: frozenset[str] = frozenset()
+
+    @property
+    def markers(self) -> list[IgnoreMarker]:
+        return self.loaded.document.ignores
+
+
+def _where(marker: IgnoreMarker) -> dict:
+    return {"line": marker.line, "column": marker.column, "actual": f"# {marker.text}"}
+
+
+@rule("CF01", "ignore-without-reason", Severity.ERROR, "A marker silences a finding without saying why",
+      scope="markers")
+def ignore_without_reason(context: MarkerContext) -> Iterator[Problem]:
+    """A finding is silenced in the plan file with a comment on its line, or on a
+    comment line just above it, that names the rule and gives the reason:
+    ``# ntmplan: ignore[SH01] reason: the source truncates 43,48 to 43,4``. The
+    reason is what a reviewer reads to accept the silenced finding, so a marker
+    without one silences nothing: the finding it meant to silence is reported as
+    well.
+
+    Example: ``stated_share: 43.4  # ntmplan: ignore[SH01]``.
+    """
+    for marker in context.markers:
+        if marker.problem is None and not marker.reason:
+            yield Problem(
+                f"the marker '# {marker.text}' gives no reason, so it silences nothing; add one: {EXAMPLE}",
+                expected="ignore[CODE] reason: why the finding is accepted",
+                **_where(marker),
+            )
+
+
+@rule("CF02", "ignore-not-understood", Severity.ERROR, "A marker cannot be read, names no rule or points at nothing",
+      scope="markers")
+def ignore_not_understood(context: MarkerContext) -> Iterator[Problem]:
+    """Any comment that starts with ``ntmplan:`` is read as a marker, so that a
+    misspelt one ('ignroe', a missing bracket) is reported instead of silently
+    doing nothing. The rule codes (``SH01``) or names (``share-mismatch``) between
+    the brackets must be rules of ntmplan; the nearest code is suggested. A
+    marker on a line of its own silences the line after its comment block, so it
+    must not be followed by a blank line or the end of the file.
+
+    Example: ``# ntmplan: ignore[SH1] reason: ...`` (SH01 is meant).
+    """
+    for marker in context.markers:
+        if marker.problem is not None:
+            yield Problem(marker.problem, expected=EXAMPLE, **_where(marker))
+            continue
+        for code in marker.codes:
+            if find_rule(code) is None:
+                nearest = difflib.get_close_matches(code.upper(), list(RULES), n=1)
+                hint = f"; did you mean {nearest[0]}?" if nearest else ""
+                yield Problem(f"the marker names '{code}', which is not a rule of ntmplan{hint}",
+                              expected="a rule code such as SH01", **_where(marker))
+        if marker.target_line == 0:
+            yield Problem("the marker is followed by a blank line or the end of the file: it silences nothing",
+                          expected="the marker on the line of the value, or directly above it", **_where(marker))
+
+
+@rule("CF03", "unused-ignore", Severity.WARNING, "A marker silences no finding", scope="markers")
+def unused_ignore(context: MarkerContext) -> Iterator[Problem]:
+    """A marker that silences no finding of ``validate`` is left over: the figure
+    was corrected, the rule changed, or the marker sits on the wrong line (it
+    silences findings on its own line, or, on a line of its own, on the line after
+    its comment block). Removing it keeps the file honest, and a new problem on
+    that line will not be hidden by it. Markers naming rules of other commands
+    (targets of ``check``) or rules disabled in the configuration are not judged.
+
+    Example: ``# ntmplan: ignore[SH01] reason: ...`` on a share that now agrees.
+    """
+    used = {(f.suppression.line, f.code) for f in context.findings if f.suppression and f.suppression.line}
+    for marker in context.markers:
+        if not marker.usable or marker.target_line == 0:
+            continue
+        rules = [find_rule(code) for code in marker.codes]
+        if any(r is None or r.scope not in ("plan", "markers") or r.code in context.disabled for r in rules):
+            continue
+        unused = [r.code for r in rules if (marker.line, r.code) not in used]
+        if unused:
+            yield Problem(
+                f"the marker silences no {', '.join(unused)} finding on line {marker.target_line}; remove it, "
+                "or move it to the line of the finding",
+                **_where(marker),
+            )
