@@ -186,8 +186,8 @@ def summary_sheet(workbook, report: Report) -> Sheet:
     funding_first, funding_last = sheet.table(
         [_("Source"), unit], [[pick(s.name_vi, s.name_en, report.lang), s.amount] for s in report.budget.sources],
         [None, ONE], freeze=False)
+    # A sheet has one filter: the headline table's, not the small tables' the charts draw from.
     sheet.ws.auto_filter.ref = f"A{first}:E{last}"
-    sheet.ws.freeze_panes = f"A{first + 1}"
     sheet.finish()
     sheet.ws.column_dimensions["A"].width = 48
 
@@ -371,10 +371,9 @@ def workbook_bytes(report: Report) -> bytes:
 
     workbook = Workbook()
     workbook.remove(workbook.active)
-    summary_position = 0
-    criteria_sheet(workbook, report)
+    criteria_sheet(workbook, report)  # first: the summary's chart draws from it
     summary = summary_sheet(workbook, report)
-    workbook.move_sheet(summary.ws, offset=summary_position - workbook.index(summary.ws))
+    workbook.move_sheet(summary.ws, offset=-workbook.index(summary.ws))  # the summary opens the workbook
     districts_sheet(workbook, report)
     communes_sheet(workbook, report)
     gaps_sheet(workbook, _("Target communes"), report.check.target_communes)
