@@ -103,9 +103,13 @@ def reportable(result: Any, settings: Settings | None = None) -> Reportable:
             runs += _runs(rules_for("actuals"), [result.execution.file], settings)
         return Reportable(
             "budget", files, result.findings, result.silenced, result.summary, runs,
-            headline=[f"Total {result.total:g} {result.unit}; the sources add up to {result.sources_sum:g}"],
+            headline=[f"Total {result.total:g} {UNITS.get(result.unit, result.unit)}; the sources add up to "
+                      f"{result.sources_sum:g}"],
         )
     raise TypeError(f"no CI format for {type(result).__name__}")
+
+
+UNITS = {"billion-vnd": "billion VND"}
 
 
 def _check_targets(result: Any) -> list[TargetCase]:
