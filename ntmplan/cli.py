@@ -6,12 +6,9 @@ or above it, 2 the input could not be read or the command was misused.
 
 from __future__ import annotations
 
-from ntmplan.commands import check, plan  # noqa: F401  (each registers its commands)
-from ntmplan.commands import budget  # noqa: F401  (registers 'budget')
-from ntmplan.commands import schedule  # noqa: F401  (registers 'schedule')
-from ntmplan.commands import diff  # noqa: F401  (registers 'diff')
-from ntmplan.commands import report  # noqa: F401  (registers 'report')
-from ntmplan.commands.common import app
+# Each module registers its commands; the order here is the order of `ntmplan --help`.
+from ntmplan.commands import check, plan, budget, schedule, diff, report  # noqa: F401, I001
+from ntmplan.commands.common import app  # noqa: F401  (the typer app, for tests and embedding)
 
 
 def main() -> None:

@@ -90,6 +90,10 @@ BaselineOption = Annotated[
 ShowSilencedOption = Annotated[
     bool, typer.Option("--show-silenced", help="Also list the findings silenced by markers or by the baseline.")
 ]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")]
+FailOnOption = Annotated[
+    Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails the run (default: error).")
+]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="Plain output without colours (also: NO_COLOR).")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show a traceback for unreadable input.")]
 LangOption = Annotated[

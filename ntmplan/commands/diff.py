@@ -10,7 +10,7 @@ run otherwise.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,9 +18,10 @@ from ntmplan.commands.common import (
     BaselineOption,
     ConfigOption,
     DebugOption,
-    FailOn,
+    FailOnOption,
     LangOption,
     NoColorOption,
+    StrictOption,
     app,
     configured,
     failing_level,
@@ -48,10 +49,8 @@ def diff(
         bool,
         typer.Option("--fail-on-lowered-targets", help="Exit 1 when the edit lowers or removes a target."),
     ] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
-    fail_on: Annotated[
-        Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails the run (default: error).")
-    ] = None,
+    strict: StrictOption = False,
+    fail_on: FailOnOption = None,
     config: ConfigOption = None,
     baseline: BaselineOption = None,
     lang: LangOption = None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -16,7 +16,7 @@ from ntmplan.commands.common import (
     BaselineOption,
     ConfigOption,
     DebugOption,
-    FailOn,
+    FailOnOption,
     Format,
     FormatOption,
     LangOption,
@@ -25,6 +25,7 @@ from ntmplan.commands.common import (
     PlansArgument,
     ReportFormatOption,
     ShowSilencedOption,
+    StrictOption,
     app,
     configured,
     failing_level,
@@ -41,10 +42,8 @@ from ntmplan.i18n import _, activate
 def validate(
     plans: PlansArgument = None,
     format: ReportFormatOption = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
-    fail_on: Annotated[
-        Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails the run (default: error).")
-    ] = None,
+    strict: StrictOption = False,
+    fail_on: FailOnOption = None,
     config: ConfigOption = None,
     baseline: BaselineOption = None,
     show_silenced: ShowSilencedOption = False,

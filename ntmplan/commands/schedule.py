@@ -56,10 +56,10 @@ def schedule(
     one body's tasks with its role in each. With --ics, an iCalendar file of the
     dated tasks (one event per due month) that calendar programs import.
     """
+    from ntmplan.i18n import _, activate
     from ntmplan.loading.plan_loader import load_plan
     from ntmplan.schedule.agenda import UnknownAgency, build_schedule, find_agency
     from ntmplan.schedule.periods import parse_month, parse_quarter
-    from ntmplan.i18n import _, activate
 
     lang_used = language(lang)
     activate(lang_used)

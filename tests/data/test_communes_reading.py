@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from communefiles import BASELINE, ROOT, VIETNAMESE, baseline_lines, cells, findings, header, read, with_cell, write
+from communefiles import BASELINE, ROOT, VIETNAMESE, baseline_lines, cells, findings, read, with_cell, write
 from ntmplan.communes import columns as spec
 from ntmplan.communes.columns import COLUMNS, NAMES, match_header
 

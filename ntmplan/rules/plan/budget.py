@@ -10,7 +10,7 @@ from ntmplan.i18n import _, num, pick
 from ntmplan.loading.plan_loader import LoadedPlan
 from ntmplan.model.plan import Source
 from ntmplan.rules.registry import Problem, rule
-from ntmplan.rules.tolerance import check_share, exact, half_unit, show
+from ntmplan.rules.tolerance import check_share, exact, half_unit
 
 
 def walk_sources(sources: list[Source], path: str = "budget.sources") -> Iterator[tuple[str, Source]]:

@@ -8,7 +8,7 @@ from ntmplan.i18n import _, num, pick
 from ntmplan.loading.plan_loader import LoadedPlan
 from ntmplan.findings import Severity
 from ntmplan.rules.registry import Problem, rule
-from ntmplan.rules.tolerance import check_share, show
+from ntmplan.rules.tolerance import check_share
 
 
 def stated_shares(loaded: LoadedPlan) -> Iterator[tuple[str, str, int | float, int, float]]:
