@@ -218,37 +218,36 @@ def show(value: Any) -> str:
     return f"'{value}'"
 
 
+# How an item of each list of the plan is named in a change: (noun, the key that identifies it).
+_ITEM_NOUNS = {
+    "criteria.sub_targets": ("sub-target", "key"),
+    "headline.groups": ("group", "key"),
+    "headline.support_schemes": ("support scheme", "key"),
+    "measures": ("measure area", "number"),
+    "measures.figures": ("figure", "key"),
+    "agencies": ("agency", "code"),
+    "responsibilities": ("responsibility", "number"),
+    "schedule.sections": ("section", "number"),
+    "schedule.sections.tasks": ("task", "id"),
+}
+
+
 def _item_label(list_pattern: str, item: Any) -> str:
     get = lambda key: _get(item, key)  # noqa: E731
     name = get("name.en") or get("name.vi") or get("name")
     if list_pattern == "criteria":
         return f"criterion {get('number')}" + (f" ({name})" if name else "")
-    if list_pattern == "criteria.sub_targets":
-        return f"sub-target {get('key')}"
     if list_pattern == "headline.bands":
         return f"band {show(get('criteria'))} criteria"
-    if list_pattern == "headline.groups":
-        return f"group {get('key')}"
     if list_pattern == "headline.advanced_pilot_communes":
         return f"advanced pilot commune {get('code')} {name or ''}".rstrip()
-    if list_pattern == "headline.support_schemes":
-        return f"support scheme {get('key')}"
     if list_pattern == "legal_documents":
         return f"document {get('number') or get('key')}"
-    if list_pattern == "measures":
-        return f"measure area {get('number')}"
-    if list_pattern == "measures.figures":
-        return f"figure {get('key')}"
     if list_pattern.startswith("budget.sources"):
         return f"source {get('key')}"
-    if list_pattern == "agencies":
-        return f"agency {get('code')}"
-    if list_pattern == "responsibilities":
-        return f"responsibility {get('number')}"
-    if list_pattern == "schedule.sections":
-        return f"section {get('number')}"
-    if list_pattern == "schedule.sections.tasks":
-        return f"task {get('id')}"
+    if list_pattern in _ITEM_NOUNS:
+        noun, key = _ITEM_NOUNS[list_pattern]
+        return f"{noun} {get(key)}"
     return list_pattern
 
 
