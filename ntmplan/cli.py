@@ -1,20 +1,26 @@
 """The ``ntmplan`` command line: the shared app with every command module registered.
 
 Exit codes (as sqlfluff): 0 nothing at or above the failing level, 1 findings at
-or above it, 2 the input could not be read or the command was misused.
+or above it, 2 the input could not be read or the command was misused, 3 an
+internal error (``ntmplan.commands.kit``).
 """
 
 from __future__ import annotations
 
+import importlib
+
+from ntmplan.commands.kit import app
+
 # Each module registers its commands; the order here is the order of `ntmplan --help`.
-from ntmplan.commands import check, plan, budget, schedule, diff, report  # noqa: F401, I001
-from ntmplan.commands.common import app  # noqa: F401  (the typer app, for tests and embedding)
+COMMAND_MODULES = ("check", "plan", "budget", "schedule", "diff", "report")
+for _module in COMMAND_MODULES:
+    importlib.import_module(f"ntmplan.commands.{_module}")
 
 
 def main() -> None:
     """Run the command line with its help in the reader's language (``--lang``, NTMPLAN_LANG, locale)."""
     import sys
 
-    from ntmplan.i18n.help import command, language_from_argv
+    from ntmplan.i18n.help import language_from_argv, translated
 
-    command(language_from_argv(sys.argv[1:]))(prog_name="ntmplan")
+    translated(app, language_from_argv(sys.argv[1:]))(prog_name="ntmplan")

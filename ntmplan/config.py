@@ -13,27 +13,29 @@ directory and its parents up to the repository's root. The same keys in both::
 
 Strict, as the plan format is: an unknown option, an unknown rule code or a
 wrong value is an ``InputError`` naming the file, line and column (exit 2).
-The engine applies the active settings to every command's findings
-(``silencing.apply_settings``); the command line's ``--fail-on``, ``--strict``
-and ``--baseline`` win over the file.
+Every run hands the ``Settings`` read here to the engine, which applies them to
+its findings (``rules.settings.apply_settings``); the command line's
+``--fail-on``, ``--strict`` and ``--baseline`` win over the file.
+
+A baseline file is the JSON output of ``validate``, ``check`` or ``budget``: the
+findings it lists (by file name, rule code and path in the document) are
+silenced as known.
 """
 
 from __future__ import annotations
 
-import difflib
+import json
 import re
 import sys
-from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Literal, Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ntmplan.errors import InputError, read_text
 from ntmplan.findings import Severity
-from ntmplan.silencing import Baseline, load_baseline
+from ntmplan.rules.settings import Baseline, Settings, baseline_key
+from ntmplan.text import suggest
 
 CONFIG_NAMES = ("ntmplan.yaml", "ntmplan.yml")
 PYPROJECT = "pyproject.toml"
@@ -51,35 +53,6 @@ class ConfigModel(BaseModel):
     disable: list[str] = Field(default=[], description="rule codes (or names) not to run")
     severity: dict[str, Severity] = Field(default={}, description="a rule's severity instead of its default")
     baseline: str | None = Field(default=None, description="JSON output of an earlier run: its findings are known")
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What the engine and the commands apply; the default changes nothing."""
-
-    source: str | None = None
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    disabled: frozenset[str] = frozenset()
-    fail_on: str | None = None
-    baseline: Baseline | None = None
-
-
-_ACTIVE: ContextVar[Settings] = ContextVar("ntmplan_settings", default=Settings())
-
-
-def current() -> Settings:
-    """The settings in force (the default ones outside ``active``)."""
-    return _ACTIVE.get()
-
-
-@contextmanager
-def active(settings: Settings) -> Iterator[Settings]:
-    """Apply ``settings`` to every rule run inside the block."""
-    token = _ACTIVE.set(settings)
-    try:
-        yield settings
-    finally:
-        _ACTIVE.reset(token)
 
 
 def find_config(start: Path) -> Path | None:
@@ -133,8 +106,8 @@ def read_config(file: str) -> Settings:
         line, column = locate(keys, error["type"] == "extra_forbidden")
         if error["type"] == "extra_forbidden":
             allowed = sorted(f.alias or name for name, f in ConfigModel.model_fields.items())
-            hint = difflib.get_close_matches(keys[-1], allowed, n=1)
-            expected = (f"'{hint[0]}' (did you mean it?) or another of: " if hint else "one of: ") + ", ".join(allowed)
+            hint = suggest(keys[-1], allowed)
+            expected = (f"'{hint}' (did you mean it?) or another of: " if hint else "one of: ") + ", ".join(allowed)
             raise InputError(file, f"unknown option '{keys[-1]}'", line=line, column=column,
                              path=".".join(keys), expected=expected) from None
         expected = (error["msg"][0].lower() + error["msg"][1:]).removeprefix("input should be ")
@@ -150,18 +123,18 @@ def read_config(file: str) -> Settings:
 
 def _rule_code(file: str, code: str, keys: list[str], locate) -> str:
     """The code of the rule named ``code``; an unknown one is an error with the nearest code."""
-    from ntmplan.rules import load_all
     from ntmplan.rules.registry import RULES, find_rule
+    from ntmplan.rules.scopes import all_rules
 
-    load_all()
+    all_rules()
     found = find_rule(code)
     if found is not None:
         return found.code
     line, column = locate(keys, False)
-    nearest = difflib.get_close_matches(code.upper(), list(RULES), n=1)
+    nearest = suggest(code.upper(), RULES)
     expected = "a rule code such as SH01 or a rule name ('ntmplan rules' lists them)"
     if nearest:
-        expected = f"'{nearest[0]}' (did you mean it?) or another rule code ('ntmplan rules' lists them)"
+        expected = f"'{nearest}' (did you mean it?) or another rule code ('ntmplan rules' lists them)"
     raise InputError(file, f"unknown rule '{code}'", line=line, column=column, path=".".join(keys),
                      expected=expected)
 
@@ -234,3 +207,29 @@ def toml_position(text: str, keys: list[str]) -> tuple[int | None, int | None]:
 
 def _assigns(line: str, key: str) -> bool:
     return re.match(rf'^\s*["\']?{re.escape(key)}["\']?\s*=', line) is not None
+
+
+def load_baseline(file: str) -> Baseline:
+    """Read a baseline: the JSON that ``--format json`` prints (its findings, and findings
+    silenced by an earlier baseline, so that regenerating it with a baseline in use keeps them)."""
+    text = read_text(file, "a baseline (the JSON output of ntmplan validate --format json)")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(file, f"the baseline is not valid JSON ({exc.msg})", line=exc.lineno, column=exc.colno,
+                         expected="the output of ntmplan validate --format json") from None
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+        raise InputError(file, "the baseline has no list of findings", line=1, column=1,
+                         expected="the output of ntmplan validate --format json")
+    entries = set()
+    listed = data["findings"] + [
+        f for f in data.get("silenced") or [] if isinstance(f, dict) and (f.get("silenced") or {}).get("kind") == "baseline"
+    ]
+    for number, item in enumerate(listed):
+        try:
+            location = item["location"]
+            entries.add(baseline_key(str(location["file"]), str(item["code"]), str(location.get("path") or "")))
+        except (KeyError, TypeError):
+            raise InputError(file, f"finding {number + 1} of the baseline has no code or location",
+                             expected="findings as ntmplan prints them") from None
+    return Baseline(file, frozenset(entries))

@@ -98,3 +98,15 @@ def read_text(file: str, what: str, max_bytes: int | None = None) -> str:
     except OSError as exc:
         raise InputError(file, _("the file cannot be read ({reason})").format(reason=exc.strerror)) from None
     return decode_utf8(file, raw)
+
+
+class UnknownName(LookupError):
+    """A name given on the command line that the plan or the tool does not have: a rule, an agency, a commune.
+
+    The command line shows the message (with the nearest name) as a usage error
+    of ``option``, or on its own when the name is an argument, and exits 2.
+    """
+
+    def __init__(self, message: str, option: str | None = None):
+        super().__init__(message)
+        self.option = option

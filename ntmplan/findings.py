@@ -1,14 +1,18 @@
 """Findings are data: every rule, on the plan or on commune data, yields these.
 
 One result model feeds every output format, so the table, the JSON and any
-later format cannot disagree about what was found.
+later format cannot disagree about what was found. A ``Verdict`` is what a
+command reports of its findings: those that count, the silenced ones, the
+summary, and which rules ran on which file (so no output has to guess).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
+
+SCHEMA_VERSION = 1  # of every JSON output; raised when a key changes meaning or disappears
 
 
 class Severity(str, Enum):
@@ -162,3 +166,58 @@ def split_silenced(findings: list[Finding]) -> tuple[list[Finding], list[Finding
     """(active, silenced): what the views show, and what ``--show-silenced`` adds."""
     active = [f for f in findings if f.suppression is None]
     return active, [f for f in findings if f.suppression is not None]
+
+
+@dataclass(frozen=True)
+class RuleRun:
+    """A rule that ran (or was disabled) on one file, with its configured severity.
+
+    Plain data copied from the rule, so that results and outputs need not import
+    the rule registry.
+    """
+
+    code: str
+    name: str
+    scope: str
+    summary: str
+    doc: str
+    default: Severity
+    severity: Severity
+    file: str
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class JudgedTarget:
+    """A target of the plan that a rule judged against the data: one JUnit test case each."""
+
+    code: str
+    label: str
+    path: str
+    file: str
+    status: str
+
+
+@dataclass
+class Verdict:
+    """What a command reports: the findings that count, the silenced ones, the summary, the rules that ran.
+
+    ``targets`` lists the plan's targets judged (``check``); ``headline`` is a
+    line for summaries (the Markdown format) saying what was judged.
+    """
+
+    findings: list[Finding]
+    silenced: list[Finding]
+    summary: Summary
+    runs: list[RuleRun] = field(default_factory=list)
+    targets: list[JudgedTarget] = field(default_factory=list)
+    headline: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, findings: list[Finding], runs: list[RuleRun], fail_level: Severity | None, **extra) -> "Verdict":
+        active, silenced = split_silenced(findings)
+        return cls(active, silenced, summarise(findings, fail_level), runs, **extra)
+
+    @property
+    def failed(self) -> bool:
+        return self.summary.failed

@@ -18,42 +18,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from enum import Enum
+from decimal import Decimal
 
-
-class Lang(str, Enum):
-    """Languages of the output: Vietnamese, the source's, or English."""
-
-    vi = "vi"
-    en = "en"
-
+from ntmplan.figures import show
+from ntmplan.i18n import N_, Lang, current, translate
 
 LOCALES = {Lang.vi: "vi_VN", Lang.en: "en_US"}
-
-
-def N_(message: str) -> str:  # marks a message for the catalogue (ntmplan.i18n cannot be imported here)
-    return message
-
 
 UNIT_LABELS = {
     "billion-vnd": N_("billion VND"),
     "million-vnd": N_("million VND"),
 }
-
-LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
-
-
-def lang_from_locale(environ: dict[str, str]) -> Lang:
-    """Vietnamese when the POSIX locale is Vietnamese ('vi_VN.UTF-8'), else English.
-
-    The first non-empty variable of LC_ALL, LC_MESSAGES, LANG decides, as in POSIX.
-    """
-    for variable in LOCALE_VARIABLES:
-        value = environ.get(variable, "")
-        if value:
-            return Lang.vi if value.lower().startswith("vi") else Lang.en
-    return Lang.en
-
 
 def _pattern(places: int, sign: bool = False) -> str:
     body = "#,##0" + ("." + "0" * places if places > 0 else "")
@@ -74,8 +49,6 @@ def percent(value: float, lang: Lang, places: int = 1, sign: bool = False) -> st
 
 def unit_label(unit: str, lang: Lang) -> str:
     """'tỷ đồng' for billion-vnd in Vietnamese; the unit's key when it has no label."""
-    from ntmplan.i18n import translate
-
     return translate(UNIT_LABELS[unit], lang) if unit in UNIT_LABELS else unit
 
 
@@ -91,6 +64,21 @@ def month_name(year: int, month: int, lang: Lang) -> str:
     from babel.dates import format_skeleton
 
     return format_skeleton("yMMMM", dt.date(year, month, 1), locale=LOCALES[lang])
+
+
+def num(value: float | int | Decimal, places: int = 2, lang: Lang | None = None) -> str:
+    """A figure for a message: at most ``places`` decimals, no trailing zeros, the language's marks.
+
+    '29,5' and '1.800' in Vietnamese, '29.5' and '1,800' in English.
+    """
+    text = show(value, places)
+    shown = len(text.split(".", 1)[1]) if "." in text else 0
+    return number(float(text), lang or current(), shown)
+
+
+def day(value: dt.date) -> str:
+    """A date in the current language: '22/02/2019' or '2019-02-22'."""
+    return date_text(value, current())
 
 
 def date_text(day: dt.date, lang: Lang) -> str:

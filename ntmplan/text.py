@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 
@@ -14,14 +15,6 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"\s+", " ", plain.lower()).strip()
-
-
-def decimals(raw: str | None) -> int:
-    """Decimal places a number was written with ('28.99' -> 2, '60' -> 0)."""
-    if not raw or "." not in raw:
-        return 0
-    fraction = raw.strip().split(".", 1)[1]
-    return len(fraction.split("e")[0].split("E")[0])
 
 
 # Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
@@ -65,3 +58,13 @@ def sort_key(text: str) -> tuple:
 def sort_names(names, key=lambda item: item):
     """``names`` (or items whose ``key`` is a name) in Vietnamese order."""
     return sorted(names, key=lambda item: sort_key(key(item)))
+
+
+def suggest(word: str, choices, cutoff: float = 0.6) -> str | None:
+    """The choice nearest to ``word`` (a typo's intended key, code or name), or None.
+
+    The one place that answers "did you mean …?": unknown keys, agency codes,
+    document keys, rule codes, columns and sources all ask it.
+    """
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return found[0] if found else None

@@ -18,7 +18,8 @@ import yaml
 from ntmplan.findings import Finding
 from ntmplan.loading.plan_loader import LoadedPlan, plan_from_document
 from ntmplan.loading.yaml_source import parse_yaml
-from ntmplan.rules.engine import validate_plan
+from ntmplan.rules.settings import Settings
+from ntmplan.runs.validate import judge_plan, plan_facts
 
 
 class Raw(str):
@@ -172,7 +173,7 @@ def load(plan: dict[str, Any], file: str = "plan.yaml") -> LoadedPlan:
 
 def findings(plan: dict[str, Any], code: str | None = None) -> list[Finding]:
     """Findings of the plan's rules, optionally of one rule only."""
-    found = validate_plan(load(plan))
+    found = judge_plan(plan_facts(load(plan)), Settings()).findings
     return [f for f in found if code is None or f.code == code]
 
 

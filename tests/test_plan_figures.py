@@ -10,10 +10,12 @@ counts (criterion 8's "90/207 xã, chiếm tỷ lệ 43,4%" and criterion 15's "
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 
+from ntmplan.figures import decimals, places_of
 from ntmplan.loading.plan_loader import LoadedPlan, load_plan
 from ntmplan.model.plan import Plan
 
@@ -32,7 +34,10 @@ def plan(loaded: LoadedPlan) -> Plan:
 
 def assert_written_as(loaded: LoadedPlan, path: str, share: float) -> None:
     """The share is written in the YAML with the source's precision ('29.5', not '29.50')."""
-    assert loaded.document.raw(path) == str(share), path
+    value = loaded.document.data
+    for key in re.findall(r"[^.\[\]]+", path):
+        value = value[int(key)] if key.isdigit() else value[key]
+    assert (value, places_of(value)) == (share, decimals(str(share))), path
 
 
 # --- metadata and legal documents ------------------------------------------------------------

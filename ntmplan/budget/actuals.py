@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from ntmplan.errors import InputError, read_text
 from ntmplan.i18n import _
-from ntmplan.model.plan import Plan, Source
+from ntmplan.model.plan import Plan, walk
 from ntmplan.numbers import COMMA, POINT, ReadNumber, read_number
 from ntmplan.text import fold
 
@@ -122,14 +122,9 @@ def _delimiter(header_line: str) -> str:
 def source_index(plan: Plan) -> dict[str, str]:
     """Accepted spellings of each source (key, Vietnamese name, English name, folded) -> key."""
     index: dict[str, str] = {}
-
-    def add(sources: list[Source]) -> None:
-        for source in sources:
-            for spelling in (source.key, source.name.vi, source.name.en):
-                index.setdefault(fold(spelling), source.key)
-            add(source.children)
-
-    add(plan.budget.sources)
+    for _path, source in walk(plan.budget.sources):
+        for spelling in (source.key, source.name.vi, source.name.en):
+            index.setdefault(fold(spelling), source.key)
     return index
 
 

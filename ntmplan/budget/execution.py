@@ -19,9 +19,9 @@ from decimal import Decimal
 from typing import Any
 
 from ntmplan.budget.actuals import ActualsFile, ActualsRow
-from ntmplan.proration import year_fraction
+from ntmplan.figures import exact
 from ntmplan.model.plan import Plan, Source
-from ntmplan.rules.tolerance import exact
+from ntmplan.proration import year_fraction
 
 NOT_REPORTED, IN_PARENT, REPORTED, ON_TRACK, BEHIND, OVER_PLAN = (
     "not-reported", "in-parent", "reported", "on-track", "behind", "over-plan"
@@ -94,14 +94,6 @@ class Execution:
     decimal_mark: str | None
     decimal_evidence: str | None
     ignored_columns: list[str]
-
-    def walk(self) -> list[SourceExecution]:
-        def down(items: list[SourceExecution]):
-            for item in items:
-                yield item
-                yield from down(item.children)
-
-        return list(down(self.sources))
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -28,21 +28,13 @@ from ntmplan.check.result import (
     DistrictStatus,
     GroupStatus,
 )
-from ntmplan.i18n import _, day, num
-from ntmplan.model.plan import CommuneCount, Measure, Members, Plan
+from ntmplan.communes.columns import CRITERION_COLUMNS, MEASURE_COLUMNS, MEMBER_COLUMNS
+from ntmplan.communes.data import criteria_met
+from ntmplan.i18n import _
+from ntmplan.model.plan import CRITERIA, CommuneCount, Measure, Members, Plan
+from ntmplan.numbers import day, num
 from ntmplan.proration import year_fraction
 
-CRITERIA = 19
-CRITERION_COLUMNS = [f"c{n:02d}" for n in range(1, CRITERIA + 1)]
-MEMBER_COLUMNS = {
-    Members.SPECIAL_DIFFICULTY_PILOT: "special_difficulty_pilot",
-    Members.SPECIAL_DIFFICULTY: "special_difficulty",
-    Members.BORDER: "border",
-}
-MEASURE_COLUMNS = {
-    Measure.ADVANCED_CRITERIA_MET: "advanced_criteria",
-    Measure.MODEL_RESIDENTIAL_AREAS: "model_areas",
-}
 MOST_MISSING = 3
 PRIORITY_MAX_MISSING = 3
 
@@ -78,16 +70,6 @@ def _status(actual: float, expected: float | None) -> tuple[str, float | None]:
     return (MET if actual >= expected else BEHIND), gap
 
 
-def criteria_matrix(frame: pd.DataFrame) -> pd.DataFrame:
-    """Communes × criteria as plain booleans (an unreadable or missing value counts as not met)."""
-    present = [c for c in CRITERION_COLUMNS if c in frame.columns]
-    matrix = frame[present].fillna(False).astype(bool) if present else pd.DataFrame(index=frame.index)
-    for column in CRITERION_COLUMNS:
-        if column not in matrix.columns:
-            matrix[column] = False
-    return matrix[CRITERION_COLUMNS]
-
-
 def evaluate(
     plan: Plan,
     frame: pd.DataFrame,
@@ -100,7 +82,7 @@ def evaluate(
     """Compare the data with the plan; findings are added by the target rules afterwards."""
     how = basis(plan, as_of)
     communes = plan.metadata.province.communes
-    matrix = criteria_matrix(frame)
+    matrix = criteria_met(frame)
     met_count = matrix.sum(axis=1)
     at_standard = matrix.all(axis=1)
 

@@ -6,10 +6,10 @@ all read this object, so they cannot disagree.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
-from ntmplan.findings import Finding, Summary
+from ntmplan.findings import SCHEMA_VERSION, Verdict
 
 MET, BEHIND, NOT_DUE, NO_TARGET, NO_DATA = "met", "behind", "not-due", "no-target", "no-data"
 
@@ -115,6 +115,10 @@ class DistrictStatus:
 
 @dataclass
 class CheckResult:
+    """Where each target stands; the verdict (data and target findings) is added by the run."""
+
+    command = "check"
+
     plan_file: str
     data_file: str
     communes: int
@@ -127,10 +131,13 @@ class CheckResult:
     target_communes: list[CommuneGap]
     districts: list[DistrictStatus]
     priority: list[CommuneGap]
-    findings: list[Finding] = field(default_factory=list)
-    summary: Summary | None = None
-    silenced: list[Finding] = field(default_factory=list)
+    verdict: Verdict | None = None
     communes_detail: list[CommuneGap] | None = None  # every commune, when asked for (report, --commune)
+    commune_filter: str | None = None  # what --commune asked for; communes_detail then holds the matches
+
+    @property
+    def files(self) -> list[str]:
+        return [self.plan_file, self.data_file]
 
     def find_communes(self, asked: str) -> list[CommuneGap]:
         """Communes whose name, code or district contains ``asked``, accents and case ignored.
@@ -152,14 +159,14 @@ class CheckResult:
         return statuses.count(MET), statuses.count(BEHIND)
 
     def to_dict(self) -> dict[str, Any]:
-        from ntmplan.results import SCHEMA_VERSION
-
         data = asdict(self)
         if data["communes_detail"] is None:
             del data["communes_detail"]
-        data["findings"] = [f.to_dict() for f in self.findings]
-        data["silenced"] = [f.to_dict() for f in self.silenced]
-        data["summary"] = self.summary.to_dict() if self.summary else None
+        del data["verdict"], data["commune_filter"]
+        verdict = self.verdict
+        data["findings"] = [f.to_dict() for f in verdict.findings] if verdict else []
+        data["silenced"] = [f.to_dict() for f in verdict.silenced] if verdict else []
+        data["summary"] = verdict.summary.to_dict() if verdict else None
         met, behind = self.targets_met()
         data["targets"] = {"met": met, "behind": behind}
         return {"schema_version": SCHEMA_VERSION, **data}

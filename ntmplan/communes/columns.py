@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ntmplan.i18n import N_, _
+from ntmplan.model.plan import CRITERIA, Measure, Members
 from ntmplan.text import fold
 
 Kind = Literal["code", "text", "flag", "year", "count"]
@@ -26,7 +27,6 @@ YES = ("1", "x", "Đạt", "Có", "true", "yes")
 NO = ("0", "", "Không đạt", "Chưa đạt", "Không", "false", "no")
 FLAG_EXPECTED = N_("yes or no: 1/0, x/empty, Đạt/Không đạt, Có/Không, true/false or yes/no")
 
-CRITERIA = 19
 CRITERION_MEANING = N_("criterion {number} met")
 CRITERION_COLUMNS = tuple(f"c{n:02d}" for n in range(1, CRITERIA + 1))
 
@@ -88,6 +88,17 @@ COLUMNS: tuple[Column, ...] = (
     ),
 )
 
+# The flag column that marks the members of a group target, and the count column a measure reads.
+MEMBER_COLUMNS = {
+    Members.SPECIAL_DIFFICULTY_PILOT: "special_difficulty_pilot",
+    Members.SPECIAL_DIFFICULTY: "special_difficulty",
+    Members.BORDER: "border",
+}
+MEASURE_COLUMNS = {
+    Measure.ADVANCED_CRITERIA_MET: "advanced_criteria",
+    Measure.MODEL_RESIDENTIAL_AREAS: "model_areas",
+}
+
 BY_NAME: dict[str, Column] = {column.name: column for column in COLUMNS}
 NAMES: tuple[str, ...] = tuple(column.name for column in COLUMNS)
 
@@ -101,12 +112,13 @@ def header_key(header: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(header))
 
 
-_KEYS: dict[str, str] = {}
+# Every accepted header, as its key, and the column it names.
+HEADER_KEYS: dict[str, str] = {}
 for _column in COLUMNS:
     for _key in _column.keys:
-        if _key in _KEYS and _KEYS[_key] != _column.name:  # pragma: no cover - a mistake in the table above
-            raise ValueError(f"header {_key!r} is claimed by {_KEYS[_key]} and {_column.name}")
-        _KEYS[_key] = _column.name
+        if _key in HEADER_KEYS and HEADER_KEYS[_key] != _column.name:  # pragma: no cover - a mistake in the table above
+            raise ValueError(f"header {_key!r} is claimed by {HEADER_KEYS[_key]} and {_column.name}")
+        HEADER_KEYS[_key] = _column.name
 
 
 def match_header(header: str) -> str | None:
@@ -114,8 +126,8 @@ def match_header(header: str) -> str | None:
     key = header_key(header)
     if not key:
         return None
-    if key in _KEYS:
-        return _KEYS[key]
+    if key in HEADER_KEYS:
+        return HEADER_KEYS[key]
     found = _CRITERION.match(key)
     if found:
         return CRITERION_COLUMNS[int(found.group(1)) - 1]

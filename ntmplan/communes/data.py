@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ntmplan.communes.columns import column_letter
+from ntmplan.communes.columns import CRITERION_COLUMNS, column_letter
 from ntmplan.i18n import _
 from ntmplan.model.plan import Plan
 
@@ -88,3 +88,23 @@ class CommuneData:
         if pd.isna(code):
             return _("the commune on line {line}").format(line=self.line(row))
         return f"{name} ({code})" if not pd.isna(name) else _("commune {code}").format(code=code)
+
+
+def criteria_met(frame: pd.DataFrame) -> pd.DataFrame:
+    """Communes × the 19 criteria as plain booleans; a missing or unreadable cell counts as not met.
+
+    The one definition of 'meets a criterion' and, through ``at_standard``, of a
+    commune at the NTM standard: the evaluation of ``check`` and the data rules
+    both use it. A criterion column the frame lacks counts as not met anywhere.
+    """
+    present = [column for column in CRITERION_COLUMNS if column in frame.columns]
+    matrix = frame[present].fillna(False).astype(bool) if present else pd.DataFrame(index=frame.index)
+    for column in CRITERION_COLUMNS:
+        if column not in matrix.columns:
+            matrix[column] = False
+    return matrix[list(CRITERION_COLUMNS)]
+
+
+def at_standard(frame: pd.DataFrame) -> pd.Series:
+    """Rows whose 19 criteria are all read and all met."""
+    return criteria_met(frame).all(axis=1)

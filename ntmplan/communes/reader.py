@@ -35,7 +35,13 @@ import pandas as pd
 from ntmplan.communes.columns import BY_NAME, NAMES, match_header
 from ntmplan.communes.data import CommuneData, DuplicateColumn, UnusedColumn
 from ntmplan.communes.reference import load_reference
-from ntmplan.communes.values import clean_cells, read_codes, read_flags, read_integers, read_text
+from ntmplan.communes.values import (
+    clean_cells,
+    read_codes,
+    read_flags,
+    read_integers,
+    read_text,
+)
 from ntmplan.errors import InputError
 from ntmplan.errors import read_text as read_file_text
 from ntmplan.i18n import N_, _, translate

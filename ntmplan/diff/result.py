@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ntmplan.findings import Finding
-from ntmplan.results import SCHEMA_VERSION, FindingsResult
+from ntmplan.findings import SCHEMA_VERSION, Finding, Verdict
 
 ATTENTION = "attention"
 INFO = "info"
@@ -81,10 +80,12 @@ def _plain(value: Any) -> Any:
 class DiffResult:
     """The changes from ``old_file`` to ``new_file``, the new plan's validation, and the verdict."""
 
+    command = "diff"
+
     old_file: str
     new_file: str
     changes: list[Change]
-    validation: FindingsResult
+    validation: Verdict
     introduced: list[Finding] = field(default_factory=list)
     resolved: list[Finding] = field(default_factory=list)
     fail_on_lowered_targets: bool = False
@@ -96,6 +97,15 @@ class DiffResult:
     @property
     def lowered_targets(self) -> list[Change]:
         return [change for change in self.changes if change.lowers_a_target]
+
+    @property
+    def files(self) -> list[str]:
+        return [self.new_file]
+
+    @property
+    def verdict(self) -> Verdict:
+        """The new plan's validation: what the CI formats report of a diff."""
+        return self.validation
 
     @property
     def failed(self) -> bool:
@@ -119,7 +129,7 @@ class DiffResult:
             },
             "changes": [change.to_dict() for change in self.changes],
             "validation": {
-                "file": self.validation.file,
+                "file": self.new_file,
                 "summary": self.validation.summary.to_dict(),
                 "introduced": [finding.to_dict() for finding in self.introduced],
                 "resolved": [finding.to_dict() for finding in self.resolved],

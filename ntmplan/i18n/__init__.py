@@ -14,7 +14,7 @@ translation can put the parts in the order Vietnamese needs.
 
 The language is the one a command activates (``activate``), by default that of
 the environment (NTMPLAN_LANG, then the locale). Figures inside messages go
-through ``num``, which writes '29,5' or '29.5' as the language does.
+through ``ntmplan.numbers.num``, which writes '29,5' or '29.5' as the language does.
 """
 
 from __future__ import annotations
@@ -22,11 +22,32 @@ from __future__ import annotations
 import gettext
 import os
 from contextvars import ContextVar
-from decimal import Decimal
+from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 
-from ntmplan.numbers import Lang, lang_from_locale
+
+class Lang(str, Enum):
+    """Languages of the output: Vietnamese, the source's, or English."""
+
+    vi = "vi"
+    en = "en"
+
+
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def lang_from_locale(environ: dict[str, str]) -> Lang:
+    """Vietnamese when the POSIX locale is Vietnamese ('vi_VN.UTF-8'), else English.
+
+    The first non-empty variable of LC_ALL, LC_MESSAGES, LANG decides, as in POSIX.
+    """
+    for variable in LOCALE_VARIABLES:
+        value = environ.get(variable, "")
+        if value:
+            return Lang.vi if value.lower().startswith("vi") else Lang.en
+    return Lang.en
+
 
 DOMAIN = "ntmplan"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -83,26 +104,6 @@ def translate(message: str, lang: Lang | None = None) -> str:
 def pick(vi: str, en: str, lang: Lang | None = None) -> str:
     """The plan's own name in the current language: its ``name.vi`` or its ``name.en``."""
     return vi if (lang or current()) is Lang.vi else en
-
-
-def num(value: float | int | Decimal, places: int = 2, lang: Lang | None = None) -> str:
-    """A figure for a message: at most ``places`` decimals, no trailing zeros, the language's marks.
-
-    '29,5' and '1.800' in Vietnamese, '29.5' and '1,800' in English.
-    """
-    from ntmplan import numbers
-    from ntmplan.rules.tolerance import show
-
-    text = show(value, places)
-    shown = len(text.split(".", 1)[1]) if "." in text else 0
-    return numbers.number(float(text), lang or current(), shown)
-
-
-def day(value) -> str:
-    """A date in the current language: '22/02/2019' or '2019-02-22'."""
-    from ntmplan import numbers
-
-    return numbers.date_text(value, current())
 
 
 def pgettext(context: str, message: str, lang: Lang | None = None) -> str:

@@ -2,9 +2,10 @@
 
 Typer builds the click command tree each time the program runs, from the
 docstrings and ``help=`` texts of the commands and options, all written in
-English. ``command`` builds that tree and replaces each help text with its
-translation; ``help_texts`` lists them, so the catalogue script and the
-completeness test see exactly the texts a reader can be shown.
+English. ``translated`` builds that tree from the app it is given and replaces
+each help text with its translation; ``help_texts`` lists them, so the
+catalogue script and the completeness test see exactly the texts a reader can
+be shown.
 
 The language of help is chosen before any option is parsed (``--help`` stops
 the parsing): ``--lang`` when it appears on the command line, else NTMPLAN_LANG,
@@ -15,8 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ntmplan.i18n import activate, environment_language, translate
-from ntmplan.numbers import Lang
+from ntmplan.i18n import Lang, activate, environment_language, translate
 
 
 def language_from_argv(argv: list[str]) -> Lang:
@@ -50,27 +50,25 @@ def _texts(command: Any) -> Iterator[tuple[object, str]]:
                 yield param, "help"
 
 
-def build() -> Any:
-    """The command tree of ``ntmplan`` as typer builds it, in English."""
+def build(app: Any) -> Any:
+    """The click command tree of a typer ``app``, in English."""
     import typer
-
-    from ntmplan.cli import app
 
     return typer.main.get_command(app)
 
 
-def help_texts() -> list[str]:
+def help_texts(app: Any) -> list[str]:
     """Every help text of the command line, in English, once each."""
     seen: dict[str, None] = {}
-    for owner, attribute in _texts(build()):
+    for owner, attribute in _texts(build(app)):
         seen.setdefault(getattr(owner, attribute), None)
     return list(seen)
 
 
-def command(lang: Lang) -> Any:
-    """The command tree with its help in ``lang``, and ``lang`` active for what it prints."""
+def translated(app: Any, lang: Lang) -> Any:
+    """The command tree of ``app`` with its help in ``lang``, and ``lang`` active for what it prints."""
     activate(lang)
-    tree = build()
+    tree = build(app)
     for owner, attribute in _texts(tree):
         setattr(owner, attribute, translate(getattr(owner, attribute), lang))
     return tree

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from ntmplan.errors import InputError
 from ntmplan.i18n import _
 from ntmplan.loading.yaml_source import YamlDocument, join_path, load_yaml
 from ntmplan.model.plan import Plan
+from ntmplan.text import suggest
 
 MAX_REPORTED_ERRORS = 20
 
@@ -68,11 +68,11 @@ def _located(document: YamlDocument, error: dict[str, Any]) -> InputError:
         key = str(loc[-1])
         mark = document.key_marks.get(path) or document.mark(path)
         allowed = _allowed_keys(Plan, loc[:-1])
-        hint = difflib.get_close_matches(key, allowed, n=1)
+        hint = suggest(key, allowed)
         expected = _("one of: {keys}").format(keys=", ".join(sorted(allowed))) if allowed else _("no further keys")
         if hint:
             expected = _("'{hint}' (did you mean it?) or another of: {keys}").format(
-                hint=hint[0], keys=", ".join(sorted(allowed))
+                hint=hint, keys=", ".join(sorted(allowed))
             )
         return InputError(
             document.file, _("unknown key '{key}'").format(key=key), line=mark.line, column=mark.column, path=path,

@@ -3,8 +3,9 @@
 PyYAML alone accepts duplicate keys, loses line numbers and expands alias
 bombs. We compose the node graph with the safe (libyaml when present) loader,
 then build plain Python data ourselves so that we can refuse duplicates, bound
-size and depth, and remember each value's line, column and raw text: the raw
-text tells a rule how many decimals a share was written with.
+size and depth, and remember each value's line and column. A float
+is built as a ``Stated`` figure that keeps the decimals it was written with
+('29.50' has two), which the model keeps and the rules compare at.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import Any
 import yaml
 
 from ntmplan.errors import InputError, read_text
-from ntmplan.silencing import IgnoreMarker, scan_markers
+from ntmplan.figures import Stated, decimals
+from ntmplan.loading.markers import IgnoreMarker, scan_markers
 
 try:
     _Loader = yaml.CSafeLoader
@@ -29,11 +31,10 @@ MAX_NODES = 200_000
 
 @dataclass(frozen=True)
 class Mark:
-    """1-based line and column of a value, and how its scalar was written."""
+    """1-based line and column of a value."""
 
     line: int
     column: int
-    raw: str | None = None
 
 
 @dataclass
@@ -55,10 +56,6 @@ class YamlDocument:
                 return None
             path = parent_path(path)
 
-    def raw(self, path: str) -> str | None:
-        mark = self.marks.get(path)
-        return mark.raw if mark else None
-
 
 def join_path(parent: str, key: str | int) -> str:
     if isinstance(key, int):
@@ -73,10 +70,7 @@ def parent_path(path: str) -> str:
 
 
 def _mark(node: yaml.Node) -> Mark:
-    raw = None
-    if isinstance(node, yaml.ScalarNode):
-        raw = node.value
-    return Mark(node.start_mark.line + 1, node.start_mark.column + 1, raw)
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 def _describe_tag(tag: str) -> str:
@@ -144,7 +138,10 @@ class _Builder:
 
     def build_scalar(self, node: yaml.ScalarNode, path: str) -> Any:
         if node.tag.startswith("tag:yaml.org,2002:") and node.tag[18:] in _SCALAR_TAGS:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
+            if isinstance(value, float):
+                return Stated(value, decimals(node.value))
+            return value
         raise self.fail(node, "explicit YAML tags are not allowed", path, found=f"tag {_describe_tag(node.tag)!r}")
 
 

@@ -9,15 +9,37 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    WrapValidator,
+    model_validator,
+)
+
+from ntmplan.figures import Stated, places_of
+
+CRITERIA = 19  # the national criteria for communes, 2016-2020 (Decision 1980/QĐ-TTg)
+
+
+def _stated(value, handler) -> Stated:
+    """Keep how a figure was written: the loader's ``Stated`` or, for a plain number, its own digits."""
+    places = places_of(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
+    return Stated(handler(value), places)
+
 
 Date = Annotated[dt.date, Field(strict=True)]
 
 Count = Annotated[StrictInt, Field(ge=0)]
-Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
-Percent = Annotated[float, Field(strict=True, ge=0, le=100, allow_inf_nan=False, description="a percentage, 0-100")]
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False), WrapValidator(_stated)]
+Percent = Annotated[
+    float, Field(strict=True, ge=0, le=100, allow_inf_nan=False, description="a percentage, 0-100"),
+    WrapValidator(_stated),
+]
 Code = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$", description="an agency code from the registry")]
 Key = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="a kebab-case key")]
 
@@ -211,7 +233,7 @@ class SubTarget(PlanBlock):
 class Criterion(PlanBlock):
     """One of the 19 national criteria, as set for the year in part I.2."""
 
-    number: Annotated[StrictInt, Field(ge=1, le=19)]
+    number: Annotated[StrictInt, Field(ge=1, le=CRITERIA)]
     name: Text
     communes: CommuneCount
     sub_targets: list[SubTarget] = []
@@ -273,6 +295,18 @@ class Source(PlanBlock):
     amount: Annotated[Number, Field(ge=0)]
     stated_share: Percent | None = None
     children: list["Source"] = []
+
+
+def walk(nodes: list, path: str = "") -> Iterator[tuple[str, object]]:
+    """Every node of a tree and its descendants, parents first, with its path.
+
+    For any tree whose nodes keep their sub-nodes in ``children``: the plan's
+    sources, and the rows computed from them.
+    """
+    for i, node in enumerate(nodes):
+        here = f"{path}[{i}]"
+        yield here, node
+        yield from walk(node.children, f"{here}.children")
 
 
 class Budget(PlanBlock):

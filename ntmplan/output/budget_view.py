@@ -12,13 +12,21 @@ from rich.table import Table
 from rich.text import Text
 
 from ntmplan import numbers
-from ntmplan.budget.execution import BEHIND, IN_PARENT, NOT_REPORTED, ON_TRACK, OVER_PLAN, REPORTED, Execution
-from ntmplan.budget.result import OK, BudgetResult, SourceRow
+from ntmplan.budget.execution import (
+    BEHIND,
+    IN_PARENT,
+    NOT_REPORTED,
+    ON_TRACK,
+    OVER_PLAN,
+    REPORTED,
+    Execution,
+)
+from ntmplan.budget.result import BudgetResult
+from ntmplan.budget.tree import OK, SourceRow
 from ntmplan.findings import Severity
-from ntmplan.i18n import N_, translate
-from ntmplan.numbers import Lang
+from ntmplan.i18n import N_, Lang, translate
 from ntmplan.output.console import SEVERITY_STYLE, findings_tables, summary_line
-from ntmplan.results import FindingsResult
+from ntmplan.output.view import View
 
 LABELS = {
     "title": N_("Funding plan of {number} ({file}), in {unit}"),
@@ -85,9 +93,9 @@ def _share(value: float | None, lang: Lang, places: int) -> str:
 
 
 def budget_table(result: BudgetResult, lang: Lang) -> Table:
-    unit = numbers.unit_label(result.unit, lang)
+    unit = numbers.unit_label(result.tree.unit, lang)
     table = Table(
-        title=_label("title", lang, number=result.title, file=result.file, unit=unit),
+        title=_label("title", lang, number=result.tree.title, file=result.tree.file, unit=unit),
         title_justify="left",
         box=box.SIMPLE_HEAD,
     )
@@ -121,22 +129,22 @@ def budget_table(result: BudgetResult, lang: Lang) -> Table:
         for i, child in enumerate(row.children):
             add(child, i == len(row.children) - 1)
 
-    for i, row in enumerate(result.sources):
-        add(row, i == len(result.sources) - 1)
+    for i, row in enumerate(result.tree.sources):
+        add(row, i == len(result.tree.sources) - 1)
     table.add_section()
-    places = max([result.total_places] + [row.amount_places for row in result.sources])
+    places = max([result.tree.total_places] + [row.amount_places for row in result.tree.sources])
     total = Text(_label("total", lang), style="bold")
-    total.append(f"\n{_label('sum', lang)}: {numbers.number(result.sources_sum, lang, places)}", style="dim")
-    shares = result.stated_shares_sum
+    total.append(f"\n{_label('sum', lang)}: {numbers.number(result.tree.sources_sum, lang, places)}", style="dim")
+    shares = result.tree.stated_shares_sum
     table.add_row(
         total,
-        numbers.number(result.total, lang, result.total_places),
+        numbers.number(result.tree.total, lang, result.tree.total_places),
         "" if shares is None else numbers.percent(shares, lang, 1),
-        _share(result.sources_sum_share, lang, 2),
+        _share(result.tree.sources_sum_share, lang, 2),
         "",
         "",
         _status(result.total_status, result.total_codes),
-        str(result.total_line or ""),
+        str(result.tree.total_line or ""),
     )
     return table
 
@@ -219,16 +227,16 @@ def reading_note(execution: Execution, lang: Lang) -> Text:
     return Text(text, style="dim")
 
 
-def render_budget(console: Console, result: BudgetResult, lang: Lang) -> None:
-    if result.note:
-        console.print(Text(result.note, style="dim"))
+def render_budget(console: Console, result: BudgetResult, view: View) -> None:
+    lang = view.lang
     console.print(budget_table(result, lang))
     if result.execution:
-        for table in execution_tables(result.execution, lang, result.unit):
+        for table in execution_tables(result.execution, lang, result.tree.unit):
             console.print(table)
         console.print(reading_note(result.execution, lang))
-    with_tolerance = any(f.tolerance is not None for f in result.findings)
-    for table in findings_tables(result.findings, tolerance=with_tolerance):
+    findings = result.verdict.findings
+    with_tolerance = any(f.tolerance is not None for f in findings)
+    for table in findings_tables(findings, tolerance=with_tolerance):
         console.print(table)
-    files = result.file + (f" and {result.execution.file}" if result.execution else "")
-    console.print(summary_line(FindingsResult(files, result.findings, result.summary)))
+    files = result.tree.file + (f" and {result.execution.file}" if result.execution else "")
+    console.print(summary_line(result.verdict.summary, files))

@@ -6,6 +6,7 @@ from ntmplan.rules.registry import Rule
 
 SCOPES = {
     "plan": "Plan rules (`ntmplan validate`)",
+    "budget": "Budget rules (`ntmplan validate`, `ntmplan budget`)",
     "data": "Commune data rules (`ntmplan check`)",
     "targets": "Target rules (`ntmplan check`)",
     "actuals": "Funding actuals rules (`ntmplan budget --actuals`)",
@@ -17,7 +18,7 @@ def rules_markdown(rules: list[Rule]) -> str:
     """One section per scope: a summary table, then each rule's documentation."""
     lines: list[str] = []
     for scope, title in SCOPES.items():
-        chosen = [rule for rule in rules if rule.scope == scope]
+        chosen = [rule for rule in rules if rule.scope.name == scope]
         if not chosen:
             continue
         lines += [f"### {title}", "", "| Code | Name | Severity | Summary |", "| --- | --- | --- | --- |"]
@@ -26,3 +27,8 @@ def rules_markdown(rules: list[Rule]) -> str:
         for rule in chosen:
             lines += [f"**{rule.code} `{rule.name}`** ({rule.severity.value}). {rule.doc}", ""]
     return "\n".join(lines)
+
+
+def render_catalogue(result, view=None) -> str:
+    """``ntmplan rules --format markdown``."""
+    return rules_markdown(result.rules)

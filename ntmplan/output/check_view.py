@@ -11,12 +11,19 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ntmplan.check.result import BEHIND, MET, NO_DATA, NO_TARGET, NOT_DUE, CheckResult, CommuneGap
-from ntmplan.i18n import N_, _, pick, translate
-from ntmplan.numbers import Lang
+from ntmplan.check.result import (
+    BEHIND,
+    MET,
+    NO_DATA,
+    NO_TARGET,
+    NOT_DUE,
+    CheckResult,
+    CommuneGap,
+)
+from ntmplan.i18n import N_, Lang, _, pick, translate
+from ntmplan.model.labels import measure_text
 from ntmplan.output.console import findings_tables, summary_line
-from ntmplan.results import FindingsResult
-from ntmplan.rules.targets import measure_text
+from ntmplan.output.view import View
 
 STATUS_STYLE = {MET: "green", BEHIND: "bold red", NOT_DUE: "dim"}
 STATUS_TEXT = {MET: N_("✓ met"), BEHIND: N_("✗ behind"), NOT_DUE: N_("due later"), NO_TARGET: N_("no target"),
@@ -35,7 +42,7 @@ def _status(status: str) -> Text:
 
 def _figure(value: float | int | None, lang: Lang, places: int = 2) -> str:
     """At most ``places`` decimals, no trailing zeros, the language's decimal mark."""
-    from ntmplan.i18n import num
+    from ntmplan.numbers import num
 
     return "" if value is None else num(value, places, lang)
 
@@ -44,7 +51,12 @@ def _table(title: str) -> Table:
     return Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD)
 
 
-def render_check(console: Console, result: CheckResult, top: int, lang: Lang) -> None:
+def render_check(console: Console, result: CheckResult, view: View) -> None:
+    """The summary and every table of a check; with ``--commune``, only the communes asked for."""
+    lang = view.lang
+    if result.commune_filter is not None:
+        render_communes(console, result, result.commune_filter, lang)
+        return
     met, behind = result.targets_met()
     console.print(
         Text(
@@ -80,13 +92,12 @@ def render_check(console: Console, result: CheckResult, top: int, lang: Lang) ->
     console.print(_groups(result, lang))
     console.print(_communes(_("2019 target communes: criteria still lacking"), result.target_communes))
     console.print(_districts(result, lang))
-    shown = result.priority[:top]
+    shown = result.priority
     title = _("Priority: communes closest to the standard (missing 1-3 criteria; {count} shown)").format(count=len(shown))
     console.print(_communes(title, shown))
-    findings = FindingsResult(result.data_file, result.findings, result.summary)
-    for table in findings_tables(result.findings):
+    for table in findings_tables(result.verdict.findings):
         console.print(table)
-    console.print(summary_line(findings))
+    console.print(summary_line(result.verdict.summary, result.data_file))
 
 
 def _criteria(result: CheckResult, lang: Lang) -> Table:

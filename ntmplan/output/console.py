@@ -15,16 +15,17 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from ntmplan.findings import Finding, Severity
-from ntmplan.i18n import N_, _, num, pick, translate
-from ntmplan.results import FindingsResult, TargetsResult
-from ntmplan.rules.registry import Rule
+from ntmplan.findings import Finding, Severity, Summary
+from ntmplan.i18n import N_, _, pick, translate
+from ntmplan.numbers import num
+from ntmplan.output.view import View
+from ntmplan.runs.catalogue import RuleDoc, RulesResult
+from ntmplan.runs.validate import ValidateResult
+from ntmplan.targets.result import TargetsResult
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 SEVERITY_TITLE = {Severity.ERROR: N_("Errors"), Severity.WARNING: N_("Warnings"), Severity.INFO: N_("Information")}
 SEVERITY_NAME = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), Severity.INFO: N_("info")}
-SCOPE_NAME = {"plan": N_("plan"), "data": N_("data"), "targets": N_("targets"), "actuals": N_("actuals"),
-              "markers": N_("markers")}
 
 
 PIPED_WIDTH = 120
@@ -87,10 +88,10 @@ def findings_tables(findings: list[Finding], tolerance: bool = False) -> list[Ta
     return tables
 
 
-def summary_line(result: FindingsResult) -> Text:
-    summary = result.summary
+def summary_line(summary: Summary, file: str) -> Text:
+    """'✓ 0 error(s), … in FILE: passes at level 'error'', the last line of every findings view."""
     counts = _("{errors} error(s), {warnings} warning(s), {infos} info in {file}").format(
-        errors=summary.errors, warnings=summary.warnings, infos=summary.infos, file=result.file
+        errors=summary.errors, warnings=summary.warnings, infos=summary.infos, file=file
     )
     if summary.failed:
         return Text("✗ " + _("{counts}: fails at level '{level}'").format(counts=counts, level=summary.fail_level),
@@ -99,15 +100,15 @@ def summary_line(result: FindingsResult) -> Text:
                 style="bold green")
 
 
-def render_findings(console: Console, result: FindingsResult) -> None:
-    if result.note:
-        console.print(Text(result.note, style="dim"))
-    for table in findings_tables(result.findings):
-        console.print(table)
-    console.print(summary_line(result))
+def render_validate(console: Console, result: ValidateResult, view: View) -> None:
+    """Each plan's findings and its verdict, plan by plan."""
+    for each in result.each or [result]:
+        for table in findings_tables(each.verdict.findings):
+            console.print(table)
+        console.print(summary_line(each.verdict.summary, each.file))
 
 
-def render_targets(console: Console, result: TargetsResult) -> None:
+def render_targets(console: Console, result: TargetsResult, view: View) -> None:
     console.print(
         Text(
             _("Communes at standard: +{added} → {total} of {communes}; average criteria per commune {low}–{high}").format(
@@ -152,35 +153,66 @@ def render_targets(console: Console, result: TargetsResult) -> None:
     console.print(table)
 
 
-def render_rules(console: Console, rules: list[Rule]) -> None:
+def render_rules(console: Console, result: RulesResult, view: View) -> None:
     table = Table(title=_("Rules"), box=box.SIMPLE_HEAD, title_justify="left")
     table.add_column(_("Code"), no_wrap=True)
     table.add_column(_("Name"), no_wrap=True)
     table.add_column(_("Applies to"))
     table.add_column(_("Severity"))
     table.add_column(_("Summary"))
-    for rule in rules:
+    for rule in result.rules:
         table.add_row(
             rule.code,
             rule.name,
-            translate(SCOPE_NAME[rule.scope]),
+            translate(rule.scope.label),
             Text(translate(SEVERITY_NAME[rule.severity]), style=SEVERITY_STYLE[rule.severity]),
             translate(rule.summary),
         )
     console.print(table)
 
 
-def render_rule(console: Console, rule: Rule) -> None:
+def render_rule(console: Console, result: RuleDoc, view: View) -> None:
+    rule = result.rule
     console.print(
         Group(
             Text(f"{rule.code} {rule.name}", style="bold"),
             Text(
                 _("{summary} (default severity: {severity}; applies to: {scope})").format(
                     summary=translate(rule.summary), severity=translate(SEVERITY_NAME[rule.severity]),
-                    scope=translate(SCOPE_NAME[rule.scope]),
+                    scope=translate(rule.scope.label),
                 )
             ),
             Text(""),
             Text(translate(rule.doc)),
         )
     )
+
+
+def render_notes(console: Console, notes) -> None:
+    """Notes on how the run was made ('Using the plan shipped with ntmplan: …'), dimmed, before the tables."""
+    for note in notes:
+        console.print(Text(note, style="dim"))
+
+
+def render_written(console: Console, result, view: View) -> None:
+    """The files a command wrote."""
+    console.print(Text(_("Wrote {files}.").format(files=", ".join(result.written))))
+
+
+def render_silenced(console: Console, silenced: list[Finding], show: bool) -> None:
+    """After a table view: the silenced findings with their reasons, or how many there are."""
+    if not silenced:
+        return
+    if not show:
+        console.print(
+            Text(f"{len(silenced)} finding(s) silenced by in-file markers or the baseline; "
+                 "--show-silenced lists them", style="dim")
+        )
+        return
+    from dataclasses import replace
+
+    console.print(Text(f"Silenced findings ({len(silenced)}): they do not count and do not fail the run",
+                       style="bold"))
+    shown = [replace(f, message=f"{f.message} — silenced: {f.suppression.reason}") for f in silenced]
+    for table in findings_tables(shown):
+        console.print(table)

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from ntmplan.diff.result import ATTENTION, DiffResult
 from ntmplan.output.console import findings_tables, summary_line
+from ntmplan.output.view import View
 
 
 def lines_text(old_line: int | None, new_line: int | None) -> str:
@@ -25,7 +26,7 @@ def headline(result: DiffResult) -> str:
     return text
 
 
-def render_diff(console: Console, result: DiffResult) -> None:
+def render_diff(console: Console, result: DiffResult, view: View) -> None:
     console.print(Text(headline(result), style="bold"))
     if result.changes:
         table = Table(box=box.SIMPLE_HEAD, expand=True)
@@ -47,7 +48,7 @@ def render_diff(console: Console, result: DiffResult) -> None:
         console.print(Text(f"Findings the edit resolves ({len(result.resolved)})", style="bold green"))
         for finding in result.resolved:
             console.print(f"  {finding.code} {finding.name}: {escape(finding.message)}", soft_wrap=True)
-    console.print(summary_line(result.validation))
+    console.print(summary_line(result.validation.summary, result.new_file))
     if result.fail_on_lowered_targets and result.lowered_targets:
         console.print(Text(f"✗ {len(result.lowered_targets)} target(s) lowered or removed: fails with "
                            "--fail-on-lowered-targets", style="bold red"))

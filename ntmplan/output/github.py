@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ntmplan.config import Settings
 from ntmplan.findings import Finding, Severity
 from ntmplan.output.reportable import counts, relative, reportable, verdict
+from ntmplan.output.view import View
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -42,9 +42,9 @@ def annotation(finding: Finding, root: Path | None = None) -> str:
     return f"::{LEVEL[finding.severity]} {','.join(properties)}::{escape_data(message)}"
 
 
-def render_github(result: Any, settings: Settings | None = None, root: Path | None = None) -> str:
+def render_github(result: Any, view: View) -> str:
     """The annotations of ``result`` and a closing summary line."""
-    report = reportable(result, settings)
+    report, root = reportable(result), view.root
     lines = [annotation(finding, root) for finding in report.findings]
     files = ", ".join(relative(file, root) for file in report.files)
     lines.append(f"ntmplan {report.command}: {counts(report.summary)} in {files}: {verdict(report.summary)}")

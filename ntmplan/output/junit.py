@@ -15,12 +15,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from ntmplan.config import Settings
 from ntmplan.findings import Finding
 from ntmplan.output.reportable import fails, relative, reportable
+from ntmplan.output.view import View
 
 SCOPE_TITLE = {
     "plan": "plan rules",
+    "budget": "budget rules",
     "markers": "in-file marker rules",
     "data": "commune data rules",
     "targets": "targets",
@@ -75,9 +76,9 @@ class _Suite:
             self.element.set(key, str(value))
 
 
-def render_junit(result: Any, settings: Settings | None = None, root: Path | None = None) -> str:
+def render_junit(result: Any, view: View) -> str:
     """The JUnit XML document of ``result``."""
-    report = reportable(result, settings)
+    report, root = reportable(result), view.root
     everything = report.findings + report.silenced
     by_rule_file: dict[tuple[str, str], list[Finding]] = {}
     for finding in everything:
@@ -86,17 +87,17 @@ def render_junit(result: Any, settings: Settings | None = None, root: Path | Non
     suites: dict[tuple[str, str], _Suite] = {}
     target_codes = {case.code for case in report.targets}
     for run in report.runs:
-        if run.rule.code in target_codes:
+        if run.code in target_codes:
             continue  # judged target by target below
-        key = (run.rule.scope, run.file)
+        key = (run.scope, run.file)
         if key not in suites:
-            suites[key] = _Suite(root_element, f"{SCOPE_TITLE[run.rule.scope]}: {relative(run.file, root)}",
+            suites[key] = _Suite(root_element, f"{SCOPE_TITLE[run.scope]}: {relative(run.file, root)}",
                                  relative(run.file, root))
-        suites[key].case(f"ntmplan.{report.command}.{run.rule.scope}", f"{run.rule.code} {run.rule.name}",
-                         relative(run.file, root), by_rule_file.get((run.rule.code, run.file), []),
+        suites[key].case(f"ntmplan.{report.command}.{run.scope}", f"{run.code} {run.name}",
+                         relative(run.file, root), by_rule_file.get((run.code, run.file), []),
                          report.summary, root, run.enabled)
     if report.targets:
-        enabled = {run.rule.code: run.enabled for run in report.runs}
+        enabled = {run.code: run.enabled for run in report.runs}
         by_target: dict[tuple[str, str], list[Finding]] = {}
         for finding in everything:
             by_target.setdefault((finding.code, finding.location.path), []).append(finding)

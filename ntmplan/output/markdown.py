@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ntmplan.config import Settings
 from ntmplan.findings import Finding, Severity
 from ntmplan.output.reportable import counts, relative, reportable, verdict
+from ntmplan.output.view import View
 
 MAX_ROWS = 50
 ICON = {Severity.ERROR: "❌ error", Severity.WARNING: "⚠️ warning", Severity.INFO: "ℹ️ info"}
@@ -60,10 +60,9 @@ def findings_table(findings: list[Finding], root: Path | None, reasons: bool = F
     return lines
 
 
-def render_markdown(result: Any, settings: Settings | None = None, root: Path | None = None,
-                    show_silenced: bool = False) -> str:
+def render_markdown(result: Any, view: View) -> str:
     """The Markdown summary of ``result``."""
-    report = reportable(result, settings)
+    report, root, show_silenced = reportable(result), view.root, view.show_silenced
     summary = report.summary
     mark = "❌" if summary.failed else "✅"
     files = ", ".join(code(relative(file, root)) for file in report.files)
@@ -86,10 +85,11 @@ def render_markdown(result: Any, settings: Settings | None = None, root: Path | 
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def render_diff_markdown(result: Any, root: Path | None = None) -> str:
+def render_diff_markdown(result: Any, view: View) -> str:
     """``ntmplan diff`` as Markdown: for a job summary or a pull-request comment."""
     from ntmplan.diff.result import ATTENTION
 
+    root = view.root
     old, new = code(relative(result.old_file, root)), code(relative(result.new_file, root))
     lines = [f"### Plan changes: {old} → {new}", ""]
     count = len(result.changes)

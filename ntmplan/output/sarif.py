@@ -12,14 +12,15 @@ to the working directory when the files lie inside it.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from ntmplan import __version__
-from ntmplan.config import Settings
-from ntmplan.findings import Finding, Severity
+from ntmplan.findings import Finding, RuleRun, Severity
 from ntmplan.output.reportable import relative, reportable
+from ntmplan.output.view import View
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -34,18 +35,18 @@ def artifact_uri(file: str, root: Path | None) -> str:
     return quote(shown)
 
 
-def _rule(rule, severity: Severity, enabled: bool) -> dict[str, Any]:
+def _rule(run: RuleRun) -> dict[str, Any]:
     return {
-        "id": rule.code,
-        "name": rule.name,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.doc},
+        "id": run.code,
+        "name": run.name,
+        "shortDescription": {"text": run.summary},
+        "fullDescription": {"text": run.doc},
         "help": {
-            "text": rule.doc,
-            "markdown": f"**{rule.code} `{rule.name}`** ({rule.severity.value}). {rule.doc}",
+            "text": run.doc,
+            "markdown": f"**{run.code} `{run.name}`** ({run.default.value}). {run.doc}",
         },
-        "defaultConfiguration": {"level": LEVEL[severity], "enabled": enabled},
-        "properties": {"tags": [rule.scope], "problem.severity": rule.severity.value},
+        "defaultConfiguration": {"level": LEVEL[run.severity], "enabled": run.enabled},
+        "properties": {"tags": [run.scope], "problem.severity": run.default.value},
     }
 
 
@@ -76,11 +77,16 @@ def _result(finding: Finding, index: dict[str, int], root: Path | None) -> dict[
     return result
 
 
-def render_sarif(result: Any, settings: Settings | None = None, root: Path | None = None) -> dict[str, Any]:
+def render_sarif_text(result: Any, view: View) -> str:
+    """The SARIF log of ``result`` as JSON text."""
+    return json.dumps(render_sarif(result, view.root), ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def render_sarif(result: Any, root: Path | None = None) -> dict[str, Any]:
     """The SARIF log of ``result`` as a JSON-ready dictionary."""
-    report = reportable(result, settings)
+    report = reportable(result)
     rules = report.rules()
-    index = {rule.code: i for i, (rule, _, _) in enumerate(rules)}
+    index = {run.code: i for i, run in enumerate(rules)}
     summary = report.summary
     return {
         "$schema": SCHEMA,
@@ -92,7 +98,7 @@ def render_sarif(result: Any, settings: Settings | None = None, root: Path | Non
                         "name": "ntmplan",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "rules": [_rule(rule, severity, enabled) for rule, severity, enabled in rules],
+                        "rules": [_rule(run) for run in rules],
                     }
                 },
                 "automationDetails": {"id": f"ntmplan/{report.command}/"},

@@ -12,8 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ntmplan import numbers
-from ntmplan.i18n import N_, translate
-from ntmplan.numbers import Lang
+from ntmplan.i18n import N_, Lang, translate
+from ntmplan.output.view import View
 from ntmplan.schedule.agenda import (
     DUE,
     IN_PERIOD,
@@ -139,9 +139,8 @@ def ics_lines(report: IcsReport, lang: Lang) -> list[Text]:
     return lines
 
 
-def render_schedule(console: Console, result: ScheduleResult, lang: Lang) -> None:
-    if result.note:
-        console.print(Text(result.note, style="dim"))
+def render_schedule(console: Console, result: ScheduleResult, view: View) -> None:
+    lang = view.lang
     console.print(Text(_label("title", lang, plan=result.plan_number, file=result.file), style="bold"))
     if result.agency:
         name = result.agency.name_vi if lang is Lang.vi else result.agency.name_en

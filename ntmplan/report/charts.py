@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from ntmplan import numbers
 from ntmplan.i18n import _, pick
-from ntmplan.report.build import Report
+from ntmplan.runs.report import Report
 
-NOW, TARGET, EXPECTED = "#2b6cb0", "#c05621", "#718096"
+NOW, TARGET = "#2b6cb0", "#c05621"
 DPI = 150
 
 
@@ -112,7 +112,7 @@ def bands_chart(report: Report, plt) -> Chart:
 
 
 def funding_chart(report: Report, plt) -> Chart:
-    budget = report.budget
+    budget = report.budget.tree
     sources = budget.sources
     labels = [textwrap.fill(pick(s.name_vi, s.name_en, report.lang), 45) for s in sources]
     amounts = [s.amount for s in sources]

@@ -13,12 +13,18 @@ from html import escape
 
 from ntmplan import numbers
 from ntmplan.check.result import BEHIND, MET, NOT_DUE
-from ntmplan.i18n import _, num, pick, translate
-from ntmplan.numbers import Lang
-from ntmplan.output.check_view import band_label, group_now, group_target, most_missing, status_text
+from ntmplan.i18n import Lang, _, pick, translate
+from ntmplan.numbers import num
+from ntmplan.output.check_view import (
+    band_label,
+    group_now,
+    group_target,
+    most_missing,
+    status_text,
+)
 from ntmplan.output.console import SEVERITY_NAME
-from ntmplan.report.build import Report
 from ntmplan.report.charts import Chart
+from ntmplan.runs.report import Report
 from ntmplan.text import sort_key
 
 CSS = """
@@ -163,13 +169,13 @@ def html_text(report: Report, charts: list[Chart]) -> str:
                     lambda r, c: None if c < 4 else ("x" if matrix_rows[r][c] == "✗" else "y") + " c",
                     table_class="matrix")
 
-    unit = numbers.unit_label(budget.unit, lang)
+    unit = numbers.unit_label(budget.tree.unit, lang)
     budget_rows = [["\u00a0\u00a0\u00a0" * row.depth + pick(row.name_vi, row.name_en, lang),
                     numbers.number(row.amount, lang, row.amount_places),
                     "" if row.stated_share is None else numbers.percent(row.stated_share, lang, row.share_places),
                     numbers.percent(row.computed_share, lang, 2),
-                    "✓" if row.status == "ok" else "✗ " + " ".join(row.codes)] for row in budget.rows()]
-    budget_rows.append([_("Total funding need"), numbers.number(budget.total, lang, budget.total_places), "", "",
+                    "✓" if row.status == "ok" else "✗ " + " ".join(row.codes)] for row in budget.tree.rows()]
+    budget_rows.append([_("Total funding need"), numbers.number(budget.tree.total, lang, budget.tree.total_places), "", "",
                         "✓" if budget.total_status == "ok" else "✗ " + " ".join(budget.total_codes)])
     budget_html = _figure(by_name["funding"]) + _table(
         [_("Source"), unit, _("Stated %"), _("Computed %"), _("Status")], budget_rows, {1, 2, 3},

@@ -19,18 +19,25 @@ import datetime as dt
 import io
 
 from ntmplan.check.result import BEHIND, MET, NOT_DUE
-from ntmplan.i18n import _, num, pick, translate
-from ntmplan.numbers import Lang
-from ntmplan.output.check_view import STATUS_TEXT, band_label, group_now, group_target, most_missing, status_text
+from ntmplan.i18n import Lang, _, pick, translate
+from ntmplan.model.plan import CRITERIA
+from ntmplan.numbers import num
+from ntmplan.output.check_view import (
+    STATUS_TEXT,
+    band_label,
+    group_now,
+    group_target,
+    most_missing,
+    status_text,
+)
 from ntmplan.output.console import SEVERITY_NAME
-from ntmplan.report.build import Report
+from ntmplan.runs.report import Report
 from ntmplan.text import sort_key
 
 HEADER_FILL = "1F4E79"
 GREEN, RED, AMBER, GREY = "C6EFCE", "FFC7CE", "FFEB9C", "EDEDED"
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 MAX_WIDTH = 60
-CRITERIA = 19
 
 
 class Sheet:
@@ -184,7 +191,7 @@ def summary_sheet(workbook, report: Report) -> Sheet:
     sheet.row += 1
     unit = translate_unit(report)
     funding_first, funding_last = sheet.table(
-        [_("Source"), unit], [[pick(s.name_vi, s.name_en, report.lang), s.amount] for s in report.budget.sources],
+        [_("Source"), unit], [[pick(s.name_vi, s.name_en, report.lang), s.amount] for s in report.budget.tree.sources],
         [None, ONE], freeze=False)
     # A sheet has one filter: the headline table's, not the small tables' the charts draw from.
     sheet.ws.auto_filter.ref = f"A{first}:E{last}"
@@ -228,7 +235,7 @@ def summary_sheet(workbook, report: Report) -> Sheet:
 def translate_unit(report: Report) -> str:
     from ntmplan import numbers
 
-    return numbers.unit_label(report.budget.unit, report.lang)
+    return numbers.unit_label(report.budget.tree.unit, report.lang)
 
 
 def criteria_sheet(workbook, report: Report) -> None:
@@ -303,13 +310,13 @@ def budget_sheet(workbook, report: Report) -> None:
     sheet = Sheet(workbook, _("Budget"))
     unit = translate_unit(report)
     rows, depths = [], []
-    for row in budget.rows():
+    for row in budget.tree.rows():
         rows.append([pick(row.name_vi, row.name_en, report.lang), row.key, row.amount,
                      _fraction(row.stated_share), _fraction(row.computed_share), _fraction(row.parent_share),
                      "✓" if row.status == "ok" else "✗ " + " ".join(row.codes)])
         depths.append(row.depth)
-    rows.append([_("Total funding need"), "", budget.total, _fraction(budget.stated_shares_sum),
-                 _fraction(budget.sources_sum_share), None,
+    rows.append([_("Total funding need"), "", budget.tree.total, _fraction(budget.tree.stated_shares_sum),
+                 _fraction(budget.tree.sources_sum_share), None,
                  "✓" if budget.total_status == "ok" else "✗ " + " ".join(budget.total_codes)])
     first, last = sheet.table(
         [_("Source"), _("Key"), unit, _("Stated %"), _("Computed %"), _("% of parent"), _("Status")],

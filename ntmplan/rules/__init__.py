@@ -1,32 +1,9 @@
-"""Rules: plan rules in ``rules/plan/``, commune-data rules in ``rules/data/``.
+"""Rules: each a small registered unit with a stable code, grouped in scopes.
 
-Modules are listed here explicitly (no magic discovery), so a new rule module
-is one line below and the registry refuses duplicate codes.
+``registry`` defines rules and scopes, ``scopes`` lists the scopes (what each
+kind of rule looks at, and the modules that register its rules), ``engine``
+runs a scope, ``settings`` applies the configuration to findings. The rules
+themselves: ``plan/`` on the plan file, ``data/`` on commune data,
+``targets.py`` on a check's result, ``actuals.py`` on funding actuals,
+``markers.py`` on the plan's ignore markers.
 """
-
-from __future__ import annotations
-
-import importlib
-
-RULE_MODULES = (
-    "ntmplan.rules.plan.shares",
-    "ntmplan.rules.plan.counts",
-    "ntmplan.rules.plan.bands",
-    "ntmplan.rules.plan.feasibility",
-    "ntmplan.rules.plan.budget",
-    "ntmplan.rules.plan.schedule",
-    "ntmplan.rules.plan.dates",
-    "ntmplan.rules.markers",
-    "ntmplan.rules.actuals",
-    "ntmplan.rules.targets",
-    "ntmplan.rules.data.columns",
-    "ntmplan.rules.data.values",
-    "ntmplan.rules.data.communes",
-    "ntmplan.rules.data.status",
-)
-
-
-def load_all() -> None:
-    """Import every rule module once, which registers its rules."""
-    for module in RULE_MODULES:
-        importlib.import_module(module)

@@ -8,27 +8,16 @@ own scope, ``actuals``, and run for ``ntmplan budget --actuals FILE`` only.
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
 from typing import Iterator
 
-from ntmplan.budget.actuals import ActualsFile
-from ntmplan.budget.execution import BEHIND, NOT_REPORTED, OVER_PLAN, Execution
-from ntmplan.findings import Finding, Location, Severity
-from ntmplan.i18n import _, day, ngettext, num, pick
-from ntmplan.model.plan import Plan
-from ntmplan.numbers import read_number
+from ntmplan.budget.execution import BEHIND, NOT_REPORTED, OVER_PLAN
+from ntmplan.findings import Severity
+from ntmplan.i18n import _, ngettext, pick
+from ntmplan.model.plan import walk
+from ntmplan.numbers import day, num, read_number
 from ntmplan.rules.registry import Problem, rule
-from ntmplan.text import fold
-
-
-@dataclass(frozen=True)
-class ActualsContext:
-    """What the actuals rules look at: the plan, the file as read, and the execution computed from it."""
-
-    plan: Plan
-    actuals: ActualsFile
-    execution: Execution
+from ntmplan.rules.scopes import ACTUALS, ActualsContext
+from ntmplan.text import fold, suggest
 
 
 def _lines(lines: list[int]) -> str:
@@ -36,15 +25,15 @@ def _lines(lines: list[int]) -> str:
 
 
 @rule("AC01", "actuals-unknown-source", Severity.ERROR, "An actuals row names a source the plan does not have",
-      scope="actuals")
-def actuals_unknown_source(context: object) -> Iterator[Problem]:
+      scope=ACTUALS)
+def actuals_unknown_source(context: ActualsContext) -> Iterator[Problem]:
     """Each row of an actuals file names a funding source of the plan, by its key
     (``credit``) or by its name in either language ('Vốn tín dụng', accents
     optional). A row naming anything else is not counted, and the message suggests
     the nearest key: usually the intended one with a typo.
     """
     actuals = context.actuals
-    keys = sorted(_keys(context.plan))
+    keys = sorted(source.key for _path, source in walk(context.plan.budget.sources))
     for row in actuals.rows:
         if row.source is not None or not row.well_formed:
             continue
@@ -54,21 +43,21 @@ def actuals_unknown_source(context: object) -> Iterator[Problem]:
                           path=actuals.header("source"),
                           expected=_("a source key such as {key}").format(key=keys[0]), actual="")
             continue
-        nearest = difflib.get_close_matches(fold(written), keys, n=1, cutoff=0.5)
-        hint = _("; did you mean {code}?").format(code=nearest[0]) if nearest else ""
+        nearest = suggest(fold(written), keys, cutoff=0.5)
+        hint = _("; did you mean {code}?").format(code=nearest) if nearest else ""
         yield Problem(
             _("row {row}: '{written}' is not a source of the plan{hint} The row is not counted.").format(
                 row=row.line, written=written, hint=hint
             ),
             line=row.line,
             path=actuals.header("source"),
-            expected=nearest[0] if nearest else _("one of: {keys}").format(keys=", ".join(keys)),
+            expected=nearest or _("one of: {keys}").format(keys=", ".join(keys)),
             actual=written,
         )
 
 
-@rule("AC02", "actuals-bad-amount", Severity.ERROR, "An actuals row has no usable amount", scope="actuals")
-def actuals_bad_amount(context: object) -> Iterator[Problem]:
+@rule("AC02", "actuals-bad-amount", Severity.ERROR, "An actuals row has no usable amount", scope=ACTUALS)
+def actuals_bad_amount(context: ActualsContext) -> Iterator[Problem]:
     """The amount of a row must be a number of at least zero: '652,8', '652.8',
     '1.800' or '1 800'. An empty cell, text, or a negative amount makes the row
     uncounted. (A correction is written as a lower amount, not as a negative row.)
@@ -92,8 +81,8 @@ def actuals_bad_amount(context: object) -> Iterator[Problem]:
                 row=row.line, written=written), expected=_("an amount of at least 0"), **where)
 
 
-@rule("AC03", "actuals-unknown-unit", Severity.ERROR, "An actuals row's unit is not understood", scope="actuals")
-def actuals_unknown_unit(context: object) -> Iterator[Problem]:
+@rule("AC03", "actuals-unknown-unit", Severity.ERROR, "An actuals row's unit is not understood", scope=ACTUALS)
+def actuals_unknown_unit(context: ActualsContext) -> Iterator[Problem]:
     """The optional unit column says what the amount is in: empty or 'tỷ đồng'
     (billion đồng, the plan's unit), 'triệu đồng' (million) or 'đồng'; English
     'billion VND' and 'million VND' work too. Another unit cannot be converted, so
@@ -114,8 +103,8 @@ def actuals_unknown_unit(context: object) -> Iterator[Problem]:
 
 
 @rule("AC04", "actuals-malformed-row", Severity.ERROR, "An actuals row has more cells than the header",
-      scope="actuals")
-def actuals_malformed_row(context: object) -> Iterator[Problem]:
+      scope=ACTUALS)
+def actuals_malformed_row(context: ActualsContext) -> Iterator[Problem]:
     """A row with more filled cells than the header has columns, or without the
     source or amount cell, cannot be read safely: most often a decimal comma
     ('652,8') in a comma-separated file, which splits the amount in two. Quote such
@@ -138,8 +127,8 @@ def actuals_malformed_row(context: object) -> Iterator[Problem]:
         )
 
 
-@rule("AC05", "actuals-ambiguous", Severity.WARNING, "An amount could be read two ways", scope="actuals")
-def actuals_ambiguous(context: object) -> Iterator[Problem]:
+@rule("AC05", "actuals-ambiguous", Severity.WARNING, "An amount could be read two ways", scope=ACTUALS)
+def actuals_ambiguous(context: ActualsContext) -> Iterator[Problem]:
     """'1.800' is 1800 in Vietnamese writing and 1.8 in English; '1,800' the other
     way round. When no other amount of the file shows which decimal mark it uses
     (an amount such as '652,8' does), such a value is read as the separator
@@ -183,8 +172,8 @@ def _other_reading(written: str, value: float) -> float:
     return decimal if value == grouped.value else grouped.value
 
 
-@rule("AC06", "actuals-duplicate-row", Severity.WARNING, "Two actuals rows are identical", scope="actuals")
-def actuals_duplicate_row(context: object) -> Iterator[Problem]:
+@rule("AC06", "actuals-duplicate-row", Severity.WARNING, "Two actuals rows are identical", scope=ACTUALS)
+def actuals_duplicate_row(context: ActualsContext) -> Iterator[Problem]:
     """Several rows for the same source and district are added up (a ledger may list
     each disbursement). Two rows with the same source, district and amount are
     more likely a line pasted twice: both are counted, and the later one is flagged.
@@ -208,14 +197,14 @@ def actuals_duplicate_row(context: object) -> Iterator[Problem]:
 
 
 @rule("AC07", "actuals-subtotal-row", Severity.WARNING,
-      "A source is reported both as a whole and through its sub-sources", scope="actuals")
-def actuals_subtotal_row(context: object) -> Iterator[Problem]:
+      "A source is reported both as a whole and through its sub-sources", scope=ACTUALS)
+def actuals_subtotal_row(context: ActualsContext) -> Iterator[Problem]:
     """When rows report a source's sub-sources (central and local budget), a row for
     the source itself (direct investment) is taken as a subtotal and not added
     again: the sub-sources' sum is used. The finding says whether the subtotal
     agrees with that sum, to the last digit written.
     """
-    for item in context.execution.walk():
+    for _path, item in walk(context.execution.sources):
         if item.subtotal is None:
             continue
         agrees = item.subtotal == item.actual
@@ -236,14 +225,14 @@ def actuals_subtotal_row(context: object) -> Iterator[Problem]:
         )
 
 
-@rule("AC08", "actuals-not-reported", Severity.INFO, "A planned source has no actuals row", scope="actuals")
-def actuals_not_reported(context: object) -> Iterator[Problem]:
+@rule("AC08", "actuals-not-reported", Severity.INFO, "A planned source has no actuals row", scope=ACTUALS)
+def actuals_not_reported(context: ActualsContext) -> Iterator[Problem]:
     """A source of the plan for which the file has no counted row is shown as not
     reported and counts as zero in the overall execution rate. A sub-source is
     flagged only when its siblings are reported: a source reported as a whole
     needs no split.
     """
-    for item in context.execution.walk():
+    for _path, item in walk(context.execution.sources):
         if item.status == NOT_REPORTED:
             yield Problem(
                 _("{key} ({name}, planned {planned}) has no counted row; it counts as 0").format(
@@ -255,12 +244,12 @@ def actuals_not_reported(context: object) -> Iterator[Problem]:
 
 
 @rule("AC09", "actuals-over-plan", Severity.WARNING, "More has been mobilised for a source than planned",
-      scope="actuals")
-def actuals_over_plan(context: object) -> Iterator[Problem]:
+      scope=ACTUALS)
+def actuals_over_plan(context: ActualsContext) -> Iterator[Problem]:
     """A source whose actual amount exceeds its planned amount: either the plan needs
     adjusting, or rows are counted twice.
     """
-    for item in context.execution.walk():
+    for _path, item in walk(context.execution.sources):
         if item.status == OVER_PLAN:
             yield Problem(
                 _("{key}: {actual} mobilised against {planned} planned ({rate}%), on {lines}").format(
@@ -275,15 +264,15 @@ def actuals_over_plan(context: object) -> Iterator[Problem]:
 
 
 @rule("AC10", "actuals-behind", Severity.WARNING,
-      "A source is behind its planned amount pro-rated to the date", scope="actuals")
-def actuals_behind(context: object) -> Iterator[Problem]:
+      "A source is behind its planned amount pro-rated to the date", scope=ACTUALS)
+def actuals_behind(context: ActualsContext) -> Iterator[Problem]:
     """With ``--as-of``, each source is expected to have mobilised its planned amount
     times the elapsed share of the plan year (30 June 2019 is 181/365 = 49.6%). A
     source below that is behind. Funding rarely flows evenly, so this is a prompt to
     look, not a verdict.
     """
     execution = context.execution
-    for item in execution.walk():
+    for _path, item in walk(execution.sources):
         if item.status == BEHIND:
             yield Problem(
                 _("{key}: {actual} of {planned} mobilised ({rate}%) by {date}, when {expected} ({share}%) was due pro rata").format(
@@ -296,23 +285,3 @@ def actuals_behind(context: object) -> Iterator[Problem]:
                 expected=item.expected,
                 actual=item.actual,
             )
-
-
-def _keys(plan: Plan) -> set[str]:
-    def walk(sources):
-        for source in sources:
-            yield source.key
-            yield from walk(source.children)
-
-    return set(walk(plan.budget.sources))
-
-
-
-def actuals_findings(context: ActualsContext) -> list[Finding]:
-    """The findings of the actuals rules (AC*), located in the actuals file."""
-    from ntmplan.rules.engine import run_rules
-    from ntmplan.rules.registry import rules_for
-
-    file = context.actuals.file
-    rules = rules_for("actuals")
-    return run_rules(rules, context, lambda p: Location(file, p.line, p.column, p.path))

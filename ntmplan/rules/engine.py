@@ -1,30 +1,78 @@
-"""Run registered rules and turn their problems into located findings."""
+"""Run the rules of a scope and turn their problems into located, configured findings.
+
+``run_scope`` is the one place rules run. It returns the findings together with
+the rules that ran (and those the configuration disabled), so that every output
+format knows what was checked without guessing.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
-from ntmplan.findings import Finding, Location, Severity, sort_findings
-from ntmplan.loading.plan_loader import LoadedPlan
-from ntmplan.rules import load_all
-from ntmplan.rules.registry import Problem, Rule, rules_for
-from ntmplan.config import current as current_settings
-from ntmplan.loading.yaml_source import YamlDocument
-from ntmplan.silencing import apply_settings
+from ntmplan.findings import Finding, RuleRun, Verdict, sort_findings
+from ntmplan.i18n import _
+from ntmplan.rules.registry import Problem, Rule, Scope
+from ntmplan.rules.settings import Settings, apply_settings
 
-
-def locate_in_plan(loaded: LoadedPlan, problem: Problem) -> Location:
-    """Line and column of the value at ``problem.path`` in the plan file."""
-    mark = loaded.document.mark(problem.path)
-    return Location(
-        file=loaded.file,
-        line=problem.line if problem.line is not None else (mark.line if mark else None),
-        column=problem.column if problem.column is not None else (mark.column if mark else None),
-        path=problem.path,
-    )
+MAX_FINDINGS_PER_RULE = 100
 
 
-def to_finding(rule: Rule, problem: Problem, location: Location) -> Finding:
+@dataclass
+class Judgement:
+    """The findings of one or more scope runs, and the rules that ran to find them."""
+
+    findings: list[Finding] = field(default_factory=list)
+    runs: list[RuleRun] = field(default_factory=list)
+
+    def __add__(self, other: "Judgement") -> "Judgement":
+        return Judgement(sort_findings(self.findings + other.findings), self.runs + other.runs)
+
+    def verdict(self, fail_level, **extra) -> Verdict:
+        """What a command reports of these findings, failing at ``fail_level`` (None: never)."""
+        return Verdict.of(self.findings, self.runs, fail_level, **extra)
+
+
+def run_scope(
+    scope: Scope,
+    context: Any,
+    settings: Settings,
+    document=None,
+    limit: int = MAX_FINDINGS_PER_RULE,
+) -> Judgement:
+    """Run every rule of ``scope`` on ``context`` under ``settings``.
+
+    Disabled rules do not run, severities are overridden, and findings are
+    silenced by the markers of ``document`` (the plan the findings point into)
+    or by the baseline. A rule that fires on every row of a large file would
+    bury the rest: past ``limit`` findings of one rule, the others are counted in
+    one last finding.
+    """
+    file = scope.file(context)
+    findings: list[Finding] = []
+    runs: list[RuleRun] = []
+    for rule in scope.registered():
+        enabled = rule.code not in settings.disabled
+        runs.append(RuleRun(rule.code, rule.name, scope.name, rule.summary, rule.doc, rule.severity,
+                            settings.severity.get(rule.code, rule.severity), file, enabled))
+        if not enabled:
+            continue
+        count = 0
+        for problem in rule.check(context):
+            count += 1
+            if count <= limit:
+                findings.append(_finding(rule, problem, scope.locate(context, problem)))
+        if count > limit:
+            more = Problem(
+                _("{count} more findings of {code} {name} not shown ({total} in all)").format(
+                    count=count - limit, code=rule.code, name=rule.name, total=count
+                )
+            )
+            findings.append(_finding(rule, more, scope.locate(context, more)))
+    return Judgement(sort_findings(apply_settings(findings, settings, document)), runs)
+
+
+def _finding(rule: Rule, problem: Problem, location) -> Finding:
     return Finding(
         code=rule.code,
         name=rule.name,
@@ -35,60 +83,3 @@ def to_finding(rule: Rule, problem: Problem, location: Location) -> Finding:
         actual=problem.actual,
         tolerance=problem.tolerance,
     )
-
-
-MAX_FINDINGS_PER_RULE = 100
-
-
-def run_rules(
-    rules: Iterable[Rule],
-    context: Any,
-    locate,
-    limit: int = MAX_FINDINGS_PER_RULE,
-    document: YamlDocument | None = None,
-) -> list[Finding]:
-    """Run ``rules`` on ``context``; ``locate`` maps a problem to its location.
-
-    The active configuration applies here, for every command: disabled rules do
-    not run, severities are overridden, and findings are silenced by the markers
-    of ``document`` (the plan the findings point into) or by the baseline.
-
-    A rule that fires on every row of a large file would bury the rest: past
-    ``limit`` findings of one rule, the others are counted in one last finding.
-    """
-    settings = current_settings()
-    findings = []
-    for rule in rules:
-        if rule.code in settings.disabled:
-            continue
-        shown = 0
-        for problem in rule.check(context):
-            shown += 1
-            if shown <= limit:
-                findings.append(to_finding(rule, problem, locate(problem)))
-        if shown > limit:
-            from ntmplan.i18n import _
-
-            more = Problem(
-                _("{count} more findings of {code} {name} not shown ({total} in all)").format(
-                    count=shown - limit, code=rule.code, name=rule.name, total=shown
-                )
-            )
-            findings.append(to_finding(rule, more, locate(more)))
-    return sort_findings(apply_settings(findings, settings, document))
-
-
-def validate_plan(loaded: LoadedPlan) -> list[Finding]:
-    """All plan rules on one loaded plan, then the rules on its ``ntmplan: ignore`` markers,
-    which judge the markers by the findings they silenced."""
-    from ntmplan.rules.markers import MarkerContext
-
-    load_all()
-    locate = lambda problem: locate_in_plan(loaded, problem)  # noqa: E731
-    findings = run_rules(rules_for("plan"), loaded, locate, document=loaded.document)
-    context = MarkerContext(loaded, findings, current_settings().disabled)
-    return sort_findings(findings + run_rules(rules_for("markers"), context, locate, document=loaded.document))
-
-
-def severity_at_least(findings: list[Finding], level: Severity) -> list[Finding]:
-    return [f for f in findings if f.severity >= level]

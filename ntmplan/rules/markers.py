@@ -1,4 +1,4 @@
-"""Rules on the ``# ntmplan: ignore[...]`` markers of a plan file (``silencing.py``).
+"""Rules on the ``# ntmplan: ignore[...]`` markers of a plan file (``loading/markers.py``).
 
 They run in ``validate`` after the plan rules, since a marker is judged by what
 it silences: one without a reason, one that cannot be read, and one that no
@@ -8,27 +8,13 @@ deliberate and does not outlive the problem it was written for.
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
 from typing import Iterator
 
-from ntmplan.findings import Finding, Severity
-from ntmplan.loading.plan_loader import LoadedPlan
+from ntmplan.findings import Severity
+from ntmplan.loading.markers import EXAMPLE, IgnoreMarker
 from ntmplan.rules.registry import RULES, Problem, find_rule, rule
-from ntmplan.silencing import EXAMPLE, IgnoreMarker
-
-
-@dataclass(frozen=True)
-class MarkerContext:
-    """The plan, its markers, and the plan rules' findings (silenced ones included)."""
-
-    loaded: LoadedPlan
-    findings: list[Finding]
-    disabled: frozenset[str] = frozenset()
-
-    @property
-    def markers(self) -> list[IgnoreMarker]:
-        return self.loaded.document.ignores
+from ntmplan.rules.scopes import BUDGET, MARKERS, PLAN, MarkerContext
+from ntmplan.text import suggest
 
 
 def _where(marker: IgnoreMarker) -> dict:
@@ -36,7 +22,7 @@ def _where(marker: IgnoreMarker) -> dict:
 
 
 @rule("CF01", "ignore-without-reason", Severity.ERROR, "A marker silences a finding without saying why",
-      scope="markers")
+      scope=MARKERS)
 def ignore_without_reason(context: MarkerContext) -> Iterator[Problem]:
     """A finding is silenced in the plan file with a comment on its line, or on a
     comment line just above it, that names the rule and gives the reason:
@@ -57,7 +43,7 @@ def ignore_without_reason(context: MarkerContext) -> Iterator[Problem]:
 
 
 @rule("CF02", "ignore-not-understood", Severity.ERROR, "A marker cannot be read, names no rule or points at nothing",
-      scope="markers")
+      scope=MARKERS)
 def ignore_not_understood(context: MarkerContext) -> Iterator[Problem]:
     """Any comment that starts with ``ntmplan:`` is read as a marker, so that a
     misspelt one ('ignroe', a missing bracket) is reported instead of silently
@@ -74,8 +60,8 @@ def ignore_not_understood(context: MarkerContext) -> Iterator[Problem]:
             continue
         for code in marker.codes:
             if find_rule(code) is None:
-                nearest = difflib.get_close_matches(code.upper(), list(RULES), n=1)
-                hint = f"; did you mean {nearest[0]}?" if nearest else ""
+                nearest = suggest(code.upper(), RULES)
+                hint = f"; did you mean {nearest}?" if nearest else ""
                 yield Problem(f"the marker names '{code}', which is not a rule of ntmplan{hint}",
                               expected="a rule code such as SH01", **_where(marker))
         if marker.target_line == 0:
@@ -83,7 +69,7 @@ def ignore_not_understood(context: MarkerContext) -> Iterator[Problem]:
                           expected="the marker on the line of the value, or directly above it", **_where(marker))
 
 
-@rule("CF03", "unused-ignore", Severity.WARNING, "A marker silences no finding", scope="markers")
+@rule("CF03", "unused-ignore", Severity.WARNING, "A marker silences no finding", scope=MARKERS)
 def unused_ignore(context: MarkerContext) -> Iterator[Problem]:
     """A marker that silences no finding of ``validate`` is left over: the figure
     was corrected, the rule changed, or the marker sits on the wrong line (it
@@ -99,7 +85,7 @@ def unused_ignore(context: MarkerContext) -> Iterator[Problem]:
         if not marker.usable or marker.target_line == 0:
             continue
         rules = [find_rule(code) for code in marker.codes]
-        if any(r is None or r.scope not in ("plan", "markers") or r.code in context.disabled for r in rules):
+        if any(r is None or r.scope not in (PLAN, BUDGET, MARKERS) or r.code in context.disabled for r in rules):
             continue
         unused = [r.code for r in rules if (marker.line, r.code) not in used]
         if unused:

@@ -1,25 +1,32 @@
-"""The rule registry: every check is a small registered unit with a stable code.
+"""The rule registry: every check is a small registered unit with a stable code, in a scope.
 
-A rule is a generator function decorated with ``@rule(...)``. It receives a
-context (the plan, or the plan and commune data), yields ``Problem`` objects
-and knows nothing about severity overrides, locations or output: the engine
-adds those. The function's docstring is the rule's documentation, printed by
-``ntmplan explain CODE`` and collected in the README's rule catalogue.
+A rule is a generator function decorated with ``@rule(...)``. It receives the
+context of its scope (the plan's facts, a commune data file, an actuals file,
+…), yields ``Problem`` objects and knows nothing about severity overrides,
+locations or output: the engine adds those. The function's docstring is the
+rule's documentation, printed by ``ntmplan explain CODE`` and collected in the
+README's rule catalogue; it has the same sections for every rule (``SECTIONS``).
+
+A ``Scope`` is a kind of input the rules look at. It knows its context type,
+how a problem is located in its file, and which rules belong to it, so that
+one engine function runs any of them and every output knows which rules ran.
 """
 
 from __future__ import annotations
 
 import inspect
 import re
-from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Literal
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
 
-from ntmplan.findings import Severity
-
-Scope = Literal["plan", "markers", "data", "targets", "actuals"]
+from ntmplan.findings import Location, Severity
 
 _CODE = re.compile(r"^[A-Z]{2}\d{2}$")
 _NAME = re.compile(r"^[a-z]+(-[a-z0-9]+)*$")
+
+# Every rule's documentation: what it checks (the paragraphs before the first label),
+# then one paragraph for each label, in this order.
+SECTIONS = ("Why:", "Example:", "Fix:")
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,32 @@ class Problem:
     severity: Severity | None = None  # only for rules whose severity depends on the case
 
 
+@dataclass(eq=False)
+class Scope:
+    """A kind of input the rules look at, and the rules registered for it.
+
+    ``locate`` turns a rule's problem into a location in the file the context came
+    from; ``file`` names that file. ``label`` is how ``ntmplan rules`` shows the
+    scope (translated where shown); ``context`` names the type the rules receive.
+    """
+
+    name: str
+    label: str
+    context: str
+    locate: Callable[[Any, Problem], Location]
+    file: Callable[[Any], str]
+    modules: tuple[str, ...]
+    rules: list["Rule"] = field(default_factory=list)
+
+    def registered(self) -> list["Rule"]:
+        """The scope's rules in code order, after importing the modules that register them."""
+        import importlib
+
+        for module in self.modules:
+            importlib.import_module(module)
+        return sorted(self.rules, key=lambda rule: rule.code)
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
@@ -55,7 +88,7 @@ class Rule:
             "code": self.code,
             "name": self.name,
             "severity": self.severity.value,
-            "scope": self.scope,
+            "scope": self.scope.name,
             "summary": self.summary,
             "doc": self.doc,
         }
@@ -63,15 +96,19 @@ class Rule:
     @property
     def doc(self) -> str:
         """The docstring with each paragraph on one line, for wrapping by the reader."""
-        paragraphs = inspect.cleandoc(self.check.__doc__ or self.summary).split("\n\n")
-        return "\n\n".join(" ".join(paragraph.split()) for paragraph in paragraphs)
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        text = inspect.cleandoc(self.check.__doc__ or self.summary)
+        return [" ".join(paragraph.split()) for paragraph in text.split("\n\n")]
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: Severity, summary: str, scope: Scope = "plan"):
-    """Register a rule; codes and names must be well-formed and unique."""
+def rule(code: str, name: str, severity: Severity, summary: str, scope: Scope):
+    """Register a rule in ``scope``; codes and names must be well-formed and unique."""
 
     def register(check: Callable[[Any], Iterable[Problem]]) -> Callable[[Any], Iterable[Problem]]:
         if not _CODE.match(code):
@@ -82,7 +119,9 @@ def rule(code: str, name: str, severity: Severity, summary: str, scope: Scope = 
             raise ValueError(f"rule {code} {name} is registered twice")
         if not check.__doc__:
             raise ValueError(f"rule {code} needs a docstring: it is the rule's documentation")
-        RULES[code] = Rule(code, name, severity, scope, summary, check)
+        registered = Rule(code, name, severity, scope, summary, check)
+        RULES[code] = registered
+        scope.rules.append(registered)
         return check
 
     return register
@@ -92,7 +131,3 @@ def find_rule(code_or_name: str) -> Rule | None:
     """A rule by code (case-insensitive) or by name."""
     wanted = code_or_name.strip()
     return RULES.get(wanted.upper()) or next((r for r in RULES.values() if r.name == wanted.lower()), None)
-
-
-def rules_for(scope: Scope) -> list[Rule]:
-    return [r for code, r in sorted(RULES.items()) if r.scope == scope]

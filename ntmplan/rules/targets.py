@@ -8,31 +8,15 @@ unmet targets are reported without failing a run unless ``--fail-on warning``.
 from __future__ import annotations
 
 import datetime as dt
-
-from dataclasses import dataclass
 from typing import Iterator
 
 from ntmplan.check.result import BEHIND, CheckResult
-from ntmplan.findings import Severity
-from ntmplan.i18n import N_, _, day, num, pick
+from ntmplan.findings import JudgedTarget, Severity
+from ntmplan.i18n import _, pick
+from ntmplan.model.labels import measure_text
+from ntmplan.numbers import day, num
 from ntmplan.rules.registry import Problem, rule
-
-
-MEASURES = {
-    "criteria-met": N_("criteria met"),
-    "advanced-criteria-met": N_("advanced criteria met"),
-    "model-residential-areas": N_("model residential areas"),
-}
-
-
-def measure_text(measure: str) -> str:
-    """A group's measure in words: 'criteria met', 'tiêu chí đạt'."""
-    return _(MEASURES[measure]) if measure in MEASURES else measure.replace("-", " ")
-
-
-@dataclass(frozen=True)
-class TargetContext:
-    result: CheckResult
+from ntmplan.rules.scopes import TARGETS, TargetContext
 
 
 def _by_when(result: CheckResult, expected: float | None, target: float | None) -> str:
@@ -43,7 +27,7 @@ def _by_when(result: CheckResult, expected: float | None, target: float | None) 
     return _("{target} targeted by year-end").format(target=num(target))
 
 
-@rule("TG01", "criterion-behind", Severity.WARNING, "Fewer communes meet a criterion than targeted", "targets")
+@rule("TG01", "criterion-behind", Severity.WARNING, "Fewer communes meet a criterion than targeted", scope=TARGETS)
 def criterion_behind(context: TargetContext) -> Iterator[Problem]:
     """A criterion met by fewer communes than the plan's total for the year (or, with
     ``--as-of``, than the start of the year plus the communes to add, pro-rated to
@@ -63,7 +47,7 @@ def criterion_behind(context: TargetContext) -> Iterator[Problem]:
             )
 
 
-@rule("TG02", "standard-behind", Severity.WARNING, "Fewer communes at the NTM standard than targeted", "targets")
+@rule("TG02", "standard-behind", Severity.WARNING, "Fewer communes at the NTM standard than targeted", scope=TARGETS)
 def standard_behind(context: TargetContext) -> Iterator[Problem]:
     """Communes meeting all 19 criteria, against the headline's total for the year
     (pro-rated with ``--as-of``). A commune counts when the data shows all 19
@@ -82,7 +66,7 @@ def standard_behind(context: TargetContext) -> Iterator[Problem]:
         )
 
 
-@rule("TG03", "average-behind", Severity.WARNING, "The average number of criteria per commune is below target", "targets")
+@rule("TG03", "average-behind", Severity.WARNING, "The average number of criteria per commune is below target", scope=TARGETS)
 def average_behind(context: TargetContext) -> Iterator[Problem]:
     """The province's average number of criteria met per commune against the lower end
     of the plan's range ('bình quân 01 xã ... đạt từ 11 – 11,5 tiêu chí').
@@ -99,7 +83,7 @@ def average_behind(context: TargetContext) -> Iterator[Problem]:
         )
 
 
-@rule("TG04", "group-behind", Severity.WARNING, "A group of communes is behind its target", "targets")
+@rule("TG04", "group-behind", Severity.WARNING, "A group of communes is behind its target", scope=TARGETS)
 def group_behind(context: TargetContext) -> Iterator[Problem]:
     """Group targets: the average criteria of the border communes and of the
     special-difficulty pilot communes, the advanced-set average of the communes at
@@ -126,7 +110,7 @@ def group_behind(context: TargetContext) -> Iterator[Problem]:
         )
 
 
-@rule("TG05", "band-off-target", Severity.INFO, "A band holds another number of communes than planned", "targets")
+@rule("TG05", "band-off-target", Severity.INFO, "A band holds another number of communes than planned", scope=TARGETS)
 def band_off_target(context: TargetContext) -> Iterator[Problem]:
     """The distribution of communes over the plan's bands of criteria met, against the
     planned counts for the year-end. Information only: a band can be over its count
@@ -143,3 +127,19 @@ def band_off_target(context: TargetContext) -> Iterator[Problem]:
                 expected=item.target,
                 actual=item.actual,
             )
+
+
+def judged_targets(result: CheckResult) -> list[JudgedTarget]:
+    """Every target of the plan these rules judged, with its status: what JUnit lists as test cases."""
+    plan = result.plan_file
+    cases = [JudgedTarget("TG01", f"criterion {c.number} {c.name_en}", c.path, plan, c.status) for c in result.criteria]
+    standard, average = result.standard_communes, result.average_criteria
+    cases.append(JudgedTarget("TG02", "communes at standard", standard.path, plan, standard.status))
+    cases.append(JudgedTarget("TG03", "average criteria per commune", average.path, plan, average.status))
+    cases += [JudgedTarget("TG04", f"group {g.key}", g.path, plan, g.status) for g in result.groups]
+    cases += [
+        JudgedTarget("TG05", f"band {b.min:g}-{b.max:g} criteria", b.path, plan,
+                     "met" if b.difference == 0 else "off-target")
+        for b in result.bands
+    ]
+    return cases

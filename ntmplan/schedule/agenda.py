@@ -15,14 +15,15 @@ that its time has passed.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
+from ntmplan.errors import UnknownName
+from ntmplan.findings import SCHEMA_VERSION
 from ntmplan.loading.plan_loader import LoadedPlan
 from ntmplan.model.plan import Agency, Parties, Plan, Task, TimingKind
 from ntmplan.schedule.periods import Month, Period, month_of, next_month
-from ntmplan.text import fold
+from ntmplan.text import fold, suggest
 from ntmplan.timing import months_of_quarters
 
 ROLES = ("directing", "executing", "coordinating")
@@ -153,13 +154,12 @@ class ScheduleResult:
     period: Period | None = None
     agency: AgencyRef | None = None
     not_shown: int = 0
-    note: str | None = None
     ics: IcsReport | None = None
     candidates: list[TaskRow] = field(default_factory=list)  # every task of the agency (or all): what --ics writes
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "schema_version": 1,
+            "schema_version": SCHEMA_VERSION,
             "file": self.file,
             "plan": self.plan_number,
             "year": self.plan_year,
@@ -174,14 +174,15 @@ class ScheduleResult:
         }
 
 
-class UnknownAgency(ValueError):
+class UnknownAgency(UnknownName):
     """An agency asked for that the registry does not have, with the nearest code."""
 
     def __init__(self, asked: str, nearest: str | None):
         from ntmplan.i18n import _
 
         hint = _("; did you mean {code}?").format(code=nearest) if nearest else ""
-        super().__init__(_("no agency '{asked}' in the plan's registry{hint}").format(asked=asked, hint=hint))
+        super().__init__(_("no agency '{asked}' in the plan's registry{hint}").format(asked=asked, hint=hint),
+                         "--agency")
         self.nearest = nearest
 
 
@@ -210,8 +211,8 @@ def find_agency(plan: Plan, asked: str) -> Agency:
             spellings.setdefault(_compact(spelling), agency.code)
     compact = _compact(wanted)
     starting = [spelling for spelling in spellings if compact and spelling.startswith(compact)]
-    nearest = starting or difflib.get_close_matches(compact, list(spellings), n=1, cutoff=0.6)
-    raise UnknownAgency(asked, spellings[nearest[0]] if nearest else None)
+    nearest = starting[0] if starting else suggest(compact, spellings)
+    raise UnknownAgency(asked, spellings[nearest] if nearest else None)
 
 
 def task_rows(loaded: LoadedPlan) -> list[TaskRow]:
@@ -328,7 +329,6 @@ def build_schedule(
     as_of: dt.date | None = None,
     period: Period | None = None,
     agency: Agency | None = None,
-    note: str | None = None,
 ) -> ScheduleResult:
     """The schedule as asked: all of it by section, at a date, or in a period; for one agency or all."""
     plan = loaded.plan
@@ -357,6 +357,5 @@ def build_schedule(
         period=period,
         agency=AgencyRef(agency.code, agency.name.vi, agency.name.en) if agency else None,
         not_shown=len(rows) - len(shown),
-        note=note,
         candidates=rows,
     )

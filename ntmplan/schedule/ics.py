@@ -21,8 +21,7 @@ import datetime as dt
 import re
 
 from ntmplan.files import check_target, write_atomic
-from ntmplan.i18n import N_, pgettext, translate
-from ntmplan.numbers import Lang
+from ntmplan.i18n import N_, Lang, pgettext, translate
 from ntmplan.schedule.agenda import IcsReport, ScheduleResult, TaskRow
 from ntmplan.schedule.periods import next_month
 from ntmplan.text import fold

@@ -9,7 +9,9 @@ import pytest
 from ntmplan.budget.actuals import parse_actuals, read_actuals
 from ntmplan.budget.execution import execute
 from ntmplan.errors import InputError
-from ntmplan.rules.actuals import ActualsContext, actuals_findings
+from ntmplan.rules.engine import run_scope
+from ntmplan.rules.scopes import ACTUALS, ActualsContext
+from ntmplan.rules.settings import Settings
 from planfactory import clean_plan, load
 
 PLAN = load(clean_plan()).plan
@@ -18,7 +20,7 @@ PLAN = load(clean_plan()).plan
 def run(text, as_of=None):
     table = parse_actuals("a.csv", text, PLAN)
     execution = execute(PLAN, table, as_of)
-    return table, execution, actuals_findings(ActualsContext(PLAN, table, execution))
+    return table, execution, run_scope(ACTUALS, ActualsContext(PLAN, table, execution), Settings()).findings
 
 
 def amounts(table):

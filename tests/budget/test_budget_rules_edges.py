@@ -7,7 +7,11 @@ of its last written digit; a difference equal to the summed halves still agrees.
 
 import pytest
 
-from ntmplan.budget.result import budget_findings, build_result
+from ntmplan.budget.result import judged
+from ntmplan.rules.engine import run_scope
+from ntmplan.rules.scopes import BUDGET
+from ntmplan.rules.settings import Settings
+from ntmplan.runs.validate import plan_facts
 from ntmplan.findings import Severity
 from planfactory import Raw, clean_plan, load, patched
 
@@ -17,21 +21,25 @@ DIRECT, CENTRAL, LOCAL, CREDIT = (
 
 
 def table(changes):
-    loaded = load(patched(clean_plan(), changes))
-    result = build_result(loaded, budget_findings(loaded), Severity.ERROR)
-    rows = {row.path: row for row in result.rows()}
+    result = budget_of(load(patched(clean_plan(), changes)))
+    rows = {row.path: row for row in result.tree.rows()}
     return result, rows
 
 
+def budget_of(loaded):
+    facts = plan_facts(loaded)
+    return judged(facts.budget, run_scope(BUDGET, facts, Settings(), loaded.document).verdict(Severity.ERROR))
+
+
 def codes(result, code):
-    return [(f.code, f.location.path, f.expected, f.actual, f.tolerance) for f in result.findings if f.code == code]
+    return [(f.code, f.location.path, f.expected, f.actual, f.tolerance) for f in result.verdict.findings if f.code == code]
 
 
 def test_the_clean_budget_has_no_finding_and_every_row_is_ok():
     result, rows = table({})
-    assert result.findings == []
+    assert result.verdict.findings == []
     assert [row.status for row in rows.values()] == ["ok"] * 4
-    assert (result.total_status, result.sources_sum, result.stated_shares_sum) == ("ok", 100.0, 100.0)
+    assert (result.total_status, result.tree.sources_sum, result.tree.stated_shares_sum) == ("ok", 100.0, 100.0)
 
 
 @pytest.mark.parametrize(
@@ -129,8 +137,8 @@ def test_bu04_stated_shares_add_up_within_rounding(changes, path, fails):
 
 def test_a_finding_names_the_line_of_the_plan_file():
     loaded = load(patched(clean_plan(), {f"{CREDIT}.stated_share": Raw("40.2")}), file="p.yaml")
-    result = build_result(loaded, budget_findings(loaded), Severity.ERROR)
-    [finding] = [f for f in result.findings if f.code == "BU03"]
+    result = budget_of(loaded)
+    [finding] = [f for f in result.verdict.findings if f.code == "BU03"]
     line = loaded.document.mark(f"{CREDIT}.stated_share").line
     assert (finding.location.file, finding.location.line) == ("p.yaml", line)
-    assert {f.code for f in result.findings} == {"BU03", "BU04"}
+    assert {f.code for f in result.verdict.findings} == {"BU03", "BU04"}

@@ -8,7 +8,9 @@ import pytest
 from ntmplan.budget.actuals import parse_actuals
 from ntmplan.budget.execution import execute
 from ntmplan.proration import year_fraction
-from ntmplan.rules.actuals import ActualsContext, actuals_findings
+from ntmplan.rules.engine import run_scope
+from ntmplan.rules.scopes import ACTUALS, ActualsContext
+from ntmplan.rules.settings import Settings
 from planfactory import clean_plan, load
 
 PLAN = load(clean_plan()).plan  # 2019: direct 60.0 (central 45.0, local 15.0), credit 40.0; total 100.0
@@ -32,7 +34,7 @@ def test_elapsed_share_of_the_plan_year(year, day, fraction):
 def run(text, as_of):
     table = parse_actuals("a.csv", text, PLAN)
     execution = execute(PLAN, table, as_of)
-    return execution, actuals_findings(ActualsContext(PLAN, table, execution))
+    return execution, run_scope(ACTUALS, ActualsContext(PLAN, table, execution), Settings()).findings
 
 
 # At 2019-06-30, 181/365 of the year has passed: credit is due 40 × 181/365 = 19.8356...

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from ntmplan.numbers import COMMA, POINT, Lang, amount, date_text, lang_from_locale, month_list, number, percent, \
-    quarter_list, read_number
+from ntmplan.i18n import Lang, lang_from_locale
+from ntmplan.numbers import COMMA, POINT, amount, date_text, month_list, number, percent, quarter_list, read_number
 
 VI, EN = Lang.vi, Lang.en
 

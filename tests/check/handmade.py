@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ntmplan.check.evaluate import CRITERION_COLUMNS
+from ntmplan.communes.columns import CRITERION_COLUMNS
 
 MISSING = {"A": 0, "B": 0, "C": 0, "D": 1, "E": 2, "F": 3, "G": 4, "H": 9, "I": 14, "J": 19}
 

@@ -6,10 +6,9 @@ import pytest
 
 from handmade import communes
 from ntmplan.check.evaluate import evaluate
-from ntmplan.rules import load_all
-from ntmplan.rules.engine import locate_in_plan, run_rules
-from ntmplan.rules.registry import rules_for
-from ntmplan.rules.targets import TargetContext
+from ntmplan.rules.engine import run_scope
+from ntmplan.rules.scopes import TARGETS, TargetContext
+from ntmplan.rules.settings import Settings
 from planfactory import clean_plan, load, patched
 from test_evaluate import GROUPS
 
@@ -17,8 +16,7 @@ from test_evaluate import GROUPS
 def target_findings(as_of=None, changes=None):
     loaded = load(patched(clean_plan(), {"headline.groups": GROUPS, **(changes or {})}))
     result = evaluate(loaded.plan, communes(), loaded.file, "data.csv", as_of=as_of)
-    load_all()
-    return run_rules(rules_for("targets"), TargetContext(result), lambda p: locate_in_plan(loaded, p))
+    return run_scope(TARGETS, TargetContext(loaded, result), Settings()).findings
 
 
 def by_code(findings, code):

@@ -17,8 +17,9 @@ from citools import ROOT, run
 from ntmplan.findings import Severity
 from ntmplan.loading.plan_loader import plan_from_document
 from ntmplan.loading.yaml_source import parse_yaml
-from ntmplan.rules.engine import validate_plan
-from ntmplan.silencing import comment_start, scan_markers
+from ntmplan.loading.markers import comment_start, scan_markers
+from ntmplan.rules.settings import Settings
+from ntmplan.runs.validate import judge_plan, plan_facts
 from planfactory import Raw, clean_plan, patched, to_yaml
 
 SHARE_LINE = "    communes: {added: 1, total: 6, stated_share: 61.0}"
@@ -39,7 +40,7 @@ def plan_text(marker_after: str = "", marker_above: str = "") -> str:
 
 def validate_text(text: str):
     loaded = plan_from_document(parse_yaml("plan.yaml", text))
-    return validate_plan(loaded)
+    return judge_plan(plan_facts(loaded), Settings()).findings
 
 
 def codes(findings, silenced=None):

@@ -10,7 +10,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from ntmplan.communes import CommuneData, read_communes
-from ntmplan.communes.validate import validate_data
+from ntmplan.rules.engine import run_scope
+from ntmplan.rules.scopes import DATA
+from ntmplan.rules.settings import Settings
 from ntmplan.findings import Finding
 from ntmplan.loading.plan_loader import load_plan
 from ntmplan.model.plan import Plan
@@ -68,7 +70,7 @@ def read(path: str) -> CommuneData:
 
 
 def findings(path: str, code: str | None = None) -> list[Finding]:
-    found = validate_data(read(path))
+    found = run_scope(DATA, read(path), Settings()).findings
     return [f for f in found if code is None or f.code == code]
 
 

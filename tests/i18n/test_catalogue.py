@@ -8,7 +8,7 @@ import re
 import pytest
 
 from ntmplan.i18n import LOCALE_DIR
-from ntmplan.i18n.catalogue import extract, read
+from ntmplan.dev.catalogue import extract, read
 
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
@@ -34,7 +34,7 @@ def _strings(message) -> list[str]:
 def test_every_message_in_the_code_has_a_vietnamese_translation(extracted, catalogue):
     translated = {_key(m) for m in catalogue if m.id and all(_strings(m))}
     missing = [key for key in (_key(m) for m in extracted if m.id) if key not in translated]
-    assert missing == [], "run scripts/update_catalogue.py and translate: " + repr(missing[:10])
+    assert missing == [], "run python -m ntmplan.dev.regenerate and translate: " + repr(missing[:10])
 
 
 def test_the_catalogue_holds_no_message_the_code_no_longer_has(extracted, catalogue):
@@ -66,7 +66,7 @@ def test_the_compiled_catalogue_is_current(catalogue):
                 stale.append(message.id)
         elif compiled.ngettext(message.id[0], message.id[1], 1) != message.string[0]:
             stale.append(message.id[0])
-    assert stale == [], "run scripts/update_catalogue.py to compile the .mo"
+    assert stale == [], "run python -m ntmplan.dev.regenerate to compile the .mo"
 
 
 def test_rule_summaries_and_command_help_are_in_the_catalogue(extracted):

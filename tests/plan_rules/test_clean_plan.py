@@ -8,13 +8,15 @@ def test_clean_plan_has_no_finding():
 
 
 def test_findings_of_one_rule_are_capped_with_a_count_of_the_rest():
-    from ntmplan.rules.engine import locate_in_plan, run_rules
-    from ntmplan.rules.registry import rules_for
+    from ntmplan.rules.engine import run_scope
+    from ntmplan.rules.scopes import PLAN
+    from ntmplan.rules.settings import Settings
+    from ntmplan.runs.validate import plan_facts
 
     plan = patched(clean_plan(), {f"criteria[{i}].communes.stated_share": 61 for i in range(19)})
     loaded = load(plan)
-    share_rule = [r for r in rules_for("plan") if r.code == "SH01"]
-    found = run_rules(share_rule, loaded, lambda p: locate_in_plan(loaded, p), limit=5)
+    only_shares = Settings(disabled=frozenset(r.code for r in PLAN.registered() if r.code != "SH01"))
+    found = run_scope(PLAN, plan_facts(loaded), only_shares, limit=5).findings
     messages = [f.message for f in found]
     assert len(messages) == 6
     assert messages.count("14 more findings of SH01 share-mismatch not shown (19 in all)") == 1

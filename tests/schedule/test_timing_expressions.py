@@ -7,7 +7,7 @@ import pytest
 
 from conftest import loaded_with, task
 from ntmplan.loading.plan_loader import load_plan
-from ntmplan.numbers import Lang
+from ntmplan.i18n import Lang
 from ntmplan.output.schedule_view import normalised
 from ntmplan.schedule.agenda import build_schedule, task_rows
 from ntmplan.schedule.ics import calendar_bytes

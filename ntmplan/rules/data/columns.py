@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING, Iterator
 
-from ntmplan.communes.columns import BY_NAME, COLUMNS, CRITERION_COLUMNS, column_letter, header_key
+from ntmplan.communes.columns import (
+    BY_NAME,
+    CRITERION_COLUMNS,
+    HEADER_KEYS,
+    column_letter,
+    header_key,
+)
 from ntmplan.findings import Severity
 from ntmplan.i18n import _
-from ntmplan.rules.data.common import is_commune_data
 from ntmplan.rules.registry import Problem, rule
+from ntmplan.rules.scopes import DATA
+from ntmplan.text import suggest
 
 if TYPE_CHECKING:
     from ntmplan.communes.data import CommuneData
@@ -25,7 +31,7 @@ def _accepted(name: str) -> str:
     return _(" or ").join(f"'{header}'" for header in (column.name, *column.aliases[:2]))
 
 
-@rule("DA01", "missing-column", Severity.ERROR, "A column of commune data is not in the file", scope="data")
+@rule("DA01", "missing-column", Severity.ERROR, "A column of commune data is not in the file", scope=DATA)
 def missing_column(data: CommuneData) -> Iterator[Problem]:
     """Every canonical column is looked for in the header line, under its English name
     or a Vietnamese header ('Mã xã', 'Xã biên giới', 'TC5', 'Tiêu chí số 5' …; see
@@ -38,8 +44,6 @@ def missing_column(data: CommuneData) -> Iterator[Problem]:
 
     Example: a header 'Mã xã;Tên xã;…;TC1;TC2;TC4;…' has no column for criterion 3.
     """
-    if not is_commune_data(data):
-        return
     for name in data.missing_columns:
         column = BY_NAME[name]
         yield Problem(
@@ -54,7 +58,7 @@ def missing_column(data: CommuneData) -> Iterator[Problem]:
         )
 
 
-@rule("DA02", "duplicate-column", Severity.ERROR, "Two columns of the file hold the same data", scope="data")
+@rule("DA02", "duplicate-column", Severity.ERROR, "Two columns of the file hold the same data", scope=DATA)
 def duplicate_column(data: CommuneData) -> Iterator[Problem]:
     """Two headers that name the same column ('TC5' and 'Tiêu chí số 5', or 'code'
     twice). Only the first is read, so the other's values are ignored: if the two
@@ -62,8 +66,6 @@ def duplicate_column(data: CommuneData) -> Iterator[Problem]:
 
     Example: columns E 'TC5' and X 'Tiêu chí 5' are both criterion 5; column X is ignored.
     """
-    if not is_commune_data(data):
-        return
     for duplicate in data.duplicate_columns:
         yield Problem(
             _(
@@ -84,10 +86,7 @@ def duplicate_column(data: CommuneData) -> Iterator[Problem]:
         )
 
 
-_KEYS = {header_key(header): column.name for column in COLUMNS for header in (column.name, *column.aliases)}
-
-
-@rule("DA03", "unused-column", Severity.INFO, "A column of the file is not one ntmplan reads", scope="data")
+@rule("DA03", "unused-column", Severity.INFO, "A column of the file is not one ntmplan reads", scope=DATA)
 def unused_column(data: CommuneData) -> Iterator[Problem]:
     """A header that names none of the canonical columns, or cells under no header at
     all. Such a column is ignored: harmless for notes ('Ghi chú'), but a typo in a
@@ -96,13 +95,11 @@ def unused_column(data: CommuneData) -> Iterator[Problem]:
 
     Example: 'Ghi chú' (column AF) is not read.
     """
-    if not is_commune_data(data):
-        return
     for column in data.unused_columns:
         letter = column_letter(column.number)
         if column.header:
-            near = difflib.get_close_matches(header_key(column.header), list(_KEYS), n=1, cutoff=0.75)
-            hint = _("; did you mean {code}?").format(code=_KEYS[near[0]]) if near else ""
+            near = suggest(header_key(column.header), HEADER_KEYS, cutoff=0.75)
+            hint = _("; did you mean {code}?").format(code=HEADER_KEYS[near]) if near else ""
             message = _("column {letter} ('{header}') is not a column of commune data and is ignored{hint}").format(
                 letter=letter, header=column.header, hint=hint
             )

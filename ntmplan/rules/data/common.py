@@ -2,14 +2,16 @@
 
 Every data rule computes a boolean mask over all rows with pandas, then builds a
 message only for the rows the mask flags, so a rule costs the same on a file of a
-million clean rows as a column operation does.
+million clean rows as a column operation does. The rule modules import pandas
+only when a rule runs (``ntmplan validate`` must not pay for pandas), hence the
+imports inside functions.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ntmplan.communes.columns import CRITERION_COLUMNS
 from ntmplan.i18n import _
@@ -27,17 +29,6 @@ if TYPE_CHECKING:
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _DISTRICT_PREFIX = re.compile(r"^(?:huyện|thành phố|thị xã|tp\.?|tx\.?|h\.)\s*")
 _COMMUNE_PREFIX = re.compile(r"^(?:xã|x\.)\s+")
-
-
-def is_commune_data(context: Any) -> bool:
-    """Data rules share the ``data`` scope with the actuals rules; each ignores other contexts.
-
-    The rule modules import pandas only when a rule runs (``ntmplan validate`` loads
-    every rule module and must not pay for pandas), hence the imports inside functions.
-    """
-    from ntmplan.communes.data import CommuneData
-
-    return isinstance(context, CommuneData)
 
 
 # What a rule yields for a row past the engine's limit: only the number of such rows is
@@ -73,16 +64,6 @@ def rows(mask: pd.Series | np.ndarray) -> np.ndarray:
 def criteria_known(data: CommuneData) -> pd.DataFrame:
     """Communes × criteria with ``<NA>`` where the cell is missing or unreadable."""
     return data.frame[list(CRITERION_COLUMNS)]
-
-
-def at_standard(data: CommuneData) -> pd.Series:
-    """Rows whose 19 criteria are all read and all met."""
-    return criteria_known(data).fillna(False).astype(bool).all(axis=1)
-
-
-def not_met(data: CommuneData) -> pd.Series:
-    """Rows with at least one criterion read as not met (unreadable cells are not counted)."""
-    return (~criteria_known(data).fillna(True).astype(bool)).any(axis=1)
 
 
 def criteria_list(numbers: list[int]) -> str:

@@ -8,9 +8,15 @@ from ntmplan.communes.reference import COMMUNE_TYPE, TYPE_LABELS, load_reference
 from ntmplan.findings import Severity
 from ntmplan.i18n import _, ngettext
 from ntmplan.rules.data.common import (
-    ELIDED, Tally, commune_name_key, district_name_key, is_commune_data, keys_of, rows,
+    ELIDED,
+    Tally,
+    commune_name_key,
+    district_name_key,
+    keys_of,
+    rows,
 )
 from ntmplan.rules.registry import Problem, rule
+from ntmplan.rules.scopes import DATA
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,7 +37,7 @@ def _official(data: CommuneData) -> pd.DataFrame:
     )
 
 
-@rule("DA07", "duplicate-commune", Severity.ERROR, "A commune appears on more than one line", scope="data")
+@rule("DA07", "duplicate-commune", Severity.ERROR, "A commune appears on more than one line", scope=DATA)
 def duplicate_commune(data: CommuneData) -> Iterator[Problem]:
     """Each commune is one line of the file. A code that appears again counts the
     commune twice in every figure (criteria met, communes at standard, averages),
@@ -41,7 +47,7 @@ def duplicate_commune(data: CommuneData) -> Iterator[Problem]:
 
     Example: 06004 on line 9 and again on line 41.
     """
-    if not is_commune_data(data) or "code" not in data.columns:
+    if "code" not in data.columns:
         return
     code = data.frame["code"]
     known = code.notna()
@@ -66,7 +72,7 @@ def duplicate_commune(data: CommuneData) -> Iterator[Problem]:
         )
 
 
-@rule("DA08", "unknown-commune", Severity.ERROR, "A code is not one of the plan's communes", scope="data")
+@rule("DA08", "unknown-commune", Severity.ERROR, "A code is not one of the plan's communes", scope=DATA)
 def unknown_commune(data: CommuneData) -> Iterator[Problem]:
     """Codes are the General Statistics Office's 5-digit commune codes of the official
     list shipped with ntmplan (Lạng Sơn, 2017-2019: 207 communes). A code outside the
@@ -76,7 +82,7 @@ def unknown_commune(data: CommuneData) -> Iterator[Problem]:
 
     Example: 05995 is Thị trấn Thất Khê, a township, not one of the 207 communes.
     """
-    if not is_commune_data(data) or "code" not in data.columns:
+    if "code" not in data.columns:
         return
     reference = _reference(data)
     communes = set(reference.loc[reference["type"] == COMMUNE_TYPE, "code"])
@@ -112,7 +118,7 @@ def unknown_commune(data: CommuneData) -> Iterator[Problem]:
         )
 
 
-@rule("DA09", "missing-commune", Severity.ERROR, "A commune of the official list is not in the file", scope="data")
+@rule("DA09", "missing-commune", Severity.ERROR, "A commune of the official list is not in the file", scope=DATA)
 def missing_commune(data: CommuneData) -> Iterator[Problem]:
     """Every commune of the official list should have its line, so that the figures
     count all of them: a commune left out is not counted anywhere, so the province's
@@ -122,7 +128,7 @@ def missing_commune(data: CommuneData) -> Iterator[Problem]:
 
     Example: 06001 Đoàn Kết (Huyện Tràng Định) is not in the file.
     """
-    if not is_commune_data(data) or "code" not in data.columns:
+    if "code" not in data.columns:
         return
     reference = _reference(data)
     communes = reference[reference["type"] == COMMUNE_TYPE].sort_values("code")
@@ -139,7 +145,7 @@ def missing_commune(data: CommuneData) -> Iterator[Problem]:
 
 
 @rule("DA10", "row-count-mismatch", Severity.ERROR, "The file has another number of communes than the plan",
-      scope="data")
+      scope=DATA)
 def row_count_mismatch(data: CommuneData) -> Iterator[Problem]:
     """The plan's shares are of all the province's communes ('60/207 xã'), so a data
     file for the province has one line per commune: as many lines as the plan counts
@@ -149,7 +155,7 @@ def row_count_mismatch(data: CommuneData) -> Iterator[Problem]:
 
     Example: the file has 195 communes; the plan counts 207.
     """
-    if not is_commune_data(data) or data.plan is None:
+    if data.plan is None:
         return
     expected = data.plan.metadata.province.communes
     found = len(data.frame)
@@ -167,7 +173,7 @@ def row_count_mismatch(data: CommuneData) -> Iterator[Problem]:
         )
 
 
-@rule("DA11", "name-mismatch", Severity.WARNING, "A commune's name differs from the official list", scope="data")
+@rule("DA11", "name-mismatch", Severity.WARNING, "A commune's name differs from the official list", scope=DATA)
 def name_mismatch(data: CommuneData) -> Iterator[Problem]:
     """The name on a line should be the official name of its code. Case, spacing, the
     'Xã' prefix and where a tone mark sits ('Hoà'/'Hòa') do not matter; a different
@@ -177,7 +183,7 @@ def name_mismatch(data: CommuneData) -> Iterator[Problem]:
 
     Example: line 7 has 06004 'Tân Minh', but 06004 is Quốc Khánh (06028 is Tân Minh).
     """
-    if not is_commune_data(data) or "name" not in data.columns or "code" not in data.columns:
+    if "name" not in data.columns or "code" not in data.columns:
         return
     official = _official(data)
     written = data.frame["name"]
@@ -199,7 +205,7 @@ def name_mismatch(data: CommuneData) -> Iterator[Problem]:
 
 
 @rule("DA12", "district-mismatch", Severity.WARNING, "A commune's district differs from the official list",
-      scope="data")
+      scope=DATA)
 def district_mismatch(data: CommuneData) -> Iterator[Problem]:
     """A commune lies in one district. The district code and the district name on a
     line should be those of the commune's code in the official list ('Huyện', 'Thành
@@ -209,7 +215,7 @@ def district_mismatch(data: CommuneData) -> Iterator[Problem]:
 
     Example: 06523 Chi Lăng is in Huyện Chi Lăng (187); the line says Huyện Tràng Định (180).
     """
-    if not is_commune_data(data) or "code" not in data.columns:
+    if "code" not in data.columns:
         return
     official = _official(data)
     known = official["district_code"].notna()

@@ -4,27 +4,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ntmplan.communes.columns import CRITERION_COLUMNS
+from ntmplan.communes.columns import CRITERION_COLUMNS, MEMBER_COLUMNS
 from ntmplan.findings import Severity
 from ntmplan.i18n import _, ngettext
-from ntmplan.model.plan import Members
 from ntmplan.rules.data.common import (
-    ELIDED, Tally, at_standard, criteria_known, criteria_list, flag_column, is_commune_data, rows,
+    ELIDED,
+    Tally,
+    criteria_known,
+    criteria_list,
+    flag_column,
+    rows,
 )
 from ntmplan.rules.registry import Problem, rule
+from ntmplan.rules.scopes import DATA
 
 if TYPE_CHECKING:
     from ntmplan.communes.data import CommuneData
 
-GROUP_COLUMNS = {
-    Members.SPECIAL_DIFFICULTY_PILOT: "special_difficulty_pilot",
-    Members.SPECIAL_DIFFICULTY: "special_difficulty",
-    Members.BORDER: "border",
-}
-
-
 @rule("DA13", "fallen-below-standard", Severity.WARNING, "A commune recognised as NTM no longer meets all 19 criteria",
-      scope="data")
+      scope=DATA)
 def fallen_below_standard(data: CommuneData) -> Iterator[Problem]:
     """A commune with a year of recognition ('Năm đạt chuẩn') was at the NTM standard,
     which means meeting all 19 criteria. If the line now shows a criterion not met,
@@ -35,7 +33,7 @@ def fallen_below_standard(data: CommuneData) -> Iterator[Problem]:
 
     Example: 06004 Quốc Khánh, recognised in 2015, does not meet criterion 17.
     """
-    if not is_commune_data(data) or "ntm_year" not in data.columns:
+    if "ntm_year" not in data.columns:
         return
     import numpy as np
 
@@ -62,7 +60,7 @@ def fallen_below_standard(data: CommuneData) -> Iterator[Problem]:
 
 
 @rule("DA14", "standard-without-year", Severity.INFO, "A commune meets all 19 criteria but has no year of recognition",
-      scope="data")
+      scope=DATA)
 def standard_without_year(data: CommuneData) -> Iterator[Problem]:
     """A commune meeting all 19 criteria counts among the communes at standard in the
     check, whatever its year column says. Without a year of recognition it is either
@@ -71,11 +69,13 @@ def standard_without_year(data: CommuneData) -> Iterator[Problem]:
 
     Example: 06175 Hồng Thái meets all 19 criteria; 'Năm đạt chuẩn' is empty.
     """
-    if not is_commune_data(data) or "ntm_year" not in data.columns:
+    if "ntm_year" not in data.columns:
         return
     year = data.frame["ntm_year"]
     no_year = year.isna() & ~data.unreadable["ntm_year"]
-    for row, shown in Tally()(rows(at_standard(data) & no_year)):
+    from ntmplan.communes.data import at_standard
+
+    for row, shown in Tally()(rows(at_standard(data.frame) & no_year)):
         yield ELIDED if not shown else Problem(
             _("line {line}: {commune} meets all 19 criteria but has no year of recognition").format(
                 line=data.line(row), commune=data.commune(row)
@@ -89,7 +89,7 @@ def standard_without_year(data: CommuneData) -> Iterator[Problem]:
 
 
 @rule("DA15", "advanced-criteria-below-standard", Severity.WARNING,
-      "A commune not at standard reports criteria of the advanced set", scope="data")
+      "A commune not at standard reports criteria of the advanced set", scope=DATA)
 def advanced_criteria_below_standard(data: CommuneData) -> Iterator[Problem]:
     """The advanced set (Bộ tiêu chí nông thôn mới nâng cao) is for communes already at
     the standard, so 'Số tiêu chí nâng cao' is 0 for a commune that has never been
@@ -99,12 +99,14 @@ def advanced_criteria_below_standard(data: CommuneData) -> Iterator[Problem]:
 
     Example: 06127 Trùng Khánh meets 9 criteria and reports 9 advanced criteria.
     """
-    if not is_commune_data(data) or "advanced_criteria" not in data.columns:
+    if "advanced_criteria" not in data.columns:
         return
     advanced = data.frame["advanced_criteria"]
-    met = criteria_known(data).fillna(False).astype(bool).sum(axis=1)
+    from ntmplan.communes.data import at_standard, criteria_met
+
+    met = criteria_met(data.frame).sum(axis=1)
     never = data.frame["ntm_year"].isna() if "ntm_year" in data.columns else True  # a fallen commune is DA13's
-    for row, shown in Tally()(rows((advanced > 0).fillna(False) & ~at_standard(data) & never)):
+    for row, shown in Tally()(rows((advanced > 0).fillna(False) & ~at_standard(data.frame) & never)):
         yield ELIDED if not shown else Problem(
             _(
                 "line {line}, {where}: {commune} meets {met} of the 19 criteria, yet reports {advanced} criteria of "
@@ -122,7 +124,7 @@ def advanced_criteria_below_standard(data: CommuneData) -> Iterator[Problem]:
 
 
 @rule("DA16", "pilot-outside-special-difficulty", Severity.WARNING,
-      "A special-difficulty pilot commune is not marked as a special-difficulty commune", scope="data")
+      "A special-difficulty pilot commune is not marked as a special-difficulty commune", scope=DATA)
 def pilot_outside_special_difficulty(data: CommuneData) -> Iterator[Problem]:
     """The pilot communes in especially difficult circumstances ('xã điểm ĐBKK') are
     chosen among the communes in especially difficult circumstances ('xã ĐBKK'), so a
@@ -131,7 +133,7 @@ def pilot_outside_special_difficulty(data: CommuneData) -> Iterator[Problem]:
 
     Example: 06091 Thiện Thuật is an ĐBKK pilot but its 'Xã ĐBKK' cell is empty.
     """
-    if not is_commune_data(data) or not {"special_difficulty", "special_difficulty_pilot"} <= set(data.columns):
+    if not {"special_difficulty", "special_difficulty_pilot"} <= set(data.columns):
         return
     pilot = flag_column(data, "special_difficulty_pilot")
     member = data.frame["special_difficulty"].fillna(True).astype(bool)
@@ -153,7 +155,7 @@ def pilot_outside_special_difficulty(data: CommuneData) -> Iterator[Problem]:
 
 
 @rule("DA17", "target-already-recognised", Severity.WARNING,
-      "A commune aiming for the standard this year was recognised in an earlier year", scope="data")
+      "A commune aiming for the standard this year was recognised in an earlier year", scope=DATA)
 def target_already_recognised(data: CommuneData) -> Iterator[Problem]:
     """'Xã phấn đấu đạt chuẩn' marks the communes the plan means to bring to the
     standard in its year. A commune recognised in an earlier year is already there:
@@ -162,7 +164,7 @@ def target_already_recognised(data: CommuneData) -> Iterator[Problem]:
 
     Example: 06409 Tân Lập is marked as aiming for 2019 but was recognised in 2017.
     """
-    if not is_commune_data(data) or data.plan is None:
+    if data.plan is None:
         return
     if not {"target_2019", "ntm_year"} <= set(data.columns):
         return
@@ -182,7 +184,7 @@ def target_already_recognised(data: CommuneData) -> Iterator[Problem]:
 
 
 @rule("DA18", "group-size-mismatch", Severity.WARNING,
-      "The file marks another number of communes in a group than the plan", scope="data")
+      "The file marks another number of communes in a group than the plan", scope=DATA)
 def group_size_mismatch(data: CommuneData) -> Iterator[Problem]:
     """The plan names the size of its groups: '05 xã điểm đặc biệt khó khăn', '20 xã
     biên giới', and the communes to bring to the standard in the year ('xây dựng 12 xã
@@ -191,12 +193,12 @@ def group_size_mismatch(data: CommuneData) -> Iterator[Problem]:
 
     Example: 19 communes are marked as border communes; the plan counts 20.
     """
-    if not is_commune_data(data) or data.plan is None:
+    if data.plan is None:
         return
     plan = data.plan
     sizes = []
     for index, group in enumerate(plan.headline.groups):
-        column = GROUP_COLUMNS.get(group.members)
+        column = MEMBER_COLUMNS.get(group.members)
         if column is not None and group.communes is not None:
             sizes.append((column, group.communes, f"'{group.name.vi}'"))
     added = plan.headline.standard_communes.added

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Iterator
 from ntmplan.communes.columns import BY_NAME, CODE_DIGITS, FLAG_EXPECTED, NAMES
 from ntmplan.findings import Severity
 from ntmplan.i18n import N_, _, ngettext
-from ntmplan.rules.data.common import ELIDED, Tally, is_commune_data, rows
+from ntmplan.rules.data.common import ELIDED, Tally, rows
 from ntmplan.rules.registry import Problem, rule
+from ntmplan.rules.scopes import DATA
 
 if TYPE_CHECKING:
     from ntmplan.communes.data import CommuneData
@@ -28,7 +29,7 @@ def _found(value: str) -> str:
     return f"'{value}'" if value else _("an empty cell")
 
 
-@rule("DA04", "unreadable-value", Severity.ERROR, "A cell cannot be read as its column's kind of value", scope="data")
+@rule("DA04", "unreadable-value", Severity.ERROR, "A cell cannot be read as its column's kind of value", scope=DATA)
 def unreadable_value(data: CommuneData) -> Iterator[Problem]:
     """Each column holds one kind of value: a 5-digit code, yes/no, a year, a whole
     number. A cell that is none of the accepted spellings is not guessed at: it is read
@@ -40,8 +41,6 @@ def unreadable_value(data: CommuneData) -> Iterator[Problem]:
 
     Example: 'Đạt một phần' in column H (TC5) on line 14; '2016?' in 'Năm đạt chuẩn'.
     """
-    if not is_commune_data(data):
-        return
     tally = Tally()
     for name in NAMES:
         if name not in data.unreadable:
@@ -68,7 +67,7 @@ def unreadable_value(data: CommuneData) -> Iterator[Problem]:
 
 
 @rule("DA05", "code-missing-zero", Severity.WARNING, "Commune codes were written without their leading zero",
-      scope="data")
+      scope=DATA)
 def code_missing_zero(data: CommuneData) -> Iterator[Problem]:
     """Lạng Sơn's commune codes have 5 digits and begin with 0 (05986 … 06646). Excel
     drops the leading zero when the code column is formatted as a number, so '05986'
@@ -78,8 +77,6 @@ def code_missing_zero(data: CommuneData) -> Iterator[Problem]:
 
     Example: 207 codes have fewer than 5 digits, the first on line 2: '5986', read as 05986.
     """
-    if not is_commune_data(data):
-        return
     short = rows(data.short_codes)
     if not len(short):
         return
@@ -101,7 +98,7 @@ def code_missing_zero(data: CommuneData) -> Iterator[Problem]:
     )
 
 
-@rule("DA06", "value-out-of-range", Severity.ERROR, "A year or a count is outside what is possible", scope="data")
+@rule("DA06", "value-out-of-range", Severity.ERROR, "A year or a count is outside what is possible", scope=DATA)
 def value_out_of_range(data: CommuneData) -> Iterator[Problem]:
     """A year of recognition before the programme began (2010) or after the plan's
     year cannot be right, nor more advanced criteria than the advanced set has (19).
@@ -110,8 +107,6 @@ def value_out_of_range(data: CommuneData) -> Iterator[Problem]:
 
     Example: 'Năm đạt chuẩn' 2021 in the 2019 data.
     """
-    if not is_commune_data(data):
-        return
     last_year = data.plan.metadata.year if data.plan is not None else None
     tally = Tally()
     year = data.frame["ntm_year"]

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ntmplan.figures import show
 from ntmplan.findings import Severity
-from ntmplan.i18n import _, num
-from ntmplan.loading.plan_loader import LoadedPlan
-from ntmplan.model.plan import Band
+from ntmplan.i18n import _
+from ntmplan.model.plan import CRITERIA, Band
+from ntmplan.numbers import num
 from ntmplan.rules.registry import Problem, rule
-from ntmplan.rules.tolerance import show
-
-CRITERIA = 19
+from ntmplan.rules.scopes import PLAN, PlanFacts
 
 
 def band_label(band: Band) -> str:
@@ -21,21 +20,21 @@ def band_label(band: Band) -> str:
     )
 
 
-def ordered_bands(loaded: LoadedPlan) -> list[tuple[int, Band]]:
+def ordered_bands(facts: PlanFacts) -> list[tuple[int, Band]]:
     """Bands with their index in the file, from the lowest range up."""
-    return sorted(enumerate(loaded.plan.headline.bands), key=lambda item: (item[1].criteria.min, item[1].criteria.max))
+    return sorted(enumerate(facts.plan.headline.bands), key=lambda item: (item[1].criteria.min, item[1].criteria.max))
 
 
-@rule("BD01", "bands-count-mismatch", Severity.ERROR, "The bands' counts do not add up to the province's communes")
-def bands_count_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("BD01", "bands-count-mismatch", Severity.ERROR, "The bands' counts do not add up to the province's communes", scope=PLAN)
+def bands_count_mismatch(facts: PlanFacts) -> Iterator[Problem]:
     """Every commune has some number of criteria met, so the bands' counts must add up
     to the communes of the province (207 in Lạng Sơn) when the bands cover the whole
     scale, and to no more than that when they do not.
     """
-    bands = loaded.plan.headline.bands
+    bands = facts.plan.headline.bands
     if not bands:
         return
-    communes = loaded.plan.metadata.province.communes
+    communes = facts.plan.metadata.province.communes
     total = sum(band.count for band in bands)
     covered = {n for band in bands for n in _criteria_in(band)}
     whole_scale = covered >= set(range(CRITERIA + 1))
@@ -52,12 +51,12 @@ def bands_count_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
         )
 
 
-@rule("BD02", "bands-overlap", Severity.ERROR, "Two bands claim the same number of criteria")
-def bands_overlap(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("BD02", "bands-overlap", Severity.ERROR, "Two bands claim the same number of criteria", scope=PLAN)
+def bands_overlap(facts: PlanFacts) -> Iterator[Problem]:
     """Bands must not overlap: a commune with 15 criteria cannot be counted both in
     '10-15' and in '15-18'. Reported at the second band of each overlapping pair.
     """
-    bands = ordered_bands(loaded)
+    bands = ordered_bands(facts)
     for (_index, lower), (index, upper) in zip(bands, bands[1:]):
         if upper.criteria.min <= lower.criteria.max:
             yield Problem(
@@ -70,13 +69,13 @@ def bands_overlap(loaded: LoadedPlan) -> Iterator[Problem]:
             )
 
 
-@rule("BD03", "bands-gap", Severity.WARNING, "The bands leave a hole inside their scale")
-def bands_gap(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("BD03", "bands-gap", Severity.WARNING, "The bands leave a hole inside their scale", scope=PLAN)
+def bands_gap(facts: PlanFacts) -> Iterator[Problem]:
     """Between the lowest and the highest band, every number of criteria should belong
     to a band; otherwise communes with, say, 15 criteria are counted nowhere. Numbers
     below the lowest band are reported by BD04 instead.
     """
-    bands = ordered_bands(loaded)
+    bands = ordered_bands(facts)
     for (_index, lower), (index, upper) in zip(bands, bands[1:]):
         first, last = int(lower.criteria.max) + 1, int(upper.criteria.min) - 1
         if first <= last:
@@ -91,14 +90,14 @@ def bands_gap(loaded: LoadedPlan) -> Iterator[Problem]:
             )
 
 
-@rule("BD04", "criteria-outside-bands", Severity.INFO, "Some numbers of criteria fall outside every band")
-def criteria_outside_bands(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("BD04", "criteria-outside-bands", Severity.INFO, "Some numbers of criteria fall outside every band", scope=PLAN)
+def criteria_outside_bands(facts: PlanFacts) -> Iterator[Problem]:
     """The scale runs from 0 to 19 criteria. Numbers below the lowest band or above the
     highest are in no band: the plan then says nothing about communes there, which is
     worth knowing when its counts add up to all communes (it implies none is expected
     there).
     """
-    bands = ordered_bands(loaded)
+    bands = ordered_bands(facts)
     if not bands:
         return
     index_low, lowest = bands[0]
@@ -124,13 +123,13 @@ def criteria_outside_bands(loaded: LoadedPlan) -> Iterator[Problem]:
         )
 
 
-@rule("BD05", "top-band-headline-mismatch", Severity.ERROR, "The band of all 19 criteria disagrees with the headline")
-def top_band_headline_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("BD05", "top-band-headline-mismatch", Severity.ERROR, "The band of all 19 criteria disagrees with the headline", scope=PLAN)
+def top_band_headline_mismatch(facts: PlanFacts) -> Iterator[Problem]:
     """A commune meeting all 19 criteria is a commune at the NTM standard, so the band
     '19 tiêu chí' must count exactly the headline's communes at standard.
     """
-    total = loaded.plan.headline.standard_communes.total
-    for index, band in enumerate(loaded.plan.headline.bands):
+    total = facts.plan.headline.standard_communes.total
+    for index, band in enumerate(facts.plan.headline.bands):
         if total is not None and band.criteria.min == band.criteria.max == CRITERIA and band.count != total:
             yield Problem(
                 _(

@@ -6,32 +6,32 @@ from typing import Iterator
 
 from ntmplan.findings import Severity
 from ntmplan.i18n import _, pick
-from ntmplan.loading.plan_loader import LoadedPlan
 from ntmplan.model.plan import CommuneCount
 from ntmplan.rules.registry import Problem, rule
+from ntmplan.rules.scopes import PLAN, PlanFacts
 
 
-def commune_counts(loaded: LoadedPlan) -> Iterator[tuple[str, str, CommuneCount]]:
+def commune_counts(facts: PlanFacts) -> Iterator[tuple[str, str, CommuneCount]]:
     """Every (path, label, count) of communes the plan targets: the headline and each criterion."""
-    yield "headline.standard_communes", _("communes at standard"), loaded.plan.headline.standard_communes
-    for i, criterion in enumerate(loaded.plan.criteria):
+    yield "headline.standard_communes", _("communes at standard"), facts.plan.headline.standard_communes
+    for i, criterion in enumerate(facts.plan.criteria):
         label = _("criterion {number} ({name})").format(
             number=criterion.number, name=pick(criterion.name.vi, criterion.name.en)
         )
         yield f"criteria[{i}].communes", label, criterion.communes
 
 
-@rule("CT01", "total-above-communes", Severity.ERROR, "A target counts more communes than the province has")
-def total_above_communes(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("CT01", "total-above-communes", Severity.ERROR, "A target counts more communes than the province has", scope=PLAN)
+def total_above_communes(facts: PlanFacts) -> Iterator[Problem]:
     """No target can count more communes than the province has ('x/207' with x > 207).
 
     Checks the totals of the headline and of every criterion, and every sub-target
     written as a fraction of the communes. The province's number of communes is
     ``metadata.province.communes``.
     """
-    communes = loaded.plan.metadata.province.communes
+    communes = facts.plan.metadata.province.communes
     fields = {"baseline": _("the baseline"), "added": _("the communes added"), "total": _("the total")}
-    for path, label, count in commune_counts(loaded):
+    for path, label, count in commune_counts(facts):
         for field in ("baseline", "added", "total"):
             value = getattr(count, field)
             if value is not None and value > communes:
@@ -43,7 +43,7 @@ def total_above_communes(loaded: LoadedPlan) -> Iterator[Problem]:
                     expected=f"<= {communes}",
                     actual=value,
                 )
-    for i, criterion in enumerate(loaded.plan.criteria):
+    for i, criterion in enumerate(facts.plan.criteria):
         for j, sub in enumerate(criterion.sub_targets):
             if sub.of is not None and sub.value is not None and sub.value > sub.of:
                 yield Problem(
@@ -57,15 +57,15 @@ def total_above_communes(loaded: LoadedPlan) -> Iterator[Problem]:
                 )
 
 
-@rule("CT02", "added-total-mismatch", Severity.ERROR, "Added and baseline communes do not make the total")
-def added_total_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("CT02", "added-total-mismatch", Severity.ERROR, "Added and baseline communes do not make the total", scope=PLAN)
+def added_total_mismatch(facts: PlanFacts) -> Iterator[Problem]:
     """'Có thêm 12 xã ..., nâng tổng số lên 60 xã' means 60 = baseline + 12.
 
     Where the plan states the baseline, added + baseline must equal the total. Where it
     does not, the added communes can at least not exceed the total (the baseline would
     be negative).
     """
-    for path, label, count in commune_counts(loaded):
+    for path, label, count in commune_counts(facts):
         if count.added is None or count.total is None:
             continue
         if count.baseline is not None and count.baseline + count.added != count.total:
@@ -95,8 +95,9 @@ def added_total_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
     "criterion-baseline-below-standard",
     Severity.ERROR,
     "A criterion starts the year with fewer communes than are already at standard",
+    scope=PLAN,
 )
-def criterion_baseline_below_standard(loaded: LoadedPlan) -> Iterator[Problem]:
+def criterion_baseline_below_standard(facts: PlanFacts) -> Iterator[Problem]:
     """A commune at the NTM standard meets all 19 criteria, so at the start of the year
     every criterion is met by at least the communes already at standard.
 
@@ -105,10 +106,10 @@ def criterion_baseline_below_standard(loaded: LoadedPlan) -> Iterator[Problem]:
     baseline, or its total − added. Example: 60 at standard with 12 added means 48 at
     the start; a criterion with total 55 and 10 added starts at 45 < 48.
     """
-    standard = _start(loaded.plan.headline.standard_communes)
+    standard = _start(facts.plan.headline.standard_communes)
     if standard is None:
         return
-    for i, criterion in enumerate(loaded.plan.criteria):
+    for i, criterion in enumerate(facts.plan.criteria):
         start = _start(criterion.communes)
         if start is not None and start < standard:
             yield Problem(

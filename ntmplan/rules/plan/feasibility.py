@@ -5,24 +5,25 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Iterator
 
+from ntmplan.figures import show
 from ntmplan.findings import Severity
-from ntmplan.i18n import _, num, pick
-from ntmplan.loading.plan_loader import LoadedPlan
-from ntmplan.rules.plan.bands import CRITERIA
+from ntmplan.i18n import _, pick
+from ntmplan.model.plan import CRITERIA
+from ntmplan.numbers import num
 from ntmplan.rules.registry import Problem, rule
-from ntmplan.rules.tolerance import show
+from ntmplan.rules.scopes import PLAN, PlanFacts
 
 
-@rule("FE01", "criterion-below-standard", Severity.ERROR, "A criterion's total is below the communes at standard")
-def criterion_below_standard(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("FE01", "criterion-below-standard", Severity.ERROR, "A criterion's total is below the communes at standard", scope=PLAN)
+def criterion_below_standard(facts: PlanFacts) -> Iterator[Problem]:
     """Every commune at the NTM standard meets all 19 criteria, so each criterion's
     total for the year must be at least the headline's communes at standard. A
     criterion with a total of 55 cannot coexist with 60 communes at standard.
     """
-    standard = loaded.plan.headline.standard_communes.total
+    standard = facts.plan.headline.standard_communes.total
     if standard is None:
         return
-    for i, criterion in enumerate(loaded.plan.criteria):
+    for i, criterion in enumerate(facts.plan.criteria):
         total = criterion.communes.total
         if total is not None and total < standard:
             yield Problem(
@@ -43,15 +44,15 @@ def _overlaps(low: float, high: float, target_min: float, target_max: float) -> 
     return high >= target_min and low <= target_max
 
 
-@rule("FE02", "average-unreachable-by-bands", Severity.ERROR, "The bands cannot produce the average-criteria target")
-def average_unreachable_by_bands(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("FE02", "average-unreachable-by-bands", Severity.ERROR, "The bands cannot produce the average-criteria target", scope=PLAN)
+def average_unreachable_by_bands(facts: PlanFacts) -> Iterator[Problem]:
     """The bands bound the province's average number of criteria per commune: at the
     least every commune sits at the bottom of its band, at the most at the top.
     Communes outside every band count as 0 (least) and 19 (most). When the target
     range for the average lies outside these bounds, the bands and the average
     target contradict each other. The message shows the arithmetic.
     """
-    plan = loaded.plan
+    plan = facts.plan
     bands = plan.headline.bands
     if not bands:
         return
@@ -85,8 +86,9 @@ def average_unreachable_by_bands(loaded: LoadedPlan) -> Iterator[Problem]:
     "average-unreachable-by-criteria",
     Severity.WARNING,
     "The criteria totals do not add up to the average-criteria target",
+    scope=PLAN,
 )
-def average_unreachable_by_criteria(loaded: LoadedPlan) -> Iterator[Problem]:
+def average_unreachable_by_criteria(facts: PlanFacts) -> Iterator[Problem]:
     """Counting (commune, criterion met) pairs two ways: the sum over criteria of the
     communes meeting each equals the sum over communes of the criteria each meets. So
     if every criterion reaches exactly its total, the average per commune is
@@ -98,7 +100,7 @@ def average_unreachable_by_criteria(loaded: LoadedPlan) -> Iterator[Problem]:
     the average target disagree: meeting one set means missing or overshooting the
     other. A warning, since criteria may overshoot their targets.
     """
-    plan = loaded.plan
+    plan = facts.plan
     communes = plan.metadata.province.communes
     standard = plan.headline.standard_communes.total or 0
     target = plan.headline.average_criteria

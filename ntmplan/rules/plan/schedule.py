@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from typing import Iterator
 
 from ntmplan.findings import Severity
 from ntmplan.i18n import _, pick
-from ntmplan.loading.plan_loader import LoadedPlan
 from ntmplan.model.plan import Task, TimingKind
 from ntmplan.rules.registry import Problem, rule
+from ntmplan.rules.scopes import PLAN, PlanFacts
+from ntmplan.text import suggest
 from ntmplan.timing import parse_timing
 
 ROLES = ("directing", "executing", "coordinating")
 
 
-def agency_references(loaded: LoadedPlan) -> Iterator[tuple[str, str]]:
+def agency_references(facts: PlanFacts) -> Iterator[tuple[str, str]]:
     """Every (path, code) where the plan refers to an agency of the registry."""
-    plan = loaded.plan
+    plan = facts.plan
     yield "metadata.issuer", plan.metadata.issuer
     yield "metadata.signer.on_behalf_of", plan.metadata.signer.on_behalf_of
     for i, item in enumerate(plan.responsibilities):
@@ -31,38 +31,38 @@ def agency_references(loaded: LoadedPlan) -> Iterator[tuple[str, str]]:
                     yield f"schedule.sections[{s}].tasks[{t}].{role}.agencies[{k}]", code
 
 
-def task_paths(loaded: LoadedPlan) -> Iterator[tuple[str, str, Task]]:
+def task_paths(facts: PlanFacts) -> Iterator[tuple[str, str, Task]]:
     """Every (path, section number, task) of the schedule."""
-    for s, section in enumerate(loaded.plan.schedule.sections):
+    for s, section in enumerate(facts.plan.schedule.sections):
         for t, task in enumerate(section.tasks):
             yield f"schedule.sections[{s}].tasks[{t}]", section.number, task
 
 
-@rule("RF01", "unknown-agency", Severity.ERROR, "An agency code is not in the registry")
-def unknown_agency(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("RF01", "unknown-agency", Severity.ERROR, "An agency code is not in the registry", scope=PLAN)
+def unknown_agency(facts: PlanFacts) -> Iterator[Problem]:
     """Schedules and responsibilities name agencies by code (``SO-NNPTNT``); every code
     must be defined under ``agencies``. For an unknown code the message suggests the
     nearest registered one, which is usually the intended code with a typo.
     """
-    known = sorted(loaded.plan.agency_codes())
-    for path, code in agency_references(loaded):
+    known = sorted(facts.plan.agency_codes())
+    for path, code in agency_references(facts):
         if code not in known:
-            nearest = difflib.get_close_matches(code, known, n=1, cutoff=0.5)
-            hint = _("; did you mean {code}?").format(code=nearest[0]) if nearest else ""
+            nearest = suggest(code, known, cutoff=0.5)
+            hint = _("; did you mean {code}?").format(code=nearest) if nearest else ""
             yield Problem(
                 _("agency code {code} is not in the registry{hint}").format(code=code, hint=hint),
                 path=path,
-                expected=nearest[0] if nearest else _("a code listed under 'agencies'"),
+                expected=nearest or _("a code listed under 'agencies'"),
                 actual=code,
             )
 
 
-@rule("RF02", "unknown-document", Severity.ERROR, "A reference to a legal document that is not listed")
-def unknown_document(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("RF02", "unknown-document", Severity.ERROR, "A reference to a legal document that is not listed", scope=PLAN)
+def unknown_document(facts: PlanFacts) -> Iterator[Problem]:
     """Measures and support schemes cite legal documents by key; each key must be one
     of ``legal_documents``.
     """
-    plan = loaded.plan
+    plan = facts.plan
     known = sorted(document.key for document in plan.legal_documents)
     cited = [(f"headline.support_schemes[{i}].basis", s.basis) for i, s in enumerate(plan.headline.support_schemes)]
     cited += [
@@ -72,30 +72,30 @@ def unknown_document(loaded: LoadedPlan) -> Iterator[Problem]:
     ]
     for path, key in cited:
         if key not in known:
-            nearest = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
-            hint = _("; did you mean {code}?").format(code=nearest[0]) if nearest else ""
+            nearest = suggest(key, known, cutoff=0.5)
+            hint = _("; did you mean {code}?").format(code=nearest) if nearest else ""
             message = _("legal document {key} is not listed{hint}").format(key=key, hint=hint)
-            yield Problem(message, path=path, expected=nearest or known, actual=key)
+            yield Problem(message, path=path, expected=[nearest] if nearest else known, actual=key)
 
 
-@rule("RF03", "duplicate-agency", Severity.ERROR, "An agency code is defined twice")
-def duplicate_agency(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("RF03", "duplicate-agency", Severity.ERROR, "An agency code is defined twice", scope=PLAN)
+def duplicate_agency(facts: PlanFacts) -> Iterator[Problem]:
     """Each code of the registry must be defined once, or references become ambiguous."""
     seen: set[str] = set()
-    for i, agency in enumerate(loaded.plan.agencies):
+    for i, agency in enumerate(facts.plan.agencies):
         if agency.code in seen:
             message = _("agency code {code} is defined again").format(code=agency.code)
             yield Problem(message, path=f"agencies[{i}].code", actual=agency.code)
         seen.add(agency.code)
 
 
-@rule("RF04", "unused-agency", Severity.INFO, "An agency of the registry is never referred to")
-def unused_agency(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("RF04", "unused-agency", Severity.INFO, "An agency of the registry is never referred to", scope=PLAN)
+def unused_agency(facts: PlanFacts) -> Iterator[Problem]:
     """A registered agency that no task, responsibility or metadata refers to is probably
     left over from an edit, or a task lost its reference to it.
     """
-    used = {code for _path, code in agency_references(loaded)}
-    for i, agency in enumerate(loaded.plan.agencies):
+    used = {code for _path, code in agency_references(facts)}
+    for i, agency in enumerate(facts.plan.agencies):
         if agency.code not in used:
             message = _("agency {code} ({name}) is never referred to").format(
                 code=agency.code, name=pick(agency.name.vi, agency.name.en)
@@ -103,27 +103,27 @@ def unused_agency(loaded: LoadedPlan) -> Iterator[Problem]:
             yield Problem(message, path=f"agencies[{i}]")
 
 
-@rule("SC01", "duplicate-task", Severity.ERROR, "Two tasks share an identifier")
-def duplicate_task(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("SC01", "duplicate-task", Severity.ERROR, "Two tasks share an identifier", scope=PLAN)
+def duplicate_task(facts: PlanFacts) -> Iterator[Problem]:
     """Task identifiers ('V.4') are how people and calendars refer to a task; each must
     be unique in the schedule.
     """
-    counts = Counter(task.id for _path, _section, task in task_paths(loaded))
+    counts = Counter(task.id for _path, _section, task in task_paths(facts))
     seen: set[str] = set()
-    for path, _section, task in task_paths(loaded):
+    for path, _section, task in task_paths(facts):
         if counts[task.id] > 1 and task.id in seen:
             message = _("task {task} is defined {count} times").format(task=task.id, count=counts[task.id])
             yield Problem(message, path=f"{path}.id", actual=task.id)
         seen.add(task.id)
 
 
-@rule("SC02", "task-numbering", Severity.WARNING, "A task's identifier or number does not follow its section")
-def task_numbering(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("SC02", "task-numbering", Severity.WARNING, "A task's identifier or number does not follow its section", scope=PLAN)
+def task_numbering(facts: PlanFacts) -> Iterator[Problem]:
     """Within section V the tasks are numbered 1, 2, 3 … and identified V.1, V.2, V.3 ….
     A task whose id does not match its section and number, or a number out of sequence,
     usually means a row was moved or copied without being renumbered.
     """
-    for s, section in enumerate(loaded.plan.schedule.sections):
+    for s, section in enumerate(facts.plan.schedule.sections):
         for t, task in enumerate(section.tasks):
             path = f"schedule.sections[{s}].tasks[{t}]"
             expected_id = f"{section.number}.{task.number}"
@@ -139,12 +139,12 @@ def task_numbering(loaded: LoadedPlan) -> Iterator[Problem]:
                 yield Problem(message, path=f"{path}.number", expected=t + 1, actual=task.number)
 
 
-@rule("SC03", "empty-section", Severity.WARNING, "A section of the schedule has no task")
-def empty_section(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("SC03", "empty-section", Severity.WARNING, "A section of the schedule has no task", scope=PLAN)
+def empty_section(facts: PlanFacts) -> Iterator[Problem]:
     """A section heading without any task means the work it names has no one responsible
     and no date. Often the rows were lost when the table was copied.
     """
-    for s, section in enumerate(loaded.plan.schedule.sections):
+    for s, section in enumerate(facts.plan.schedule.sections):
         if not section.tasks:
             yield Problem(
                 _("section {section} ({title}) lists no task: nobody is assigned and no time is set").format(
@@ -156,15 +156,15 @@ def empty_section(loaded: LoadedPlan) -> Iterator[Problem]:
             )
 
 
-@rule("SC04", "timing-not-understood", Severity.WARNING, "A task's timing text is not a known expression")
-def timing_not_understood(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("SC04", "timing-not-understood", Severity.WARNING, "A task's timing text is not a known expression", scope=PLAN)
+def timing_not_understood(facts: PlanFacts) -> Iterator[Problem]:
     """The timing column is free text. ``ntmplan`` understands 'Thường xuyên', 'Quý I',
     'Quý II, III', 'Tháng 3, 7', 'Tháng 3-7', 'Tháng 6 và tháng 12', 'Hàng quý',
     'Quý IV/2019', 'Định kỳ và đột xuất' and 'Căn cứ vào điều kiện thực tế'. Other
     text cannot be checked against the normalised timing, nor put in a calendar with
     confidence.
     """
-    for path, _section, task in task_paths(loaded):
+    for path, _section, task in task_paths(facts):
         if parse_timing(task.timing.text) is None:
             yield Problem(
                 _("task {task}: the timing '{timing}' is not an expression ntmplan understands").format(
@@ -176,13 +176,13 @@ def timing_not_understood(loaded: LoadedPlan) -> Iterator[Problem]:
             )
 
 
-@rule("SC05", "timing-mismatch", Severity.ERROR, "A task's normalised timing disagrees with its text")
-def timing_mismatch(loaded: LoadedPlan) -> Iterator[Problem]:
+@rule("SC05", "timing-mismatch", Severity.ERROR, "A task's normalised timing disagrees with its text", scope=PLAN)
+def timing_mismatch(facts: PlanFacts) -> Iterator[Problem]:
     """Each task keeps its timing verbatim and normalised (kind, months, quarters, year).
     The normalised form is what calendars and the 'due this month' view use, so it
     must say what the text says: 'Tháng 3-7' is months 3, 4, 5, 6, 7.
     """
-    for path, _section, task in task_paths(loaded):
+    for path, _section, task in task_paths(facts):
         parsed = parse_timing(task.timing.text)
         if parsed is None:
             continue

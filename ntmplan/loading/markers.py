@@ -1,4 +1,4 @@
-"""Silencing findings: in-file markers with a reason, and baseline files of known findings.
+"""The ``# ntmplan: ignore[CODE] reason: ...`` comments of a YAML file, as written.
 
 A plan states its source as written, so some findings are known and accepted
 (the source truncates 43,48 % to 43,4 %). Such a finding can be silenced on the
@@ -11,29 +11,15 @@ precedes it). A marker names one or more rule codes or names, and its reason
 is required: a marker without one silences nothing and is itself a finding
 (CF01), as is a marker that cannot be read or names no rule (CF02).
 
-A baseline file is the JSON output of ``validate``, ``check`` or ``budget``: the
-findings it lists (by file name, rule code and path in the document) are
-silenced as known, so that CI fails on new findings only.
-
-Silenced findings stay in the result: they are counted in the summary
-(``silenced``), listed with ``--show-silenced`` and in JSON and SARIF, and never
-fail the run.
+This module only reads the comments (the loader keeps them with the document);
+``ntmplan.rules.settings`` applies them to findings, and ``rules/markers.py``
+judges them.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, replace
-from pathlib import PurePath
-from typing import TYPE_CHECKING, Iterable
-
-from ntmplan.errors import InputError, read_text
-from ntmplan.findings import Finding, Suppression
-
-if TYPE_CHECKING:
-    from ntmplan.config import Settings
-    from ntmplan.loading.yaml_source import YamlDocument
+from dataclasses import dataclass
 
 MARKER_WORD = re.compile(r"\bntmplan\s*:", re.IGNORECASE)
 MARKER = re.compile(
@@ -135,75 +121,3 @@ def parse_marker(comment: str, line: int, column: int, target_line: int) -> Igno
         return IgnoreMarker(line, column, comment, codes, "", target_line, "the marker names no rule between [ ]")
     reason = reason_match["reason"] if reason_match else ""
     return IgnoreMarker(line, column, comment, codes, reason, target_line)
-
-
-@dataclass(frozen=True)
-class Baseline:
-    """Known findings from an earlier JSON output: (file name, rule code, path) triples."""
-
-    file: str
-    entries: frozenset[tuple[str, str, str]]
-
-    def __contains__(self, finding: Finding) -> bool:
-        return _baseline_key(finding.location.file, finding.code, finding.location.path) in self.entries
-
-
-def _baseline_key(file: str, code: str, path: str) -> tuple[str, str, str]:
-    return PurePath(file.replace("\\", "/")).name, code, path
-
-
-def load_baseline(file: str) -> Baseline:
-    """Read a baseline: the JSON that ``--format json`` prints (its findings, and findings
-    silenced by an earlier baseline, so that regenerating it with a baseline in use keeps them)."""
-    text = read_text(file, "a baseline (the JSON output of ntmplan validate --format json)")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(file, f"the baseline is not valid JSON ({exc.msg})", line=exc.lineno, column=exc.colno,
-                         expected="the output of ntmplan validate --format json") from None
-    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
-        raise InputError(file, "the baseline has no list of findings", line=1, column=1,
-                         expected="the output of ntmplan validate --format json")
-    entries = set()
-    listed = data["findings"] + [
-        f for f in data.get("silenced") or [] if isinstance(f, dict) and (f.get("silenced") or {}).get("kind") == "baseline"
-    ]
-    for number, item in enumerate(listed):
-        try:
-            location = item["location"]
-            entries.add(_baseline_key(str(location["file"]), str(item["code"]), str(location.get("path") or "")))
-        except (KeyError, TypeError):
-            raise InputError(file, f"finding {number + 1} of the baseline has no code or location",
-                             expected="findings as ntmplan prints them") from None
-    return Baseline(file, frozenset(entries))
-
-
-def apply_settings(findings: Iterable[Finding], settings: "Settings", document: "YamlDocument | None") -> list[Finding]:
-    """Findings as configured: disabled rules dropped, severities overridden, and silenced
-    findings marked by the document's markers or the baseline. The one place that does it."""
-    from ntmplan.rules.registry import find_rule
-
-    markers: dict[tuple[int, str], IgnoreMarker] = {}
-    if document is not None:
-        for marker in document.ignores:
-            if marker.usable:
-                for code in marker.codes:
-                    found = find_rule(code)
-                    if found is not None:
-                        markers.setdefault((marker.target_line, found.code), marker)
-    result = []
-    for finding in findings:
-        if finding.code in settings.disabled:
-            continue
-        severity = settings.severity.get(finding.code)
-        if severity is not None and severity is not finding.severity:
-            finding = replace(finding, severity=severity)
-        marker = None
-        if document is not None and finding.location.file == document.file and finding.location.line is not None:
-            marker = markers.get((finding.location.line, finding.code))
-        if marker is not None:
-            finding = replace(finding, suppression=Suppression("in-source", marker.reason, marker.line))
-        elif settings.baseline is not None and finding in settings.baseline:
-            finding = replace(finding, suppression=Suppression("baseline", f"listed in {settings.baseline.file}"))
-        result.append(finding)
-    return result

@@ -1,9 +1,10 @@
-"""What a report holds: the results the check, budget and schedule commands compute.
+"""``report``: the check, the budget and the schedule gathered for one file people read.
 
 The report never computes a figure of its own: it gathers a ``CheckResult``
 (with every commune's criteria), a ``BudgetResult``, a ``ScheduleResult`` and
-the plan's findings, and the writers lay them out. What a table shows in the
-terminal, a sheet shows in Excel and a section shows in the HTML page.
+the plan's findings, computed once on one loaded plan, and the writers of
+``ntmplan.report`` lay them out. What a table shows in the terminal, a sheet
+shows in Excel and a section shows in the HTML page.
 """
 
 from __future__ import annotations
@@ -12,11 +13,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
-from ntmplan.budget.result import BudgetResult
+from ntmplan.budget.result import BudgetResult, judged
 from ntmplan.check.result import CheckResult
 from ntmplan.findings import Finding, Severity, sort_findings
-from ntmplan.numbers import Lang
-from ntmplan.schedule.agenda import ScheduleResult
+from ntmplan.i18n import Lang, activate, pick
+from ntmplan.loading.plan_loader import load_plan
+from ntmplan.rules.settings import Settings
+from ntmplan.runs.check import check_loaded
+from ntmplan.runs.validate import judge_plan, plan_facts
+from ntmplan.schedule.agenda import ScheduleResult, build_schedule
 
 
 @dataclass
@@ -35,38 +40,27 @@ class Report:
     schedule: ScheduleResult
     findings: list[Finding]
 
-    @property
-    def criteria_names(self) -> dict[int, str]:
-        from ntmplan.i18n import pick
-
-        return {c.number: pick(c.name_vi, c.name_en, self.lang) for c in self.check.criteria}
-
 
 def build_report(
     plan_file: str,
     data_file: str,
     as_of: dt.date | None,
     lang: Lang,
+    settings: Settings,
     fail_level: Severity | None = Severity.ERROR,
     step: Callable[[str], None] = lambda name: None,
 ) -> Report:
     """Run the check, the budget and the schedule on the plan and data; ``step`` reports progress."""
-    from ntmplan.budget.result import budget_findings, build_result
-    from ntmplan.check.run import run_check
-    from ntmplan.i18n import activate, pick
-    from ntmplan.loading.plan_loader import load_plan
-    from ntmplan.rules.engine import validate_plan
-    from ntmplan.schedule.agenda import build_schedule
-
     activate(lang)
-    step("check")
-    check = run_check(plan_file, data_file, as_of, fail_level, priority_limit=None, with_communes=True)
-    step("budget")
     loaded = load_plan(plan_file)
-    budget = build_result(loaded, budget_findings(loaded), fail_level)
+    step("check")
+    check = check_loaded(loaded, data_file, as_of, settings, fail_level, priority_limit=None, with_communes=True)
+    step("budget")
+    facts = plan_facts(loaded)
+    plan_verdict = judge_plan(facts, settings).verdict(fail_level)
+    budget = judged(facts.budget, plan_verdict)
     step("schedule")
     schedule = build_schedule(loaded, as_of)
-    plan_findings = validate_plan(loaded)
     metadata = loaded.plan.metadata
     return Report(
         lang=lang,
@@ -79,5 +73,5 @@ def build_report(
         check=check,
         budget=budget,
         schedule=schedule,
-        findings=sort_findings(plan_findings + check.findings),
+        findings=sort_findings(plan_verdict.findings + check.verdict.findings),
     )

@@ -1,6 +1,6 @@
 """Extracting, merging and compiling the message catalogue (with Babel's tools).
 
-Used by ``scripts/update_catalogue.py`` and by the tests that keep the catalogue
+Used by ``ntmplan.dev.regenerate`` and by the tests that keep the catalogue
 complete and its compiled form current; ntmplan itself only reads the ``.mo``.
 """
 
@@ -25,6 +25,7 @@ def extract():
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
 
+    from ntmplan.cli import app
     from ntmplan.i18n.help import help_texts
 
     catalogue = Catalog(project="ntmplan", language_team="ntmplan", locale="vi", charset="utf-8")
@@ -36,7 +37,7 @@ def extract():
             message = message[0]
         if message:
             catalogue.add(message, locations=[(f"ntmplan/{filename}", line)], context=context)
-    for text in help_texts():
+    for text in help_texts(app):
         catalogue.add(text, locations=[("ntmplan/commands", 0)])
     for text in rule_docs():
         catalogue.add(text, locations=[("ntmplan/rules", 0)])
@@ -45,11 +46,9 @@ def extract():
 
 def rule_docs() -> list[str]:
     """Every rule's documentation (``ntmplan explain``), one message per rule."""
-    from ntmplan.rules import load_all
-    from ntmplan.rules.registry import RULES
+    from ntmplan.rules.scopes import all_rules
 
-    load_all()
-    return [RULES[code].doc for code in sorted(RULES)]
+    return [rule.doc for rule in all_rules()]
 
 
 def read():
