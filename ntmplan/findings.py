@@ -38,17 +38,18 @@ class Location:
     """Where a finding points: a file, a 1-based line and column, a path inside it.
 
     For a YAML plan the path is the dotted path of keys and list indexes
-    (``criteria[7].stated_share``); for CSV data it names the column, and
-    ``line`` is the 1-based row of the file.
+    (``criteria[7].stated_share``); for commune data it names the column, and
+    ``line`` is the 1-based row of the file, or of ``sheet`` in a workbook.
     """
 
     file: str
     line: int | None = None
     column: int | None = None
     path: str = ""
+    sheet: str | None = None
 
     def __str__(self) -> str:
-        parts = [self.file]
+        parts = [self.file if self.sheet is None else f"{self.file}[{self.sheet}]"]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
@@ -56,7 +57,10 @@ class Location:
         return ":".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "line": self.line, "column": self.column, "path": self.path}
+        data = {"file": self.file, "line": self.line, "column": self.column, "path": self.path}
+        if self.sheet is not None:
+            data["sheet"] = self.sheet
+        return data
 
 
 @dataclass(frozen=True)

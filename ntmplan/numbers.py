@@ -76,6 +76,16 @@ def num(value: float | int | Decimal, places: int = 2, lang: Lang | None = None)
     return number(float(text), lang or current(), shown)
 
 
+def range_text(low: float, high: float | None, lang: Lang | None = None, places: int = 2) -> str:
+    """A target range as people write it: '14' (equal ends), '9,5-10', or an open one: 'từ 10 trở lên' / '≥ 10'."""
+    lang = lang or current()
+    if high is None:
+        return translate(N_("≥ {low}"), lang).format(low=num(low, places, lang))
+    if low == high:
+        return num(low, places, lang)
+    return f"{num(low, places, lang)}-{num(high, places, lang)}"
+
+
 def day(value: dt.date) -> str:
     """A date in the current language: '22/02/2019' or '2019-02-22'."""
     return date_text(value, current())

@@ -230,7 +230,8 @@ def open_session(options: dict[str, Any], formats: tuple[Format, ...], judges: b
 
 def finish(session: Session, result: Any) -> None:
     """The epilogue: render the result as asked, exit 1 when it failed, else 0."""
-    from ntmplan.output.view import View, emit
+    from ntmplan.output.formats import emit
+    from ntmplan.output.view import View
 
     emit(result, session.format, View(session.lang, session.no_color, session.show_silenced, tuple(session.notes)))
     raise typer.Exit(1 if getattr(result, "failed", False) or _verdict_failed(result) else 0)

@@ -52,6 +52,18 @@ _EXCEL_SEP_LINE = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
 _EMPTY_DTYPES = {"code": "string", "text": "string", "flag": "boolean", "year": "Int64", "count": "Int64"}
 
 
+def read_round(sources: list[str], plan: Plan | None = None, sheet: str | None = None) -> CommuneData:
+    """A review round as the districts send it, read as one table of communes.
+
+    For now one CSV file; several files, folders and workbooks (``sheet``) are
+    refused with a message rather than half-read.
+    """
+    if len(sources) != 1 or sheet is not None:
+        raise InputError(", ".join(sources), _("only one CSV file of communes can be read at a time"),
+                         expected=_("one CSV file"))
+    return read_communes(sources[0], plan)
+
+
 def read_communes(file: str, plan: Plan | None = None) -> CommuneData:
     """Read a commune data file; raises ``InputError`` only when it cannot be read at all.
 

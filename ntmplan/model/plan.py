@@ -173,6 +173,7 @@ class Members(str, Enum):
 
     SPECIAL_DIFFICULTY_PILOT = "special-difficulty-pilot"
     SPECIAL_DIFFICULTY = "special-difficulty"
+    DISTRICT_PILOT = "district-pilot"  # 'các xã điểm đặc biệt khó khăn (do huyện lựa chọn)'
     BORDER = "border"
     STANDARD = "standard"
 

@@ -13,7 +13,7 @@ from typing import Iterator
 from ntmplan.findings import Severity
 from ntmplan.loading.markers import EXAMPLE, IgnoreMarker
 from ntmplan.rules.registry import RULES, Problem, find_rule, rule
-from ntmplan.rules.scopes import BUDGET, MARKERS, PLAN, MarkerContext
+from ntmplan.rules.scopes import BUDGET, MARKERS, PLAN, MarkerContext, all_rules
 from ntmplan.text import suggest
 
 
@@ -54,6 +54,7 @@ def ignore_not_understood(context: MarkerContext) -> Iterator[Problem]:
 
     Example: ``# ntmplan: ignore[SH1] reason: ...`` (SH01 is meant).
     """
+    all_rules()  # a marker may name a rule of any command
     for marker in context.markers:
         if marker.problem is not None:
             yield Problem(marker.problem, expected=EXAMPLE, **_where(marker))
@@ -80,6 +81,7 @@ def unused_ignore(context: MarkerContext) -> Iterator[Problem]:
 
     Example: ``# ntmplan: ignore[SH01] reason: ...`` on a share that now agrees.
     """
+    all_rules()
     used = {(f.suppression.line, f.code) for f in context.findings if f.suppression and f.suppression.line}
     for marker in context.markers:
         if not marker.usable or marker.target_line == 0:

@@ -34,8 +34,9 @@ class Problem:
     """What a rule reports; the engine turns it into a located ``Finding``.
 
     Plan rules give ``path`` (a dotted path in the YAML document); data rules
-    give ``line`` and ``column`` of the CSV file, and may give ``path`` as the
-    column name.
+    give ``line`` and ``column`` of the data file, and may give ``path`` as the
+    column name. A round read from several files or sheets names the ``file``
+    (and ``sheet``) a row comes from; otherwise the scope's own file is meant.
     """
 
     message: str
@@ -46,6 +47,8 @@ class Problem:
     line: int | None = None
     column: int | None = None
     severity: Severity | None = None  # only for rules whose severity depends on the case
+    file: str | None = None
+    sheet: str | None = None
 
 
 @dataclass(eq=False)

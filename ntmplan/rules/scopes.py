@@ -17,7 +17,7 @@ row (and column) of their file.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ntmplan.findings import Finding, Location
 from ntmplan.i18n import N_
@@ -93,11 +93,8 @@ def in_plan(loaded: LoadedPlan, problem: Problem) -> Location:
 
 
 def _in_rows(file: str, problem: Problem) -> Location:
-    return Location(file, problem.line, problem.column, problem.path)
-
-
-def _plan_of(context: Any) -> LoadedPlan:
-    return context.loaded
+    """A row (and column) of a data file: the problem's own file and sheet when it names them."""
+    return Location(problem.file or file, problem.line, problem.column, problem.path, problem.sheet)
 
 
 PLAN = Scope(

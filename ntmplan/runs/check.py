@@ -6,7 +6,7 @@ import datetime as dt
 
 from ntmplan.check.evaluate import evaluate
 from ntmplan.check.result import CheckResult
-from ntmplan.communes.reader import read_communes
+from ntmplan.communes.reader import read_round
 from ntmplan.findings import Severity
 from ntmplan.loading.plan_loader import LoadedPlan, load_plan
 from ntmplan.rules.engine import run_scope
@@ -38,7 +38,7 @@ def check_loaded(
     with_communes: bool = False,
 ) -> CheckResult:
     """``run_check`` on a plan already loaded (the report loads it once for all its parts)."""
-    data = read_communes(data_file, loaded.plan)
+    data = read_round([data_file], loaded.plan)
     result = evaluate(loaded.plan, data.frame, loaded.file, data_file, as_of, priority_limit, with_communes)
     judgement = run_scope(DATA, data, settings) + run_scope(
         TARGETS, TargetContext(loaded, result), settings, loaded.document
