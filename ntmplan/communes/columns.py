@@ -66,10 +66,6 @@ COLUMNS: tuple[Column, ...] = (
         ("Xã điểm ĐBKK", "Điểm ĐBKK", "Xã điểm đặc biệt khó khăn"),
     ),
     Column(
-        "district_pilot", "flag", False, N_("pilot commune chosen by the district, xã điểm do huyện lựa chọn"),
-        ("Xã điểm huyện chọn", "Xã điểm do huyện lựa chọn", "Xã điểm ĐBKK do huyện lựa chọn", "Điểm huyện chọn"),
-    ),
-    Column(
         "target_2019", "flag", False, N_("commune aiming for the standard in 2019, xã phấn đấu đạt chuẩn"),
         ("Xã phấn đấu 2019", "Phấn đấu 2019", "Xã phấn đấu đạt chuẩn 2019", "Phấn đấu đạt chuẩn 2019",
          "Xã phấn đấu đạt chuẩn năm 2019"),
@@ -96,7 +92,7 @@ COLUMNS: tuple[Column, ...] = (
 MEMBER_COLUMNS = {
     Members.SPECIAL_DIFFICULTY_PILOT: "special_difficulty_pilot",
     Members.SPECIAL_DIFFICULTY: "special_difficulty",
-    Members.DISTRICT_PILOT: "district_pilot",
+    Members.DISTRICT_PILOT: "district_pilot",  # the column comes with the data that marks these communes
     Members.BORDER: "border",
 }
 MEASURE_COLUMNS = {
