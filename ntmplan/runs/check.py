@@ -16,7 +16,7 @@ from ntmplan.rules.targets import judged_targets
 
 
 def run_check(
-    plan_file: str,
+    plan: str | LoadedPlan,
     data_file: str,
     as_of: dt.date | None,
     settings: Settings,
@@ -24,20 +24,11 @@ def run_check(
     priority_limit: int | None = None,
     with_communes: bool = False,
 ) -> CheckResult:
-    """Everything ``ntmplan check`` reports; raises ``InputError`` for unreadable input."""
-    return check_loaded(load_plan(plan_file), data_file, as_of, settings, fail_level, priority_limit, with_communes)
+    """Everything ``ntmplan check`` reports; raises ``InputError`` for unreadable input.
 
-
-def check_loaded(
-    loaded: LoadedPlan,
-    data_file: str,
-    as_of: dt.date | None,
-    settings: Settings,
-    fail_level: Severity | None,
-    priority_limit: int | None = None,
-    with_communes: bool = False,
-) -> CheckResult:
-    """``run_check`` on a plan already loaded (the report loads it once for all its parts)."""
+    ``plan`` is a plan file, or a plan already loaded (the report loads it once for all its parts).
+    """
+    loaded = plan if isinstance(plan, LoadedPlan) else load_plan(plan)
     data = read_round([data_file], loaded.plan)
     result = evaluate(loaded.plan, data.frame, loaded.file, data_file, as_of, priority_limit, with_communes)
     judgement = run_scope(DATA, data, settings) + run_scope(

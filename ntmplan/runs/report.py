@@ -19,7 +19,7 @@ from ntmplan.findings import Finding, Severity, sort_findings
 from ntmplan.i18n import Lang, activate, pick
 from ntmplan.loading.plan_loader import load_plan
 from ntmplan.rules.settings import Settings
-from ntmplan.runs.check import check_loaded
+from ntmplan.runs.check import run_check
 from ntmplan.runs.validate import judge_plan, plan_facts
 from ntmplan.schedule.agenda import ScheduleResult, build_schedule
 
@@ -54,7 +54,7 @@ def build_report(
     activate(lang)
     loaded = load_plan(plan_file)
     step("check")
-    check = check_loaded(loaded, data_file, as_of, settings, fail_level, priority_limit=None, with_communes=True)
+    check = run_check(loaded, data_file, as_of, settings, fail_level, priority_limit=None, with_communes=True)
     step("budget")
     facts = plan_facts(loaded)
     plan_verdict = judge_plan(facts, settings).verdict(fail_level)
