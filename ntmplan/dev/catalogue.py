@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 PO_FILE = LOCALE_DIR / "vi" / "LC_MESSAGES" / "ntmplan.po"
 HEADER = """\
 # Vietnamese translations of ntmplan's messages. English, the source language,
-# is the msgid; scripts/update_catalogue.py adds new messages and compiles the .mo.
+# is the msgid; python -m ntmplan.dev.regenerate adds new messages and compiles the .mo.
 #"""
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "rule": (4,)}
 

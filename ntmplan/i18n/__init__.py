@@ -4,7 +4,7 @@ English is the source language: each message is written in English in the code,
 wrapped in ``_()`` (translated now) or ``N_()`` (marked for the catalogue,
 translated where it is shown: rule summaries, command help). The Vietnamese
 translations live in ``locale/vi/LC_MESSAGES/ntmplan.po``, compiled to the
-``.mo`` file that ``gettext`` reads; ``scripts/update_catalogue.py`` extracts
+``.mo`` file that ``gettext`` reads; ``python -m ntmplan.dev.regenerate`` extracts
 the messages with Babel, merges them into the catalogue and compiles it, and a
 test fails when a message has no Vietnamese translation or the ``.mo`` is stale.
 
