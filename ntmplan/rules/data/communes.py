@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ntmplan.communes.reference import COMMUNE_TYPE, TYPE_LABELS, load_reference
+from ntmplan.communes.reference import COMMUNE_TYPE, TYPE_LABELS
 from ntmplan.findings import Severity
-from ntmplan.i18n import _, ngettext
+from ntmplan.i18n import N_, _, ngettext
 from ntmplan.rules.data.common import (
     ELIDED,
     Tally,
     commune_name_key,
     district_name_key,
     keys_of,
+    reference_of,
     rows,
 )
 from ntmplan.rules.registry import Problem, rule
@@ -24,13 +25,9 @@ if TYPE_CHECKING:
     from ntmplan.communes.data import CommuneData
 
 
-def _reference(data: CommuneData) -> pd.DataFrame:
-    return data.reference if data.reference is not None else load_reference()
-
-
 def _official(data: CommuneData) -> pd.DataFrame:
     """The official list aligned with the file's rows (``<NA>`` where the code is not a commune)."""
-    reference = _reference(data)
+    reference = reference_of(data)
     communes = reference[reference["type"] == COMMUNE_TYPE].set_index("code")
     return communes.reindex(data.frame["code"].astype(object).where(data.frame["code"].notna(), None)).reset_index(
         drop=True
@@ -47,7 +44,7 @@ def duplicate_commune(data: CommuneData) -> Iterator[Problem]:
 
     Example: 06004 on line 9 and again on line 41.
     """
-    if "code" not in data.columns:
+    if not data.has("code"):
         return
     code = data.frame["code"]
     known = code.notna()
@@ -62,13 +59,14 @@ def duplicate_commune(data: CommuneData) -> Iterator[Problem]:
         first = int(first_row[code.iat[row]])
         yield Problem(
             _(
-                "line {line}: commune {code} ({name}) is already on line {first}; each commune must be on one line only"
-            ).format(line=data.line(row), code=code.iat[row], name=data.frame.at[row, "name"], first=data.line(first)),
-            line=data.line(row),
-            column=data.columns["code"],
+                "line {line}: commune {code} ({name}) is already on {first}; the first line is counted, this one "
+                "is not"
+            ).format(line=data.line(row), code=code.iat[row], name=data.frame.at[row, "name"],
+                     first=data.place(first, beside=row)),
             path="code",
             expected=_("each code once"),
-            actual=_("{code} again (first on line {first})").format(code=code.iat[row], first=data.line(first)),
+            actual=_("{code} again (first on {first})").format(code=code.iat[row], first=data.place(first, beside=row)),
+            **data.at(row, "code"),
         )
 
 
@@ -82,9 +80,9 @@ def unknown_commune(data: CommuneData) -> Iterator[Problem]:
 
     Example: 05995 is Thị trấn Thất Khê, a township, not one of the 207 communes.
     """
-    if "code" not in data.columns:
+    if not data.has("code"):
         return
-    reference = _reference(data)
+    reference = reference_of(data)
     communes = set(reference.loc[reference["type"] == COMMUNE_TYPE, "code"])
     code = data.frame["code"]
     unknown = code.notna() & ~code.isin(communes)
@@ -110,11 +108,10 @@ def unknown_commune(data: CommuneData) -> Iterator[Problem]:
             details = {}
         yield Problem(
             template.format(line=data.line(row), code=value, total=total, **details),
-            line=data.line(row),
-            column=data.columns["code"],
             path="code",
             expected=_("a commune code of the official list"),
             actual=value,
+            **data.at(row, "code"),
         )
 
 
@@ -128,18 +125,27 @@ def missing_commune(data: CommuneData) -> Iterator[Problem]:
 
     Example: 06001 Đoàn Kết (Huyện Tràng Định) is not in the file.
     """
-    if "code" not in data.columns:
+    if not data.has("code"):
         return
-    reference = _reference(data)
+    reference = reference_of(data)
     communes = reference[reference["type"] == COMMUNE_TYPE].sort_values("code")
     absent = communes[~communes["code"].isin(set(data.frame["code"].dropna()))]
-    for unit in absent.itertuples(index=False):
+    sizes = communes.groupby("district_code").size()
+    for district_code, missing in absent.groupby("district_code", sort=True):
+        listed = ", ".join(f"{unit.code} {unit.name}" for unit in missing.itertuples(index=False))
+        district = missing["district"].iat[0]
+        if len(missing) == sizes[district_code]:
+            message = _("{district} ({code}): none of its {count} communes is in the data: {communes}")
+        else:
+            message = ngettext(
+                "{district} ({code}): {count} commune of the official list is not in the data: {communes}",
+                "{district} ({code}): {count} communes of the official list are not in the data: {communes}",
+                len(missing),
+            )
         yield Problem(
-            _("commune {code} {name} ({district}) of the official list is not in the file").format(
-                code=unit.code, name=unit.name, district=unit.district
-            ),
+            message.format(district=district, code=district_code, count=len(missing), communes=listed),
             path="code",
-            expected=unit.code,
+            expected=list(missing["code"]),
             actual=None,
         )
 
@@ -162,14 +168,14 @@ def row_count_mismatch(data: CommuneData) -> Iterator[Problem]:
     if found != expected:
         yield Problem(
             ngettext(
-                "the file has {found} commune line; the plan counts {expected} communes in {province}",
-                "the file has {found} commune lines; the plan counts {expected} communes in {province}",
+                "the data has {found} commune line; the plan counts {expected} communes in {province}",
+                "the data has {found} commune lines; the plan counts {expected} communes in {province}",
                 found,
             ).format(found=found, expected=expected, province=data.plan.metadata.province.name),
-            line=data.header_line,
             path="code",
             expected=expected,
             actual=found,
+            **(data.sources[0].at(line=data.sources[0].header_line) if len(data.sources) == 1 else {}),
         )
 
 
@@ -183,7 +189,7 @@ def name_mismatch(data: CommuneData) -> Iterator[Problem]:
 
     Example: line 7 has 06004 'Tân Minh', but 06004 is Quốc Khánh (06028 is Tân Minh).
     """
-    if "name" not in data.columns or "code" not in data.columns:
+    if not data.has("name") or not data.has("code"):
         return
     official = _official(data)
     written = data.frame["name"]
@@ -196,8 +202,7 @@ def name_mismatch(data: CommuneData) -> Iterator[Problem]:
                 line=data.line(row), code=data.frame.at[row, "code"], written=written.iat[row],
                 official=official.at[row, "name"],
             ),
-            line=data.line(row),
-            column=data.columns["name"],
+            **data.at(row, "name"),
             path="name",
             expected=official.at[row, "name"],
             actual=written.iat[row],
@@ -215,18 +220,18 @@ def district_mismatch(data: CommuneData) -> Iterator[Problem]:
 
     Example: 06523 Chi Lăng is in Huyện Chi Lăng (187); the line says Huyện Tràng Định (180).
     """
-    if "code" not in data.columns:
+    if not data.has("code"):
         return
     official = _official(data)
     known = official["district_code"].notna()
     checks = []
-    if "district_code" in data.columns:
+    if data.has("district_code"):
         written = data.frame["district_code"]
         differ = known & written.notna() & (
             written.str.lstrip("0").astype(object) != official["district_code"].str.lstrip("0")
         )
         checks.append(("district_code", differ, official["district_code"]))
-    if "district" in data.columns:
+    if data.has("district"):
         written = data.frame["district"]
         differ = known & written.notna() & (
             keys_of(written, district_name_key) != keys_of(official["district"], district_name_key)
@@ -240,13 +245,69 @@ def district_mismatch(data: CommuneData) -> Iterator[Problem]:
                     "line {line}, {where}: {commune} is in {district} ({district_code}) according to the official "
                     "list; the line says '{written}'"
                 ).format(
-                    line=data.line(row), where=data.where(name), commune=data.commune(row),
+                    line=data.line(row), where=data.where(name, row), commune=data.commune(row),
                     district=official.at[row, "district"], district_code=official.at[row, "district_code"],
                     written=data.frame.at[row, name],
                 ),
-                line=data.line(row),
-                column=data.columns[name],
+                **data.at(row, name),
                 path=name,
                 expected=expected.iat[row],
                 actual=data.frame.at[row, name],
+            )
+
+
+_CLAIMS = {"template": N_("by the template it was made from"), "name": N_("by its name")}
+
+
+@rule("DA19", "other-district-commune", Severity.WARNING,
+      "A district's file holds communes of another district", scope=DATA)
+def other_district_commune(data: CommuneData) -> Iterator[Problem]:
+    """Each district sends the file of its own communes. A file is for a district when
+    the template it was made from says so (``ntmplan template --district``), or when
+    its name names one district ('bac-son.xlsx', 'Huyện Bắc Sơn 06-2019.xlsx', '181 …').
+    A commune of another district in it (by its code, in the official list) is
+    reported, once for each other district, with the first row.
+
+    Why: the office chases the districts by their files; a commune filed by the wrong
+    district is usually also in that district's own file (DA07 then says which row is
+    counted), or missing from it, and the district that should answer for it does not
+    know it was sent.
+
+    Example: 'data/2019-06/181-binh-gia.xlsx' is for Huyện Bình Gia by its name, but
+    row 7 holds 06523 Chi Lăng of Huyện Chi Lăng (187).
+
+    Fix: move the row to the right district's file, or name the file after the
+    district whose communes it holds.
+    """
+    if not data.has("code"):
+        return
+    official = _official(data)
+    for index, source in enumerate(data.sources):
+        claim = source.district
+        if claim is None:
+            continue
+        mine = data.origin == index
+        other = mine & official["district_code"].notna().to_numpy() & (
+            official["district_code"] != claim.code).to_numpy()
+        if not other.any():
+            continue
+        positions = rows(other)
+        for district_code in sorted(set(official["district_code"].iloc[positions])):
+            found = [row for row in positions if official.at[row, "district_code"] == district_code]
+            first = found[0]
+            yield Problem(
+                ngettext(
+                    "{file} is for {claimed} {how}, but holds {count} commune of {district} ({code}): {communes}",
+                    "{file} is for {claimed} {how}, but holds {count} communes of {district} ({code}): {communes}",
+                    len(found),
+                ).format(
+                    file=source.label, claimed=claim.name, how=_(_CLAIMS[claim.how]), count=len(found),
+                    district=official.at[first, "district"], code=district_code,
+                    communes=", ".join(f"{data.frame.at[row, 'code']} {official.at[row, 'name']} "
+                                       f"({data.place(row, beside=row)})" for row in found),
+                ),
+                path="code",
+                expected=claim.code,
+                actual=district_code,
+                **data.at(first, "code"),
             )
