@@ -55,7 +55,9 @@ def fallen_below_standard(data: CommuneData) -> Iterator[Problem]:
             **data.at(row, first),
             path=first,
             expected=_("all 19 criteria met"),
-            actual=f"{19 - len(numbers)} met; not met: {', '.join(str(n) for n in numbers)}",
+            actual=_("{met} met; not met: {numbers}").format(
+                met=19 - len(numbers), numbers=", ".join(str(n) for n in numbers)
+            ),
         )
 
 
