@@ -44,8 +44,10 @@ from ntmplan.runs.template import TemplateSpec
 PREFILLED = ("code", "name", "district_code", "district")
 HEADER_FILL, LOCKED_FILL, INPUT_FILL = "1F4E79", "EDEDED", "FFF9E5"
 MET_FILL, NOT_MET_FILL = "C6EFCE", "FFC7CE"
-WIDTHS = {"code": 8, "name": 18, "district_code": 7, "district": 20, "text": 12, "flag": 9, "criterion": 10,
-          "year": 9, "count": 10}
+# Narrow enough for 31 columns on one A4 landscape page: 'Không đạt' just fits a criterion's column.
+WIDTHS = {"code": 7, "name": 16, "district_code": 6, "district": 16, "flag": 7, "criterion": 9, "year": 7, "count": 7}
+INSTRUCTIONS_WIDTH = 75  # a column of text that fits A4 portrait as it is
+CHARACTERS_PER_WIDTH = 1.25  # a line of Vietnamese text holds about this many letters per unit of width
 _ZIP_DATE = (2019, 1, 1, 0, 0, 0)
 
 
@@ -252,6 +254,7 @@ def _colour_criteria(ws, last_row: int) -> None:
 
 def _instructions_sheet(ws, spec: TemplateSpec, data_sheet: str) -> None:
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     dates = ", ".join(date_text(day, spec.lang) for day in spec.reviews)
     year_header = template_header(BY_NAME["ntm_year"], spec.lang)
@@ -298,14 +301,18 @@ def _instructions_sheet(ws, spec: TemplateSpec, data_sheet: str) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if kind == "title":
             cell.font = Font(bold=True, size=14)
+            ws.row_dimensions[row].height = 20 * (len(text) // INSTRUCTIONS_WIDTH + 1)  # larger letters
         elif kind == "heading":
             cell.font = Font(bold=True, size=12)
             ws.row_dimensions[row].height = 24
-        elif len(text) > 110:
-            ws.row_dimensions[row].height = 15 * (len(text) // 110 + 1)
-    ws.column_dimensions["A"].width = 120
-    ws.page_setup.orientation = "landscape"
+        else:
+            ws.row_dimensions[row].height = 15 * (len(text) // int(INSTRUCTIONS_WIDTH * CHARACTERS_PER_WIDTH) + 1)
+    ws.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
+    ws.page_setup.orientation = "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
 
 
 def _meta_sheet(ws, spec: TemplateSpec, data_sheet: str) -> None:
