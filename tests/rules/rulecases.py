@@ -212,7 +212,7 @@ def _actuals_findings(spec: dict[str, Any], folder: Path) -> Outcome:
     plan = _write(folder / "plan.yaml", to_yaml(plan_of(spec)))
     actuals = _write(folder / "actuals.csv", text)
     verdict = run_budget(plan, actuals, spec.get("as_of"), Settings(), None).verdict
-    return Outcome(verdict.findings, lambda f: [f.code, f.location.line, f.location.path])
+    return Outcome(verdict.findings, lambda f: [f.code, f.location.line, f.location.path or None])
 
 
 @dataclass(frozen=True)
