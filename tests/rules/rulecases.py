@@ -69,12 +69,16 @@ from typing import Any, Callable
 
 import yaml
 
+from ntmplan.communes.columns import NAMES
 from ntmplan.findings import Finding
 from ntmplan.loading.plan_loader import LoadedPlan, load_plan
 from ntmplan.loading.yaml_source import parse_yaml
-from ntmplan.rules.registry import RULES, Rule
+from ntmplan.rules.registry import RULES, Rule, Scope
 from ntmplan.rules.scopes import ACTUALS, BUDGET, DATA, MARKERS, PLAN, TARGETS, all_rules
 from ntmplan.rules.settings import Settings
+from ntmplan.runs.budget import run_budget
+from ntmplan.runs.check import run_check
+from ntmplan.runs.validate import run_validate
 from planfactory import Raw, clean_plan, patched, to_yaml
 
 HERE = Path(__file__).resolve().parent
@@ -166,16 +170,16 @@ def run(case: Case, folder: Path) -> Outcome:
 
 
 def judged(case: Case, outcome: Outcome, silenced: bool) -> list[Finding]:
-    """The findings the case states: of its rule, or of every rule judging its input."""
+    """The findings the case states (silenced ones, or the others): of its rule, or of every rule judging its input."""
     scopes = INPUTS[RULES[case.rule].scope.name].scopes
-    chosen = (RULES[f.code].scope in scopes if case.spec.get("all_rules") else f.code == case.rule
-              for f in outcome.findings)
-    return [f for f, wanted in zip(outcome.findings, chosen) if wanted and (f.suppression is not None) == silenced]
+
+    def stated(finding: Finding) -> bool:
+        return RULES[finding.code].scope in scopes if case.spec.get("all_rules") else finding.code == case.rule
+
+    return [f for f in outcome.findings if stated(f) and (f.suppression is not None) == silenced]
 
 
 def _plan_findings(spec: dict[str, Any], folder: Path) -> Outcome:
-    from ntmplan.runs.validate import run_validate
-
     text, placed = with_markers(to_yaml(plan_of(spec)), spec.get("markers") or [])
     plan = _write(folder / "plan.yaml", text)
     verdict = run_validate([plan], Settings(), None).verdict
@@ -188,16 +192,12 @@ def _plan_findings(spec: dict[str, Any], folder: Path) -> Outcome:
 
 
 def _data_findings(spec: dict[str, Any], folder: Path) -> Outcome:
-    from ntmplan.runs.check import run_check
-
     data = _write(folder / "communes.csv", edited_communes(BASELINE, spec))
     verdict = run_check(bundled_plan(), data, None, Settings(), None).verdict
     return Outcome(verdict.findings, commune_columns(data, BASELINE))
 
 
 def _target_findings(spec: dict[str, Any], folder: Path) -> Outcome:
-    from ntmplan.runs.check import run_check
-
     plan = _write(folder / "plan.yaml", to_yaml(plan_of(spec)))
     data = _write(folder / "communes.csv", edited_communes(CLEAN / "communes.csv", spec))
     verdict = run_check(plan, data, spec.get("as_of"), Settings(), None).verdict
@@ -205,8 +205,6 @@ def _target_findings(spec: dict[str, Any], folder: Path) -> Outcome:
 
 
 def _actuals_findings(spec: dict[str, Any], folder: Path) -> Outcome:
-    from ntmplan.runs.budget import run_budget
-
     clean = (CLEAN / "actuals.csv").read_text(encoding="utf-8")
     text = spec["text"] if "text" in spec else clean + "".join(f"{row}\n" for row in spec.get("rows") or [])
     plan = _write(folder / "plan.yaml", to_yaml(plan_of(spec)))
@@ -220,7 +218,7 @@ class Input:
     """What the cases of a scope change, the scopes judging the same input, and how a case runs."""
 
     changes: tuple[str, ...]
-    scopes: tuple
+    scopes: tuple[Scope, ...]
     run: Callable[[dict[str, Any], Path], Outcome]
 
 
@@ -330,8 +328,6 @@ def edited_communes(clean: Path, spec: dict[str, Any]) -> str:
 
 def commune_columns(data: str, clean: Path) -> Callable[[Finding], list[Any]]:
     """Flattens a finding in a commune file to ``[code, line, column]``, the column by its canonical name."""
-    from ntmplan.communes.columns import NAMES
-
     header = Path(data).read_text(encoding="utf-8").splitlines()[0].split(",")
     width = len(clean.read_text(encoding="utf-8").splitlines()[0].split(","))
 

@@ -19,7 +19,6 @@ RULE_LIST = all_rules()
 CASES = all_cases()
 
 
-
 def test_each_case_file_belongs_to_a_family_of_rules():
     families = {family(rule) for rule in RULE_LIST}
     assert [path.name for path in case_files() if path.stem not in families] == []

@@ -11,9 +11,10 @@ import re
 
 import pytest
 
+from ntmplan.findings import Severity
 from ntmplan.i18n import Lang, translate
-from ntmplan.rules.registry import SECTIONS
-from ntmplan.rules.scopes import all_rules
+from ntmplan.rules.registry import SECTIONS, Rule
+from ntmplan.rules.scopes import PLAN, all_rules
 
 RULE_LIST = all_rules()
 CODES = [rule.code for rule in RULE_LIST]
@@ -66,3 +67,28 @@ def test_json_names_the_sections():
     sections = rule.to_dict()["sections"]
     assert list(sections) == ["checks", "why", "example", "fix"]
     assert sections["example"][0].startswith("Criterion 15 (Health) of the 2019 plan: 133/207 is 64.25%")
+
+
+def test_a_section_runs_until_the_next_label():
+    def check(context):
+        """Checks one thing.
+
+        And another.
+
+        Why: a reason.
+
+        A second reason.
+
+        Example: ``x: 1``.
+
+        Fix: correct it.
+        """
+
+    rule = Rule("ZZ01", "zz", Severity.INFO, PLAN, "A summary", check)
+    assert [(section.key, section.paragraphs) for section in rule.sections] == [
+        ("checks", ("Checks one thing.", "And another.")),
+        ("why", ("a reason.", "A second reason.")),
+        ("example", ("``x: 1``.",)),
+        ("fix", ("correct it.",)),
+    ]
+    assert rule.doc.startswith("Checks one thing.\n\nAnd another.\n\nWhy: a reason.")
