@@ -100,17 +100,6 @@ def test_rules_and_explain():
     assert unknown.exit_code == 2
 
 
-def test_every_rule_has_documentation_and_a_test():
-    from ntmplan.rules.registry import RULES
-    from ntmplan.rules.scopes import all_rules
-
-    all_rules()
-    tests = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("test_*.py"))
-    for code, rule in RULES.items():
-        assert len(rule.doc) > len(rule.summary), code
-        assert f'"{code}"' in tests, f"rule {code} has no test naming it"
-
-
 def test_readme_rule_catalogue_is_generated_from_the_registry():
     catalogue = invoke("rules", "--format", "markdown").output
     assert catalogue.strip() in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import textwrap
 
 from rich import box
 from rich.console import Console, Group
@@ -172,20 +173,24 @@ def render_rules(console: Console, result: RulesResult, view: View) -> None:
 
 
 def render_rule(console: Console, result: RuleDoc, view: View) -> None:
+    """``explain``: the summary line, then each section of the documentation under its heading."""
     rule = result.rule
-    console.print(
-        Group(
-            Text(f"{rule.code} {rule.name}", style="bold"),
-            Text(
-                _("{summary} (default severity: {severity}; applies to: {scope})").format(
-                    summary=translate(rule.summary), severity=translate(SEVERITY_NAME[rule.severity]),
-                    scope=translate(rule.scope.label),
-                )
-            ),
-            Text(""),
-            Text(translate(rule.doc)),
-        )
-    )
+    parts = [
+        Text(f"{rule.code} {rule.name}", style="bold"),
+        Text(
+            _("{summary} (default severity: {severity}; applies to: {scope})").format(
+                summary=translate(rule.summary), severity=translate(SEVERITY_NAME[rule.severity]),
+                scope=translate(rule.scope.label),
+            )
+        ),
+    ]
+    for section in rule.sections:
+        parts += [Text(""), Text(translate(section.heading), style="bold")]
+        for index, paragraph in enumerate(section.paragraphs):
+            parts += [Text("")] if index else []
+            parts.append(Text(textwrap.fill(translate(paragraph), console.width, initial_indent="  ",
+                                            subsequent_indent="  ", break_on_hyphens=False)))
+    console.print(Group(*parts))
 
 
 def render_notes(console: Console, notes) -> None:

@@ -17,8 +17,18 @@ from ntmplan.rules.scopes import PLAN, PlanFacts
 @rule("FE01", "criterion-below-standard", Severity.ERROR, "A criterion's total is below the communes at standard", scope=PLAN)
 def criterion_below_standard(facts: PlanFacts) -> Iterator[Problem]:
     """Every commune at the NTM standard meets all 19 criteria, so each criterion's
-    total for the year must be at least the headline's communes at standard. A
-    criterion with a total of 55 cannot coexist with 60 communes at standard.
+    total for the year must be at least the headline's communes at standard.
+
+    Why: A criterion total below the communes at standard makes the plan impossible as
+    written: reaching the headline would already exceed the criterion's target. One of
+    the two figures is wrong, and the districts are working to a plan that contradicts
+    itself.
+
+    Example: A criterion with a total of 55 communes ('nâng tổng số xã đạt tiêu chí lên
+    55 xã') in a plan of 60 communes at standard (``criteria[9].communes.total``).
+
+    Fix: Check the criterion's total and the headline's total against the source, and
+    raise the one or lower the other, whichever is wrong.
     """
     standard = facts.plan.headline.standard_communes.total
     if standard is None:
@@ -47,10 +57,21 @@ def _overlaps(low: float, high: float, target_min: float, target_max: float) -> 
 @rule("FE02", "average-unreachable-by-bands", Severity.ERROR, "The bands cannot produce the average-criteria target", scope=PLAN)
 def average_unreachable_by_bands(facts: PlanFacts) -> Iterator[Problem]:
     """The bands bound the province's average number of criteria per commune: at the
-    least every commune sits at the bottom of its band, at the most at the top.
-    Communes outside every band count as 0 (least) and 19 (most). When the target
-    range for the average lies outside these bounds, the bands and the average
-    target contradict each other. The message shows the arithmetic.
+    least every commune sits at the bottom of its band, at the most at the top; communes
+    outside every band count as 0 at the least and 19 at the most. When the target range
+    for the average lies outside these bounds, the bands and the average target
+    contradict each other. The message shows the arithmetic.
+
+    Why: The average ('bình quân 01 xã đạt từ 11 – 11,5 tiêu chí') and the bands are
+    both targets for the year-end. If no distribution within the bands reaches the
+    average, at least one of the two cannot be met, whatever the districts do.
+
+    Example: The bands of the 2019 plan (60 communes at 19 criteria, 2 at 15-18, 35 at
+    10-14, 110 at 5-9) allow an average of 10 to 12.83 criteria per commune; a target of
+    13-13.5 would be out of reach (``headline.average_criteria``).
+
+    Fix: Check the bands' counts and limits and the average target against the source;
+    the arithmetic in the message shows how far apart they are.
     """
     plan = facts.plan
     bands = plan.headline.bands
@@ -89,16 +110,27 @@ def average_unreachable_by_bands(facts: PlanFacts) -> Iterator[Problem]:
     scope=PLAN,
 )
 def average_unreachable_by_criteria(facts: PlanFacts) -> Iterator[Problem]:
-    """Counting (commune, criterion met) pairs two ways: the sum over criteria of the
-    communes meeting each equals the sum over communes of the criteria each meets. So
-    if every criterion reaches exactly its total, the average per commune is
-    (sum of the 19 totals) / communes.
+    """Counting (commune, criterion met) pairs two ways, the sum of the criteria's
+    totals equals the sum over communes of the criteria each meets. So if every
+    criterion reaches exactly its total, the average per commune is (sum of the 19
+    totals) / communes. A criterion without a stated total counts as at least the
+    communes at standard and at most all communes.
 
-    A criterion without a stated total counts as at least the communes at standard
-    and at most all communes. When even the most does not reach the lower end of the
-    average target (or the least exceeds its upper end), the criterion targets and
-    the average target disagree: meeting one set means missing or overshooting the
-    other. A warning, since criteria may overshoot their targets.
+    The rule reports when even the most does not reach the lower end of the average
+    target, or the least exceeds its upper end. It is a warning, since criteria may
+    overshoot their targets.
+
+    Why: The criterion targets and the average target are then two plans that cannot
+    both be met exactly: meeting one means missing or overshooting the other. The
+    province should know which of its targets is the binding one.
+
+    Example: The 18 stated criterion totals of the 2019 plan add up to 2059; with the
+    remaining criterion counted as 60 to 207 communes, the average is 10.24 to 10.95
+    criteria per commune, below the target of 11-11.5 (``headline.average_criteria``).
+
+    Fix: Compare the criterion totals with the average target in the source: either some
+    totals are too low for the average, or the average is too high. When the file
+    reproduces the source as stated, keep it and silence the finding with the reason.
     """
     plan = facts.plan
     communes = plan.metadata.province.communes
