@@ -14,7 +14,8 @@ def test_total_equal_to_the_province_is_fine():
 
 
 def test_sub_target_above_its_denominator():
-    sub = {"key": "x", "description": {"vi": "x", "en": "x"}, "value": 8, "unit": "communes", "of": 7}
+    sub = {"key": "x", "description": {"vi": "x", "en": "x"}, "value": 8, "unit": "communes", "comparison": "exactly",
+           "of": 7}
     plan = patched(clean_plan(), {"criteria[0].sub_targets": [sub]})
     assert codes_and_paths(plan, "CT01") == [("CT01", "criteria[0].sub_targets[0].value")]
 

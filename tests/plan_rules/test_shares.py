@@ -9,7 +9,7 @@ SUB = "criteria[0].sub_targets"
 
 def with_sub_target(value, of, share):
     sub = {"key": "radio", "description": {"vi": "Đài", "en": "radio"}, "value": value, "unit": "communes",
-           "of": of, "stated_share": share}
+           "comparison": "exactly", "of": of, "stated_share": share}
     return patched(clean_plan(), {SUB: [sub]})
 
 
