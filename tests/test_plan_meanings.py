@@ -9,11 +9,11 @@ plan of ``planfactory`` and looks at what the loader or the rules say.
 from __future__ import annotations
 
 import pytest
+from planfactory import Raw, clean_plan, codes_and_paths, findings, load, patched
 
 from ntmplan.errors import InputError
 from ntmplan.i18n import Lang, activate
 from ntmplan.numbers import range_text
-from planfactory import Raw, clean_plan, codes_and_paths, findings, load, patched
 
 SUB_TARGET = {"key": "roads", "description": {"vi": "350km đường", "en": "roads"}, "value": 350, "unit": "km"}
 GROUP = {"key": "pilots", "name": {"vi": "các xã điểm (do huyện lựa chọn)", "en": "district pilots"},
