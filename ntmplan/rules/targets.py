@@ -14,7 +14,7 @@ from ntmplan.check.result import BEHIND, CheckResult
 from ntmplan.findings import JudgedTarget, Severity
 from ntmplan.i18n import _, pick
 from ntmplan.model.labels import measure_text
-from ntmplan.numbers import day, num
+from ntmplan.numbers import day, num, range_text
 from ntmplan.rules.registry import Problem, rule
 from ntmplan.rules.scopes import TARGETS, TargetContext
 
@@ -142,9 +142,9 @@ def group_behind(context: TargetContext) -> Iterator[Problem]:
                 compliant=item.compliant, communes=item.communes_found, target=num(item.target_min)
             )
         yield Problem(
-            _("{group} ({communes} communes): {figure}; target {low}-{high} {measure}").format(
+            _("{group} ({communes} communes): {figure}; target {target} {measure}").format(
                 group=pick(item.name_vi, item.name_en), communes=item.communes_found, figure=figure,
-                low=num(item.target_min), high=num(item.target_max), measure=measure_text(item.measure),
+                target=range_text(item.target_min, item.target_max), measure=measure_text(item.measure),
             ),
             path=item.path,
             expected=item.target_min,

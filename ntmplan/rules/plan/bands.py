@@ -8,21 +8,24 @@ from ntmplan.figures import show
 from ntmplan.findings import Severity
 from ntmplan.i18n import _
 from ntmplan.model.plan import CRITERIA, Band
-from ntmplan.numbers import num
+from ntmplan.numbers import range_text
 from ntmplan.rules.registry import Problem, rule
 from ntmplan.rules.scopes import PLAN, PlanFacts
+from ntmplan.targets.result import criteria_text
 
 
 def band_label(band: Band) -> str:
-    low, high = num(band.criteria.min), num(band.criteria.max)
-    return _("{count} criteria").format(count=low) if low == high else _("{low}-{high} criteria").format(
-        low=low, high=high
-    )
+    return criteria_text(band.criteria.min, band.criteria.max)
+
+
+def top(band: Band) -> float:
+    """The most criteria a band holds: its upper end, or all 19 for an open band ('15 or more')."""
+    return band.criteria.upper_or(CRITERIA)
 
 
 def ordered_bands(facts: PlanFacts) -> list[tuple[int, Band]]:
     """Bands with their index in the file, from the lowest range up."""
-    return sorted(enumerate(facts.plan.headline.bands), key=lambda item: (item[1].criteria.min, item[1].criteria.max))
+    return sorted(enumerate(facts.plan.headline.bands), key=lambda item: (item[1].criteria.min, top(item[1])))
 
 
 @rule("BD01", "bands-count-mismatch", Severity.ERROR, "The bands' counts do not add up to the province's communes", scope=PLAN)
@@ -80,13 +83,13 @@ def bands_overlap(facts: PlanFacts) -> Iterator[Problem]:
     """
     bands = ordered_bands(facts)
     for (_index, lower), (index, upper) in zip(bands, bands[1:]):
-        if upper.criteria.min <= lower.criteria.max:
+        if upper.criteria.min <= top(lower):
             yield Problem(
                 _("the band of {upper} overlaps the band of {lower}").format(
                     upper=band_label(upper), lower=band_label(lower)
                 ),
                 path=f"headline.bands[{index}].criteria",
-                expected=f"min > {show(lower.criteria.max)}",
+                expected=f"min > {show(top(lower))}",
                 actual=upper.criteria.min,
             )
 
@@ -109,15 +112,15 @@ def bands_gap(facts: PlanFacts) -> Iterator[Problem]:
     """
     bands = ordered_bands(facts)
     for (_index, lower), (index, upper) in zip(bands, bands[1:]):
-        first, last = int(lower.criteria.max) + 1, int(upper.criteria.min) - 1
+        first, last = int(top(lower)) + 1, int(upper.criteria.min) - 1
         if first <= last:
-            hole = f"{first}" if first == last else f"{first}-{last}"
+            hole = range_text(first, last)
             yield Problem(
                 _("no band covers communes with {hole} criteria (between {lower} and {upper})").format(
                     hole=hole, lower=band_label(lower), upper=band_label(upper)
                 ),
                 path=f"headline.bands[{index}].criteria",
-                expected=f"min = {int(lower.criteria.max) + 1}",
+                expected=f"min = {int(top(lower)) + 1}",
                 actual=upper.criteria.min,
             )
 
@@ -144,20 +147,17 @@ def criteria_outside_bands(facts: PlanFacts) -> Iterator[Problem]:
     index_low, lowest = bands[0]
     index_high, highest = bands[-1]
     if lowest.criteria.min > 0:
-        below = int(lowest.criteria.min) - 1
         yield Problem(
-            _("communes with 0-{below} criteria fall in no band; the bands imply none is expected there").format(
-                below=below
+            _("communes with {criteria} fall in no band; the bands imply none is expected there").format(
+                criteria=criteria_text(0, int(lowest.criteria.min) - 1)
             ),
             path=f"headline.bands[{index_low}].criteria",
             expected="min = 0",
             actual=lowest.criteria.min,
         )
-    if highest.criteria.max < CRITERIA:
+    if top(highest) < CRITERIA:
         yield Problem(
-            _("communes with {low}-{high} criteria fall in no band").format(
-                low=int(highest.criteria.max) + 1, high=CRITERIA
-            ),
+            _("communes with {criteria} fall in no band").format(criteria=criteria_text(int(top(highest)) + 1, CRITERIA)),
             path=f"headline.bands[{index_high}].criteria",
             expected=f"max = {CRITERIA}",
             actual=highest.criteria.max,
@@ -181,7 +181,7 @@ def top_band_headline_mismatch(facts: PlanFacts) -> Iterator[Problem]:
     """
     total = facts.plan.headline.standard_communes.total
     for index, band in enumerate(facts.plan.headline.bands):
-        if total is not None and band.criteria.min == band.criteria.max == CRITERIA and band.count != total:
+        if total is not None and band.criteria.min == top(band) == CRITERIA and band.count != total:
             yield Problem(
                 _(
                     "the band of {criteria} criteria counts {count} communes, but the headline targets {total} "
@@ -195,4 +195,4 @@ def top_band_headline_mismatch(facts: PlanFacts) -> Iterator[Problem]:
 
 
 def _criteria_in(band: Band) -> range:
-    return range(int(band.criteria.min), int(band.criteria.max) + 1)
+    return range(int(band.criteria.min), int(top(band)) + 1)

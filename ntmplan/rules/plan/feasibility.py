@@ -8,8 +8,9 @@ from typing import Iterator
 from ntmplan.figures import show
 from ntmplan.findings import Severity
 from ntmplan.i18n import _, pick
-from ntmplan.model.plan import CRITERIA
-from ntmplan.numbers import num
+from ntmplan.model.labels import compared
+from ntmplan.model.plan import CRITERIA, Comparison, TargetRange
+from ntmplan.numbers import num, range_text
 from ntmplan.rules.registry import Problem, rule
 from ntmplan.rules.scopes import PLAN, PlanFacts
 
@@ -50,8 +51,32 @@ def criterion_below_standard(facts: PlanFacts) -> Iterator[Problem]:
             )
 
 
-def _overlaps(low: float, high: float, target_min: float, target_max: float) -> bool:
-    return high >= target_min and low <= target_max
+def _reachable(low: float, high: float, target: TargetRange) -> bool:
+    """Whether some value between ``low`` and ``high`` meets the target as the plan means it.
+
+    A floor ('đạt từ 11 – 11,5') is met by anything from its lower end up; a ceiling by
+    anything up to its upper end; an exact or approximate range by a value inside it.
+    """
+    reaches_floor = high >= target.min
+    within_ceiling = target.max is None or low <= target.max
+    if target.comparison is Comparison.AT_LEAST:
+        return reaches_floor
+    if target.comparison is Comparison.AT_MOST:
+        return within_ceiling
+    return reaches_floor and within_ceiling
+
+
+def _target_text(target: TargetRange) -> str:
+    """'at least 11-11.5', '≥ 10': the target as the plan states it."""
+    shown = range_text(target.min, target.max)
+    return shown if target.open else compared(shown, target.comparison.value)
+
+
+def _span(low: float, high: float | None) -> str:
+    """A range for the expected and actual fields: '10.24-10.95', '14', '>= 10'."""
+    if high is None:
+        return f">= {show(low)}"
+    return show(low) if low == high else f"{show(low)}-{show(high)}"
 
 
 @rule("FE02", "average-unreachable-by-bands", Severity.ERROR, "The bands cannot produce the average-criteria target", scope=PLAN)
@@ -81,24 +106,24 @@ def average_unreachable_by_bands(facts: PlanFacts) -> Iterator[Problem]:
     target = plan.headline.average_criteria
     outside = max(communes - sum(band.count for band in bands), 0)
     low_sum = sum(Fraction(str(band.criteria.min)) * band.count for band in bands)
-    high_sum = sum(Fraction(str(band.criteria.max)) * band.count for band in bands) + CRITERIA * outside
+    high_sum = sum(Fraction(str(band.criteria.upper_or(CRITERIA))) * band.count for band in bands) + CRITERIA * outside
     low, high = low_sum / communes, high_sum / communes
-    if not _overlaps(float(low), float(high), target.min, target.max):
+    if not _reachable(float(low), float(high), target):
         low_terms = " + ".join(f"{band.count}×{num(band.criteria.min)}" for band in bands)
-        high_terms = " + ".join(f"{band.count}×{num(band.criteria.max)}" for band in bands)
+        high_terms = " + ".join(f"{band.count}×{num(band.criteria.upper_or(CRITERIA))}" for band in bands)
         if outside:
             high_terms += f" + {outside}×{CRITERIA}"
         yield Problem(
             _(
                 "the bands allow an average of {low} to {high} criteria per commune (least ({low_terms})/{communes}, "
-                "most ({high_terms})/{communes}), outside the target of {target_min}-{target_max}"
+                "most ({high_terms})/{communes}), which cannot meet the target of {target}"
             ).format(
                 low=num(float(low)), high=num(float(high)), low_terms=low_terms, high_terms=high_terms,
-                communes=communes, target_min=num(target.min), target_max=num(target.max),
+                communes=communes, target=_target_text(target),
             ),
             path="headline.average_criteria",
-            expected=f"{show(float(low))}-{show(float(high))}",
-            actual=f"{show(target.min)}-{show(target.max)}",
+            expected=_span(float(low), float(high)),
+            actual=_span(target.min, target.max),
         )
 
 
@@ -142,7 +167,7 @@ def average_unreachable_by_criteria(facts: PlanFacts) -> Iterator[Problem]:
     )
     low = (sum(stated) + standard * len(missing)) / communes
     high = (sum(stated) + communes * len(missing)) / communes
-    if _overlaps(low, high, target.min, target.max):
+    if _reachable(low, high, target):
         return
     unstated = ""
     if missing:
@@ -154,13 +179,12 @@ def average_unreachable_by_criteria(facts: PlanFacts) -> Iterator[Problem]:
         _(
             "the {count} stated criterion totals add up to {sum}{unstated}: an average of {low} to {high} criteria "
             "per commune (({sum} + {missing}×{standard})/{communes} to ({sum} + {missing}×{communes})/{communes}), "
-            "outside the target of {target_min}-{target_max}"
+            "which cannot meet the target of {target}"
         ).format(
             count=len(stated), sum=sum(stated), unstated=unstated, low=num(low), high=num(high),
-            missing=len(missing), standard=standard, communes=communes, target_min=num(target.min),
-            target_max=num(target.max),
+            missing=len(missing), standard=standard, communes=communes, target=_target_text(target),
         ),
         path="headline.average_criteria",
-        expected=f"{show(low)}-{show(high)}",
-        actual=f"{show(target.min)}-{show(target.max)}",
+        expected=_span(low, high),
+        actual=_span(target.min, target.max),
     )

@@ -24,6 +24,12 @@ def agency_references(facts: PlanFacts) -> Iterator[tuple[str, str]]:
     for i, item in enumerate(plan.responsibilities):
         for j, code in enumerate(item.agencies):
             yield f"responsibilities[{i}].agencies[{j}]", code
+    for i, commitment in enumerate(plan.commitments):
+        for j, code in enumerate(commitment.who.agencies):
+            yield f"commitments[{i}].who.agencies[{j}]", code
+    for i, agency in enumerate(plan.agencies):
+        for j, code in enumerate(agency.stands_for):
+            yield f"agencies[{i}].stands_for[{j}]", code
     for s, section in enumerate(plan.schedule.sections):
         for t, task in enumerate(section.tasks):
             for role in ROLES:
@@ -86,9 +92,10 @@ def unknown_document(facts: PlanFacts) -> Iterator[Problem]:
     known = sorted(document.key for document in plan.legal_documents)
     cited = [(f"headline.support_schemes[{i}].basis", s.basis) for i, s in enumerate(plan.headline.support_schemes)]
     cited += [
-        (f"measures[{i}].references[{j}]", key)
-        for i, measure in enumerate(plan.measures)
-        for j, key in enumerate(measure.references)
+        (f"{part}[{i}].references[{j}]", key)
+        for part, blocks in (("criteria", plan.criteria), ("measures", plan.measures))
+        for i, block in enumerate(blocks)
+        for j, key in enumerate(block.references)
     ]
     for path, key in cited:
         if key not in known:
