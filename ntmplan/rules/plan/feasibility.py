@@ -83,9 +83,11 @@ def _span(low: float, high: float | None) -> str:
 def average_unreachable_by_bands(facts: PlanFacts) -> Iterator[Problem]:
     """The bands bound the province's average number of criteria per commune: at the
     least every commune sits at the bottom of its band, at the most at the top; communes
-    outside every band count as 0 at the least and 19 at the most. When the target range
-    for the average lies outside these bounds, the bands and the average target
-    contradict each other. The message shows the arithmetic.
+    outside every band count as 0 at the least and 19 at the most. When no value within
+    these bounds meets the average target as the plan states it, the bands and the
+    average target contradict each other: a floor ('đạt từ 11 – 11,5', at least) above
+    the most the bands allow, a ceiling below the least, an exact or approximate range
+    outside both. The message shows the arithmetic.
 
     Why: The average ('bình quân 01 xã đạt từ 11 – 11,5 tiêu chí') and the bands are
     both targets for the year-end. If no distribution within the bands reaches the
@@ -141,9 +143,10 @@ def average_unreachable_by_criteria(facts: PlanFacts) -> Iterator[Problem]:
     totals) / communes. A criterion without a stated total counts as at least the
     communes at standard and at most all communes.
 
-    The rule reports when even the most does not reach the lower end of the average
-    target, or the least exceeds its upper end. It is a warning, since criteria may
-    overshoot their targets.
+    The rule reports when no value between the least and the most meets the average
+    target as the plan states it: a floor (at least) that even the most does not reach,
+    a ceiling that even the least exceeds, an exact or approximate range outside both. It
+    is a warning, since criteria may overshoot their targets.
 
     Why: The criterion targets and the average target are then two plans that cannot
     both be met exactly: meeting one means missing or overshooting the other. The

@@ -46,9 +46,10 @@ def task_paths(facts: PlanFacts) -> Iterator[tuple[str, str, Task]]:
 
 @rule("RF01", "unknown-agency", Severity.ERROR, "An agency code is not in the registry", scope=PLAN)
 def unknown_agency(facts: PlanFacts) -> Iterator[Problem]:
-    """Schedules, responsibilities and the plan's metadata name agencies by code
-    (``SO-NNPTNT``); every code must be defined under ``agencies``. For an unknown code
-    the message suggests the nearest registered one.
+    """Schedules, responsibilities, commitments, the members of collective bodies
+    (``stands_for``) and the plan's metadata name agencies by code (``SO-NNPTNT``); every
+    code must be defined under ``agencies``. For an unknown code the message suggests the
+    nearest registered one.
 
     Why: The codes are how ``ntmplan schedule --agency`` finds a department's tasks: a
     task given to an unknown code reaches nobody, and the department it was meant for
@@ -75,8 +76,8 @@ def unknown_agency(facts: PlanFacts) -> Iterator[Problem]:
 
 @rule("RF02", "unknown-document", Severity.ERROR, "A reference to a legal document that is not listed", scope=PLAN)
 def unknown_document(facts: PlanFacts) -> Iterator[Problem]:
-    """Measures and support schemes cite legal documents by key; each key must be one of
-    ``legal_documents``. The message suggests the nearest key.
+    """Criteria, measures and support schemes cite legal documents by key; each key must be
+    one of ``legal_documents``. The message suggests the nearest key.
 
     Why: A citation that leads nowhere leaves a measure without its legal basis in every
     output that names it, and usually means that a key was mistyped or a document
@@ -128,13 +129,14 @@ def duplicate_agency(facts: PlanFacts) -> Iterator[Problem]:
 
 @rule("RF04", "unused-agency", Severity.INFO, "An agency of the registry is never referred to", scope=PLAN)
 def unused_agency(facts: PlanFacts) -> Iterator[Problem]:
-    """An agency of the registry that no task, responsibility or metadata refers to.
+    """An agency of the registry that no task, responsibility, commitment, collective body
+    (``stands_for``) or metadata refers to.
 
     Why: It is probably left over from an edit, or a task lost its reference to it;
     either way, the agency has no duty of its own in ``ntmplan schedule --agency``.
 
-    Example: ``BPT-THON`` (Village Development Boards) registered, but named only inside
-    the text of a duty, so that nothing refers to its code (``agencies[43]``).
+    Example: ``BPT-THON`` (Village Development Boards) registered although the plan names
+    it only inside the text of a duty of IV.8, so that nothing refers to its code.
 
     Fix: Refer to the agency where the plan gives it a duty, or remove it from the
     registry if the plan does not name it.
