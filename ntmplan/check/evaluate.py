@@ -176,7 +176,8 @@ def _group(plan: Plan, frame: pd.DataFrame, at_standard: pd.Series, met_count: p
     if group.members is Members.STANDARD:
         members = at_standard
     else:
-        members = frame[MEMBER_COLUMNS[group.members]].fillna(False).astype(bool)
+        column = MEMBER_COLUMNS[group.members]  # a group whose column the file lacks has no data, no members
+        members = frame[column].fillna(False).astype(bool) if column in frame else pd.Series(False, index=frame.index)
     if group.measure is Measure.CRITERIA_MET:
         values = met_count[members]
     else:

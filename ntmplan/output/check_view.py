@@ -22,6 +22,7 @@ from ntmplan.check.result import (
 )
 from ntmplan.i18n import N_, Lang, _, pick, translate
 from ntmplan.model.labels import measure_text
+from ntmplan.numbers import range_text
 from ntmplan.output.console import findings_tables, summary_line
 from ntmplan.output.view import View
 
@@ -147,8 +148,7 @@ def group_now(group, lang: Lang) -> str:
 
 
 def group_target(group, lang: Lang) -> str:
-    low, high = _figure(group.target_min, lang), _figure(group.target_max, lang)
-    return low if group.target_min == group.target_max else f"{low}-{high}"
+    return range_text(group.target_min, group.target_max, lang)
 
 
 def _groups(result: CheckResult, lang: Lang) -> Table:

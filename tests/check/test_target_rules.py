@@ -51,7 +51,8 @@ def test_standard_communes_met_gives_nothing():
 
 @pytest.mark.parametrize("minimum, reported", [(13.8, False), (13.9, True)])
 def test_average_behind(minimum, reported):
-    found = by_code(target_findings(changes={"headline.average_criteria": {"min": minimum, "max": 15}}), "TG03")
+    average = {"min": minimum, "max": 15, "comparison": "at-least"}
+    found = by_code(target_findings(changes={"headline.average_criteria": average}), "TG03")
     assert bool(found) is reported
 
 
