@@ -18,13 +18,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from ntmplan.communes.columns import header_key
 from ntmplan.communes.data import CommuneData, DistrictClaim, Source
 from ntmplan.communes.reference import load_reference
-from ntmplan.communes.table import Part
+from ntmplan.communes.table import Part, type_parts
 from ntmplan.communes.text_file import read_text_file
 from ntmplan.communes.workbook import OLE_MAGIC, ZIP_MAGIC, read_workbook
 from ntmplan.errors import InputError, read_bytes
@@ -140,21 +139,9 @@ def _name_keys(district: str) -> list[str]:
 def _join(label: str, parts: list[Part], plan: Plan | None, reference: pd.DataFrame,
           not_read: list[str]) -> CommuneData:
     """The parts as one round, rows in file order, each row knowing its source."""
-    sources = [part.source for part in parts]
-    origin = np.repeat(np.arange(len(parts)), [len(part.frame) for part in parts])
-    if len(parts) == 1:
-        part = parts[0]
-        frame, raw, unreadable, absent, short_codes, lines = (
-            part.frame, part.raw, part.unreadable, part.absent, part.short_codes, part.lines
-        )
-    else:
-        frame = pd.concat([part.frame for part in parts], ignore_index=True)
-        raw = pd.concat([part.raw for part in parts], ignore_index=True)
-        unreadable = pd.concat([part.unreadable for part in parts], ignore_index=True).fillna(False).astype(bool)
-        absent = pd.concat([part.absent for part in parts], ignore_index=True).fillna(False).astype(bool)
-        short_codes = pd.concat([part.short_codes for part in parts], ignore_index=True)
-        lines = np.concatenate([part.lines for part in parts])
+    typed = type_parts(parts)
     return CommuneData(
-        file=label, frame=frame, lines=lines, origin=origin, sources=sources, raw=raw, unreadable=unreadable,
-        absent=absent, short_codes=short_codes, plan=plan, reference=reference, not_read=not_read,
+        file=label, frame=typed.frame, lines=typed.lines, origin=typed.origin, sources=[part.source for part in parts],
+        raw=typed.raw, unreadable=typed.unreadable, absent=typed.absent, short_codes=typed.short_codes, plan=plan,
+        reference=reference, not_read=not_read,
     )

@@ -46,41 +46,87 @@ _NUMBERS = [column.name for column in BY_NAME.values() if column.kind in ("year"
 
 @dataclass
 class Part:
-    """One source's rows, typed, with everything ``CommuneData`` holds for them."""
+    """One source's cells under its header, stripped, blank rows dropped; not typed yet."""
 
     source: Source
+    cells: pd.DataFrame  # every column of the file, by position
+    lines: np.ndarray
+    widths: np.ndarray | None  # cells of each row of a CSV file; None for a workbook
+
+
+@dataclass
+class Typed:
+    """The rows of every part, typed, in part order: what ``CommuneData`` holds."""
+
     frame: pd.DataFrame
     raw: pd.DataFrame
     unreadable: pd.DataFrame
     absent: pd.DataFrame
     short_codes: pd.Series
     lines: np.ndarray
+    origin: np.ndarray
 
 
 def read_records(
     source: Source, header: list[str], records: pd.DataFrame, lines: np.ndarray, widths: np.ndarray | None = None
 ) -> Part:
-    """Type the ``records`` (text cells under the header, one per row, at ``lines``) of ``source``.
+    """The ``records`` (text cells under the header, one per row, at ``lines``) of ``source``, tidied.
 
     ``widths`` is the number of cells each record had in a CSV file, so that the
     cells a short row lacks are told apart from empty ones. Fills in ``source``'s
-    columns, headers and what was passed over.
+    columns and headers.
     """
     cells, filled, lines, widths = _data_cells(records, lines, widths)
     source.columns, source.headers, source.unused_columns, source.duplicate_columns = _map_header(
         header, cells, filled, lines
     )
-    frame, raw, unreadable, short_codes = _parse_columns(cells, source.columns)
-    absent = _absent(widths, source.columns, len(cells))
-    for name in absent.columns:  # a cell the row does not have is unknown, not 'no'
-        frame.loc[absent[name].to_numpy(), name] = pd.NA
-        unreadable.loc[absent[name].to_numpy(), name] = False
-    keep, source.skipped = _set_aside(cells, frame, lines)
+    return Part(source, cells, lines, widths)
+
+
+def type_parts(parts: list[Part]) -> Typed:
+    """Type the cells of every part at once, one pass per column for the whole round.
+
+    A column a part does not have is unknown on its rows, and so is a cell a short row
+    lacks: never 'no'. Then the rows that are not communes are set aside, part by part.
+    """
+    raws = [_canonical(part) for part in parts]
+    raw = raws[0] if len(raws) == 1 else pd.concat(raws, ignore_index=True)
+    frame, unreadable, short_codes = _parse_columns(raw)
+    absents = [_absent(part.widths, part.source.columns, len(part.cells)) for part in parts]
+    absent = absents[0] if len(absents) == 1 else pd.concat(absents, ignore_index=True).fillna(False).astype(bool)
+    unknown = raw.isna() if len(raws) > 1 else pd.DataFrame(False, index=raw.index, columns=raw.columns)
+    for name in absent.columns:
+        unknown[name] = unknown[name].to_numpy() | absent[name].to_numpy()
+    for name in unknown.columns:
+        rows = unknown[name].to_numpy()
+        if rows.any():
+            frame.loc[rows, name] = pd.NA
+            unreadable.loc[rows, name] = False
+            if name == "code":
+                short_codes[rows] = False
+    lines = np.concatenate([part.lines for part in parts]) if parts else np.zeros(0, dtype=np.int64)
+    origin = np.repeat(np.arange(len(parts)), [len(part.cells) for part in parts])
+    keep = np.ones(len(frame), dtype=bool)
+    start = 0
+    for part in parts:
+        stop = start + len(part.cells)
+        keep[start:stop], part.source.skipped = _set_aside(part.cells, frame.iloc[start:stop], part.lines)
+        part.source.rows = int(keep[start:stop].sum())
+        start = stop
     if not keep.all():
         frame, raw, unreadable, absent = (table[keep].reset_index(drop=True) for table in (frame, raw, unreadable, absent))
-        short_codes, lines = short_codes[keep].reset_index(drop=True), lines[keep]
-    source.rows = len(frame)
-    return Part(source, frame, raw, unreadable, absent, short_codes, lines)
+        short_codes, lines, origin = short_codes[keep].reset_index(drop=True), lines[keep], origin[keep]
+    return Typed(frame, raw, unreadable, absent, short_codes, lines, origin)
+
+
+def _canonical(part: Part) -> pd.DataFrame:
+    """A part's cells under the canonical names of the columns it has ('' under a header with no cells)."""
+    width = len(part.cells.columns)
+    index = pd.RangeIndex(len(part.cells))
+    return pd.DataFrame({
+        name: part.cells.iloc[:, number - 1] if number <= width else pd.Series("", index=index, dtype=object)
+        for name, number in part.source.columns.items()
+    }, index=index)
 
 
 def _data_cells(
@@ -122,25 +168,18 @@ def _map_header(
     return columns, headers, unused, duplicates
 
 
-def _parse_columns(
-    cells: pd.DataFrame, columns: dict[str, int]
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series]:
-    size = len(cells)
-    index = pd.RangeIndex(size)
+def _parse_columns(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    """Every canonical column typed by its kind (all ``<NA>`` where no file has it); cells not understood."""
+    index = pd.RangeIndex(len(raw))
     parsed: dict[str, pd.Series] = {}
-    raw: dict[str, pd.Series] = {}
     bad: dict[str, pd.Series] = {}
     short_codes = pd.Series(False, index=index)
     for name in NAMES:
         kind = BY_NAME[name].kind
-        if name not in columns or columns[name] > len(cells.columns):
+        if name not in raw.columns:
             parsed[name] = pd.Series(pd.NA, index=index, dtype=_EMPTY_DTYPES[kind])
-            if name in columns:  # a header over no cell at all: every row lacks it
-                raw[name] = pd.Series("", index=index, dtype=object)
-                bad[name] = pd.Series(False, index=index)
             continue
-        series = cells.iloc[:, columns[name] - 1]
-        raw[name] = series
+        series = raw[name].fillna("") if raw[name].hasnans else raw[name]
         if kind == "code":
             parsed[name], bad[name], short_codes = read_codes(series)
         elif kind == "text":
@@ -150,12 +189,7 @@ def _parse_columns(
             parsed[name], bad[name] = read_flags(series)
         else:
             parsed[name], bad[name] = read_integers(series)
-    return (
-        pd.DataFrame(parsed, index=index),
-        pd.DataFrame(raw, index=index),
-        pd.DataFrame(bad, index=index, dtype=bool),
-        short_codes,
-    )
+    return pd.DataFrame(parsed, index=index), pd.DataFrame(bad, index=index, dtype=bool), short_codes
 
 
 def _absent(widths: np.ndarray | None, columns: dict[str, int], size: int) -> pd.DataFrame:

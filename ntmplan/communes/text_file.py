@@ -48,13 +48,15 @@ def read_text_file(file: str, raw: bytes) -> Part:
     """One CSV (or Unicode text) file of communes, typed; ``InputError`` when it cannot be read at all."""
     text = _decode(file, raw)
     header_line, separator, header, body = _find_header(file, text)
-    widths = _widths(file, body, separator, header_line)
+    physical = body.split("\n")
+    widths = _widths(file, body, physical, separator, header_line)
     table = _parse(file, body, separator, header_line, int(widths.max()) if len(widths) else 1)
     has_quotes = '"' in body
     lines = _record_lines(table, header_line, has_quotes)
     if len(widths) != len(table):  # line ends the split above does not see (a lone '\r'): no short rows told
         widths = None
-    _check_cells(file, table, lines, body)
+    if max(map(len, physical), default=0) > MAX_CELL or (has_quotes and len(body) > MAX_CELL):
+        _check_cells(file, table, lines)  # only then can a cell be too long (a quoted one may span lines)
     source = Source(file, None, header_line, {}, {}, separator, header_rows=header.depth)
     depth = header.depth
     return read_records(source, header.texts, table.iloc[depth:], lines[depth:],
@@ -196,12 +198,11 @@ def _shorten(text: str, limit: int = 80) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def _widths(file: str, body: str, separator: str, header_line: int) -> np.ndarray:
-    """The number of cells of each record of ``body``, refusing a record wider than any commune table."""
+def _widths(file: str, body: str, physical: list[str], separator: str, header_line: int) -> np.ndarray:
+    """The number of cells of each record of ``body`` (split into ``physical`` lines), refusing a record wider
+    than any commune table."""
     if '"' not in body:
-        lines = body.split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
+        lines = physical[:-1] if physical and physical[-1] == "" else physical
         widths = np.fromiter((line.count(separator) for line in lines), dtype=np.int64, count=len(lines)) + 1
         lines_of = header_line + np.arange(len(widths))
     else:
@@ -272,10 +273,8 @@ def _record_lines(table: pd.DataFrame, header_line: int, has_quotes: bool) -> np
     return lines
 
 
-def _check_cells(file: str, table: pd.DataFrame, lines: np.ndarray, body: str) -> None:
+def _check_cells(file: str, table: pd.DataFrame, lines: np.ndarray) -> None:
     """Refuse a cell longer than Excel can hold: such a file was not written by a person in Excel."""
-    if len(body) <= MAX_CELL:
-        return
     for column in table.columns:
         lengths = table[column].str.len().to_numpy()
         if len(lengths) and lengths.max() > MAX_CELL:
