@@ -387,3 +387,21 @@ def test_input_files_are_not_changed(tmp_path):
     before = {p.name: p.read_bytes() for p in copy.iterdir()}
     read_round([str(copy)], plan())
     assert {p.name: p.read_bytes() for p in copy.iterdir()} == before
+
+
+def test_check_on_a_bad_workbook_exits_2_naming_the_file_and_sheet(tmp_path):
+    from typer.testing import CliRunner
+
+    from ntmplan.cli import app
+
+    book = openpyxl.Workbook()
+    book.active.title = "Trống"
+    empty = tmp_path / "empty.xlsx"
+    book.save(empty)
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("code,name\n", encoding="utf-8")
+    for path, words in ((empty, "'Trống' is empty"), (fake, "is named as an Excel workbook but is not one")):
+        result = CliRunner().invoke(app, ["check", str(ROOT / "plans" / "2019.yaml"), str(path), "--lang", "en"])
+        assert result.exit_code == 2, result.output
+        assert "Traceback" not in result.output
+        assert str(path) in result.output and words in result.output
