@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from communefiles import baseline_lines, cells, findings, header, located, read, with_cell, write
+from communefiles import ROOT, baseline_lines, cells, findings, header, located, read, with_cell, write
 from ntmplan.communes.columns import NAMES
 from ntmplan.findings import Severity
 from ntmplan.rules.scopes import DATA
@@ -378,6 +378,20 @@ def test_rows_that_are_not_communes_are_set_aside_and_said(tmp_path):
     assert found[2].message == "line 212: below the table ('Người lập biểu' …), not communes; not read"
     assert found[0].severity is Severity.INFO
     assert len(read(path)) == 207
+
+
+def test_workbook_from_another_plans_template(tmp_path):
+    """DA22: the bundled Bình Gia workbook, its hidden sheet saying it was made for last year's plan."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(ROOT / "data" / "2019-06" / "181-binh-gia.xlsx")
+    book["_ntmplan"]["B3"], book["_ntmplan"]["B4"] = "48/KH-UBND", 2018
+    path = tmp_path / "181-binh-gia.xlsx"
+    book.save(path)
+    (found,) = findings(str(path), "DA22")
+    assert (found.location.file, found.location.sheet, found.location.line) == (str(path), "Số liệu", 1)
+    assert found.message == (f"{path} [Số liệu] was made from the template of plan 48/KH-UBND (2018, Lạng Sơn); "
+                             "the check uses plan 46/KH-UBND (2019, Lạng Sơn)")
 
 
 # --- the catalogue ----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from ntmplan.communes.columns import (
     column_letter,
     header_key,
 )
+from ntmplan.communes.template import FORMAT_VERSION
 from ntmplan.findings import Severity
 from ntmplan.i18n import N_, _, ngettext
 from ntmplan.rules.registry import Problem, rule
@@ -205,3 +206,51 @@ def line_list(lines: tuple[int, ...]) -> str:
             runs.append([line])
     text = ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
     return ngettext("line {lines}", "lines {lines}", len(lines)).format(lines=text)
+
+
+@rule("DA22", "other-template", Severity.WARNING,
+      "A workbook was made from the template of another plan or a newer format", scope=DATA)
+def other_template(data: CommuneData) -> Iterator[Problem]:
+    """A workbook made by ``ntmplan template`` records, on a hidden sheet, the plan, the
+    province and the format version it was made for. A returned file whose template was
+    made for another plan or province, or in a newer format than this ntmplan reads, is
+    reported once, at its sheet of communes.
+
+    Why: A district that fills last year's template sends last year's columns (the year in
+    'Xã phấn đấu đạt chuẩn 2018', the groups of another plan), so some of this year's
+    columns are missing or misread; a newer format may hold columns this version does not
+    know.
+
+    Example: 'data/2019-06/181-binh-gia.xlsx' was made from the template of plan
+    48/KH-UBND (2018); the check uses plan 46/KH-UBND (2019).
+
+    Fix: Send the district the template of the plan being checked (``ntmplan template
+    --district 181``), with its values filled in by ``--from``, and ask for it back.
+    """
+    if data.plan is None:
+        return
+    metadata = data.plan.metadata
+    for source in data.sources:
+        template = source.template
+        if template is None:
+            continue
+        if (template.plan, template.year, template.province) != (metadata.number, metadata.year,
+                                                                 metadata.province.name):
+            yield Problem(
+                _("{file} was made from the template of plan {plan} ({year}, {province}); the check uses plan "
+                  "{number} ({plan_year}, {plan_province})").format(
+                    file=source.label, plan=template.plan, year=template.year, province=template.province,
+                    number=metadata.number, plan_year=metadata.year, plan_province=metadata.province.name,
+                ),
+                expected=metadata.number,
+                actual=template.plan,
+                **source.at(line=source.header_line),
+            )
+        if template.version > FORMAT_VERSION:
+            yield Problem(
+                _("{file} was made in template format {version}; this ntmplan reads format {known}: some columns "
+                  "may not be read").format(file=source.label, version=template.version, known=FORMAT_VERSION),
+                expected=FORMAT_VERSION,
+                actual=template.version,
+                **source.at(line=source.header_line),
+            )
