@@ -115,6 +115,7 @@ class Book:
             rows = [[None] * left + list(row) for row in values]
             rows = [[] for _ in range(top)] + rows
             merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
+        rows = [_trimmed(row) for row in rows]  # a cell formatted far to the right holds nothing
         width = max((len(row) for row in rows), default=0)
         if width > MAX_COLUMNS:
             raise InputError(
@@ -141,6 +142,14 @@ class Book:
         if META_SHEET not in self.names:
             return None
         return TemplateInfo.from_rows([tuple(row[:2]) + ("",) * (2 - len(row[:2])) for row in self.grid(META_SHEET).rows])
+
+
+def _trimmed(row: list) -> list:
+    """The row without the empty cells at its end."""
+    end = len(row)
+    while end and (row[end - 1] is None or row[end - 1] == ""):
+        end -= 1
+    return row[:end]
 
 
 def _text(value) -> str:

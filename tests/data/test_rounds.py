@@ -405,3 +405,11 @@ def test_check_on_a_bad_workbook_exits_2_naming_the_file_and_sheet(tmp_path):
         assert result.exit_code == 2, result.output
         assert "Traceback" not in result.output
         assert str(path) in result.output and words in result.output
+
+
+def test_a_cell_formatted_far_to_the_right_is_no_column(tmp_path):
+    book = openpyxl.load_workbook(FOLDER / "180-trang-dinh.xlsx")
+    book["Số liệu"].cell(row=3, column=5000).number_format = "0.00"  # a styled, empty cell in column GJH
+    path = tmp_path / "180.xlsx"
+    book.save(path)
+    assert len(read_round([str(path)], plan())) == 22
