@@ -97,7 +97,7 @@ def code_missing_zero(data: CommuneData) -> Iterator[Problem]:
     Fix: Format the code column as Text in Excel, enter the codes again (or paste them
     from the official list) and save the file.
     """
-    for index, source in enumerate(data.sources):
+    for index in range(len(data.sources)):
         short = rows(data.short_codes.to_numpy() & (data.origin == index))
         if len(short):
             yield _short_codes(data, short)
