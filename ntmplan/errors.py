@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ntmplan.i18n import N_, _, translate
 
 # The kinds of file the readers ask ``read_text`` for, translated when a message names them.
-KINDS = (N_("a plan"), N_("a CSV file of communes"), N_("an actuals CSV file"))
+KINDS = (N_("a plan"), N_("a CSV file of communes"), N_("an actuals CSV file"), N_("an Excel workbook of communes"))
 
 
 @dataclass
@@ -78,6 +78,11 @@ def read_text(file: str, what: str, max_bytes: int | None = None) -> str:
 
     ``what`` names the kind of file expected ('a plan', 'a CSV file') in messages.
     """
+    return decode_utf8(file, read_bytes(file, what, max_bytes))
+
+
+def read_bytes(file: str, what: str, max_bytes: int | None = None) -> bytes:
+    """Read a whole input file, refusing missing, oversized and unreadable files (a workbook, a text to decode)."""
     from pathlib import Path
 
     path = Path(file)
@@ -94,10 +99,9 @@ def read_text(file: str, what: str, max_bytes: int | None = None) -> str:
             found=_("{count} bytes").format(count=f"{size:,}"),
         )
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(file, _("the file cannot be read ({reason})").format(reason=exc.strerror)) from None
-    return decode_utf8(file, raw)
 
 
 class UnknownName(LookupError):

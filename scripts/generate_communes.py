@@ -36,6 +36,7 @@ Everything is drawn from one ``random.Random(SEED)``: same plan, same bytes.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import math
 import random
@@ -50,13 +51,20 @@ import pandas as pd  # noqa: E402
 
 from ntmplan.communes.columns import CRITERIA, CRITERION_COLUMNS, NAMES  # noqa: E402
 from ntmplan.communes.reference import reference_communes  # noqa: E402
+from ntmplan.i18n import Lang  # noqa: E402
 from ntmplan.loading.plan_loader import load_plan  # noqa: E402
 from ntmplan.model.plan import Members, Plan  # noqa: E402
+from ntmplan.report.template import stable_bytes, template_bytes  # noqa: E402
+from ntmplan.runs.template import build_template, prefill  # noqa: E402
+from ntmplan.text import fold  # noqa: E402
 
 SEED = 46  # the plan's number, 46/KH-UBND
 PLAN_FILE = ROOT / "plans" / "2019.yaml"
 BASELINE_FILE = "data/communes.csv"
 JUNE_FILE = "data/communes-2019-06.csv"
+WORKBOOK_DIR = "data/2019-06"  # the June round as the districts send it back
+HANDMADE_DISTRICT = "185"  # Bắc Sơn sends its own sheet instead of the template
+RETURNED = dt.datetime(2019, 6, 25, 8, 0)  # when the workbooks say they were saved
 
 # Communes on the border with China in the five border districts, as far as public
 # reporting lets us tell (Tràng Định, Văn Lãng, Cao Lộc, Lộc Bình, Đình Lập). The choice
@@ -234,10 +242,6 @@ def fill(rng: random.Random, row_sums: dict[str, int], column_sums: dict[str, in
     return met
 
 
-def _pick_counts(rng: random.Random, choices: tuple[int, ...], n: int) -> list[int]:
-    return [rng.choice(choices) for _ in range(n)]
-
-
 def baseline(cal: Calibration, communes: pd.DataFrame, rng: random.Random) -> pd.DataFrame:
     """The communes at the start of the plan's year."""
     codes = list(communes["code"])
@@ -303,6 +307,7 @@ def baseline(cal: Calibration, communes: pd.DataFrame, rng: random.Random) -> pd
     frame["special_difficulty"] = frame["code"].isin(set(difficult))
     frame["special_difficulty_pilot"] = frame["code"].isin(set(pilots))
     frame["target_2019"] = frame["code"].isin(set(targets))
+    frame["district_pilot"] = frame["code"].isin(district_pilots(frame, met))
     frame["ntm_year"] = frame["code"].map(years).astype("Int64")
     for column in CRITERION_COLUMNS:
         frame[column] = [code in standard_set or column in met[code] for code in frame["code"]]
@@ -310,6 +315,22 @@ def baseline(cal: Calibration, communes: pd.DataFrame, rng: random.Random) -> pd
     frame["advanced_criteria"] = frame["code"].map(advanced).fillna(0).astype("Int64")
     frame["model_areas"] = frame["code"].map(model).fillna(0).astype("Int64")
     return frame[list(NAMES)]
+
+
+def district_pilots(frame: pd.DataFrame, met: dict[str, set[str]]) -> set[str]:
+    """The communes each district chooses as its own special-difficulty pilots (no draw: the rest stays as it was).
+
+    The plan names neither them nor their number. Each district with special-difficulty
+    communes that are not among the province's pilots chooses the one meeting the most
+    criteria at the start of the year (the likeliest to reach 10 by 2020), the lowest code
+    first on a tie; a district with three or more such communes chooses two.
+    """
+    chosen: set[str] = set()
+    candidates = frame[frame["special_difficulty"] & ~frame["special_difficulty_pilot"]]
+    for _district, group in candidates.groupby("district_code"):
+        ranked = sorted(group["code"], key=lambda code: (-len(met[code]), code))  # none is at standard
+        chosen.update(ranked[: 2 if len(ranked) >= 3 else 1])
+    return chosen
 
 
 def _cycle(rng: random.Random, values: tuple[int, ...], n: int) -> list[int]:
@@ -466,15 +487,116 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+def district_workbooks(plan_file: Path, review: pd.DataFrame) -> dict[str, bytes]:
+    """The June round as the districts return it: one workbook each, in the template's layout, one made by hand.
+
+    Each template was made from the start of the year (``ntmplan template --district
+    CODE --from data/communes.csv``) and filled in with the June values.
+    """
+    files = {}
+    for code, district in review[["district_code", "district"]].drop_duplicates().itertuples(index=False):
+        name = f"{WORKBOOK_DIR}/{code}-{slug(district)}.xlsx"
+        values = review[review["district_code"] == code]
+        if code == HANDMADE_DISTRICT:
+            files[name] = handmade_workbook(values, load_plan(str(plan_file)).plan)
+            continue
+        spec = build_template(str(plan_file), Lang.vi, code)
+        prefill(spec, values, BASELINE_FILE)
+        files[name] = template_bytes(spec, RETURNED)
+    return dict(sorted(files.items()))
+
+
+def slug(district: str) -> str:
+    """'Huyện Tràng Định' -> 'trang-dinh', 'Thành phố Lạng Sơn' -> 'thanh-pho-lang-son'."""
+    words = fold(district).split()
+    return "-".join(words[1:] if words[0] == "huyen" else words)
+
+
+def handmade_workbook(frame: pd.DataFrame, plan: Plan) -> bytes:
+    """A district's own sheet: a title block, a header over two rows with merged cells, 'x' for yes, the
+    column numbers under the header, a total row and the signatures below the table."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    frame = frame.sort_values("code").reset_index(drop=True)
+    district = frame["district"].iat[0]
+    groups = [("Biên giới", "border"), ("ĐBKK", "special_difficulty"), ("Điểm ĐBKK", "special_difficulty_pilot"),
+              ("Điểm huyện chọn", "district_pilot"), (f"Phấn đấu {plan.metadata.year}", "target_2019")]
+    left = ["STT", "Mã xã", "Tên xã", "Mã huyện", "Huyện"]
+    right = ["Số tiêu chí nâng cao", "Số KDC kiểu mẫu", "Ghi chú"]
+    width = len(left) + len(groups) + 1 + CRITERIA + len(right)
+    year_column = len(left) + len(groups) + 1
+    first_criterion = year_column + 1
+    book = Workbook()
+    ws = book.active
+    ws.title = "Biểu 01"
+    ws["A1"], ws["A2"] = f"UBND {district.upper()}", "BAN CHỈ ĐẠO XÂY DỰNG NÔNG THÔN MỚI"
+    ws.cell(row=1, column=20, value="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    ws.cell(row=2, column=20, value="Độc lập - Tự do - Hạnh phúc")
+    ws["A4"] = "BIỂU TỔNG HỢP KẾT QUẢ RÀ SOÁT THỰC HIỆN BỘ TIÊU CHÍ QUỐC GIA VỀ XÃ NÔNG THÔN MỚI"
+    ws["A5"] = (f"(Kỳ rà soát tháng 6 năm {plan.metadata.year}, theo Kế hoạch số {plan.metadata.number} "
+                f"ngày {plan.metadata.date:%d/%m/%Y} của UBND tỉnh {plan.metadata.province.name})")
+    for row in (1, 2):
+        ws.merge_cells(start_row=row, end_row=row, start_column=1, end_column=5)
+        ws.merge_cells(start_row=row, end_row=row, start_column=20, end_column=30)
+    for row in (4, 5):
+        ws.merge_cells(start_row=row, end_row=row, start_column=1, end_column=width)
+        ws.cell(row=row, column=1).alignment = Alignment(horizontal="center")
+    ws["A4"].font = Font(bold=True, size=13)
+    top, sub = 7, 8
+    spans = [(1, title) for title in left] + [(len(groups), "Nhóm xã"), (1, "Năm đạt chuẩn"), (CRITERIA, "Tiêu chí")]
+    spans += [(1, title) for title in right]
+    column = 1
+    for size, title in spans:
+        ws.cell(row=top, column=column, value=title).font = Font(bold=True)
+        if size > 1:
+            ws.merge_cells(start_row=top, end_row=top, start_column=column, end_column=column + size - 1)
+        else:
+            ws.merge_cells(start_row=top, end_row=sub, start_column=column, end_column=column)
+        column += size
+    for offset, (title, _column) in enumerate(groups):
+        ws.cell(row=sub, column=len(left) + 1 + offset, value=title)
+    for number in range(1, CRITERIA + 1):
+        ws.cell(row=sub, column=first_criterion + number - 1, value=number)
+    for number in range(1, width + 1):
+        ws.cell(row=sub + 1, column=number, value=f"({number})")
+    first = sub + 2
+    for index, record in enumerate(frame.itertuples(index=False)):
+        row = first + index
+        values = [index + 1, record.code, record.name, record.district_code, record.district]
+        values += ["x" if getattr(record, name) else None for _title, name in groups]
+        values += [None if pd.isna(record.ntm_year) else int(record.ntm_year)]
+        values += ["x" if getattr(record, criterion) else None for criterion in CRITERION_COLUMNS]
+        values += [int(record.advanced_criteria), int(record.model_areas), None]
+        for column, value in enumerate(values, start=1):
+            ws.cell(row=row, column=column, value=value)
+    last = first + len(frame) - 1
+    ws.merge_cells(start_row=first, end_row=last, start_column=5, end_column=5)  # the district, once
+    total = last + 1
+    ws.cell(row=total, column=1, value="Tổng cộng").font = Font(bold=True)
+    ws.merge_cells(start_row=total, end_row=total, start_column=1, end_column=3)
+    for offset, criterion in enumerate(CRITERION_COLUMNS):
+        ws.cell(row=total, column=first_criterion + offset, value=int(frame[criterion].sum()))
+    ws.cell(row=total + 2, column=3, value="Người lập biểu")
+    ws.cell(row=total + 2, column=22, value=f"{district.removeprefix('Huyện ')}, ngày 25 tháng 6 năm "
+                                             f"{plan.metadata.year}")
+    ws.cell(row=total + 3, column=22, value="TM. BAN CHỈ ĐẠO")
+    ws.cell(row=total + 4, column=3, value="(Ký, ghi rõ họ tên)")
+    ws.freeze_panes = ws.cell(row=first, column=4)
+    book.properties.creator = district
+    book.properties.created = book.properties.modified = RETURNED
+    return stable_bytes(book)
+
+
 def generate(plan_file: Path = PLAN_FILE) -> dict[str, bytes]:
-    """The two data files, by path relative to the repository root."""
+    """The data files, by path relative to the repository root: the two rounds, and June by district."""
     plan = load_plan(str(plan_file)).plan
     cal = calibrate(plan)
     rng = random.Random(SEED)
     communes = reference_communes()
     start = baseline(cal, communes, rng)
     review = june(cal, start, rng)
-    return {BASELINE_FILE: to_csv(start), JUNE_FILE: to_csv(review)}
+    return {BASELINE_FILE: to_csv(start), JUNE_FILE: to_csv(review), **district_workbooks(plan_file, review)}
 
 
 def main(out_dir: Path = ROOT, plan_file: Path = PLAN_FILE) -> list[Path]:

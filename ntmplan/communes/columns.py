@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from ntmplan.i18n import N_, _
@@ -66,6 +67,10 @@ COLUMNS: tuple[Column, ...] = (
         ("Xã điểm ĐBKK", "Điểm ĐBKK", "Xã điểm đặc biệt khó khăn"),
     ),
     Column(
+        "district_pilot", "flag", False, N_("pilot commune chosen by the district, xã điểm do huyện lựa chọn"),
+        ("Xã điểm do huyện lựa chọn", "Xã điểm huyện chọn", "Xã điểm ĐBKK do huyện lựa chọn", "Điểm huyện chọn"),
+    ),
+    Column(
         "target_2019", "flag", False, N_("commune aiming for the standard in 2019, xã phấn đấu đạt chuẩn"),
         ("Xã phấn đấu 2019", "Phấn đấu 2019", "Xã phấn đấu đạt chuẩn 2019", "Phấn đấu đạt chuẩn 2019",
          "Xã phấn đấu đạt chuẩn năm 2019"),
@@ -92,7 +97,7 @@ COLUMNS: tuple[Column, ...] = (
 MEMBER_COLUMNS = {
     Members.SPECIAL_DIFFICULTY_PILOT: "special_difficulty_pilot",
     Members.SPECIAL_DIFFICULTY: "special_difficulty",
-    Members.DISTRICT_PILOT: "district_pilot",  # the column comes with the data that marks these communes
+    Members.DISTRICT_PILOT: "district_pilot",
     Members.BORDER: "border",
 }
 MEASURE_COLUMNS = {
@@ -122,8 +127,15 @@ for _column in COLUMNS:
         HEADER_KEYS[_key] = _column.name
 
 
+# The row-number column every Vietnamese table begins with ('STT', số thứ tự): never commune data,
+# so it is passed over without a word (any other column that is not read is reported).
+ROW_NUMBER_HEADERS = ("STT", "TT", "Số TT", "Số thứ tự")
+ROW_NUMBER_KEYS = frozenset(header_key(header) for header in ROW_NUMBER_HEADERS)
+
+
+@lru_cache(maxsize=4096)
 def match_header(header: str) -> str | None:
-    """The canonical column a header names, or None when it names none."""
+    """The canonical column a header names, or None when it names none (remembered: headers repeat)."""
     key = header_key(header)
     if not key:
         return None

@@ -1,15 +1,26 @@
-"""One file of commune data as read: the parsed table and where everything was in the file."""
+"""A round of commune data as read: one table of communes, and where every row and column came from.
+
+A round is what the districts sent for one review: one file, or many (a folder of
+district workbooks, several CSV files). It is read into one table, in the order
+the files sort by path and then by row, and each row remembers its source (the
+file and sheet), its line or row there, and each column its letter in that file,
+so that every finding points to the cell a person has to open.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from ntmplan.communes.columns import CRITERION_COLUMNS, column_letter
+from ntmplan.communes.columns import CRITERION_COLUMNS, NAMES, column_letter
 from ntmplan.i18n import _
 from ntmplan.model.plan import Plan
+
+if TYPE_CHECKING:
+    from ntmplan.communes.template import TemplateInfo
 
 
 @dataclass(frozen=True)
@@ -32,45 +43,57 @@ class DuplicateColumn:
     first_header: str
 
 
-@dataclass
-class CommuneData:
-    """A commune data file, read.
+@dataclass(frozen=True)
+class SkippedRows:
+    """Rows under the header that are not communes and are not read.
 
-    ``frame`` has every canonical column (``ntmplan.communes.columns.NAMES``) in
-    that order, whether the file has it or not (a missing column is all ``<NA>``),
-    one row per non-blank line, indexed 0..n-1. Types: ``code``, ``name``,
-    ``district_code``, ``district`` are strings; the flags and ``c01`` … ``c19``
-    nullable booleans; ``ntm_year``, ``advanced_criteria`` and ``model_areas``
-    ``Int64``. A cell that could not be read is ``<NA>`` and marked in
-    ``unreadable``.
+    ``kind`` is ``numbers`` (the row of column numbers '(1) (2) (3) …' that many
+    tables have under their header), ``total`` (a 'Tổng cộng' row) or ``footer``
+    (what follows the table: signatures, the place and date).
     """
 
+    kind: str
+    lines: tuple[int, ...]
+    text: str  # the first text of the first row, so that a person recognises it
+
+
+@dataclass(frozen=True)
+class DistrictClaim:
+    """The district a file says it is for: by the template it was made from, or by its name."""
+
+    code: str
+    name: str
+    how: str  # "template" or "name"
+
+
+@dataclass
+class Source:
+    """One file of a round (one sheet, for a workbook) as read."""
+
     file: str
-    frame: pd.DataFrame = field(repr=False)
-    lines: np.ndarray = field(repr=False)  # 1-based line in the file of each frame row
+    sheet: str | None
+    header_line: int  # 1-based line (row of the sheet) of the header; its first row when it has two
     columns: dict[str, int]  # canonical column -> 1-based column number in the file
     headers: dict[str, str]  # canonical column -> its header as written
-    raw: pd.DataFrame = field(repr=False)  # the cells of each column found, as written (stripped), aligned with frame
-    unreadable: pd.DataFrame = field(repr=False)  # True where a non-empty cell could not be read (columns found only)
-    short_codes: pd.Series = field(repr=False)  # True where a code was written with fewer than 5 digits
-    separator: str
-    header_line: int
-    plan: Plan | None = field(default=None, repr=False)
-    reference: pd.DataFrame | None = field(default=None, repr=False)  # the official list (communes.reference)
+    separator: str | None = None  # for a CSV file
+    header_rows: int = 1
     unused_columns: list[UnusedColumn] = field(default_factory=list)
     duplicate_columns: list[DuplicateColumn] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.frame)
+    skipped: list[SkippedRows] = field(default_factory=list)
+    district: DistrictClaim | None = None
+    template: TemplateInfo | None = None
+    other_sheets: list[str] = field(default_factory=list)  # sheets that look like commune data too, not read
+    rows: int = 0
 
     @property
     def missing_columns(self) -> list[str]:
-        """Canonical columns the file does not have, in canonical order."""
-        return [name for name in self.frame.columns if name not in self.columns]
+        """Canonical columns this file does not have, in canonical order."""
+        return [name for name in NAMES if name not in self.columns]
 
-    def line(self, row: int) -> int:
-        """1-based line of the file holding frame row ``row``."""
-        return int(self.lines[row])
+    @property
+    def label(self) -> str:
+        """'data/bac-son.xlsx [Số liệu]', or the file alone for a CSV file."""
+        return self.file if self.sheet is None else f"{self.file} [{self.sheet}]"
 
     def where(self, name: str) -> str:
         """'column F (Xã biên giới)' for a canonical column found in the file."""
@@ -80,6 +103,79 @@ class CommuneData:
         header = self.headers[name]
         label = f"'{header}'" if header != name else name
         return _("column {letter} ({header})").format(letter=column_letter(number), header=label)
+
+    def at(self, **place: Any) -> dict[str, Any]:
+        """The keyword arguments of a ``Problem`` located in this file: its file and sheet, and ``place``."""
+        return {"file": self.file, "sheet": self.sheet, **place}
+
+
+@dataclass
+class CommuneData:
+    """A round of commune data, read.
+
+    ``frame`` has every canonical column (``ntmplan.communes.columns.NAMES``) in
+    that order, whether the files have it or not (a missing column is all
+    ``<NA>``), one row per commune line of every source, indexed 0..n-1, sources
+    in sorted path order. Types: ``code``, ``name``, ``district_code``,
+    ``district`` are strings; the flags and ``c01`` … ``c19`` nullable booleans;
+    ``ntm_year``, ``advanced_criteria`` and ``model_areas`` ``Int64``. A cell that
+    could not be read is ``<NA>`` and marked in ``unreadable``; a cell a short CSV
+    row does not have at all is ``<NA>`` and marked in ``absent``.
+    """
+
+    file: str  # what was read, as the findings' summary names it: a file, a folder, or files
+    frame: pd.DataFrame = field(repr=False)
+    lines: np.ndarray = field(repr=False)  # 1-based line (or sheet row) of each frame row in its source
+    origin: np.ndarray = field(repr=False)  # index in ``sources`` of each frame row
+    sources: list[Source]
+    raw: pd.DataFrame = field(repr=False)  # the cells of each column found, as written (stripped), aligned with frame
+    unreadable: pd.DataFrame = field(repr=False)  # True where a non-empty cell could not be read (columns found only)
+    absent: pd.DataFrame = field(repr=False)  # True where a short row has no cell for a column found
+    short_codes: pd.Series = field(repr=False)  # True where a code was written with fewer than 5 digits
+    plan: Plan | None = field(default=None, repr=False)
+    reference: pd.DataFrame | None = field(default=None, repr=False)  # the official list (communes.reference)
+    not_read: list[str] = field(default_factory=list)  # entries of a folder that are not data files
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    @property
+    def label(self) -> str:
+        """What was read, for a heading: the file and the sheet found in it, or the folder or files."""
+        if len(self.sources) == 1:
+            return self.sources[0].label
+        return self.file
+
+    def has(self, name: str) -> bool:
+        """Whether any file of the round has the canonical column ``name``."""
+        return any(name in source.columns for source in self.sources)
+
+    def source(self, row: int) -> Source:
+        return self.sources[int(self.origin[row])]
+
+    def line(self, row: int) -> int:
+        """1-based line (or row of the sheet) holding frame row ``row`` in its file."""
+        return int(self.lines[row])
+
+    def column(self, name: str, row: int) -> int | None:
+        """1-based column of ``name`` in the file of frame row ``row``."""
+        return self.source(row).columns.get(name)
+
+    def where(self, name: str, row: int) -> str:
+        """'column F (Xã biên giới)' in the file of frame row ``row``."""
+        return self.source(row).where(name)
+
+    def at(self, row: int, name: str | None = None) -> dict[str, Any]:
+        """Where a ``Problem`` about frame row ``row`` (and column ``name``) points: file, sheet, line, column."""
+        column = self.column(name, row) if name is not None else None
+        return self.source(row).at(line=self.line(row), column=column)
+
+    def place(self, row: int, beside: int | None = None) -> str:
+        """How a message names the line of ``row``: 'line 9', with its file when it is not that of ``beside``."""
+        source = self.source(row)
+        if len(self.sources) == 1 or (beside is not None and source is self.source(beside)):
+            return _("line {line}").format(line=self.line(row))
+        return _("{file} line {line}").format(file=source.label, line=self.line(row))
 
     def commune(self, row: int) -> str:
         """How a message names the commune of a row: 'Xã Hoàng Đồng (05986)', or its line."""

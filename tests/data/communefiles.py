@@ -24,7 +24,8 @@ PLAN_FILE = ROOT / "plans" / "2019.yaml"
 
 # Vietnamese headers, in the canonical order, as a district office might write them.
 VIETNAMESE = [
-    "Mã xã", "Tên xã", "Mã huyện", "Huyện", "Xã biên giới", "Xã ĐBKK", "Xã điểm ĐBKK", "Xã phấn đấu 2019",
+    "Mã xã", "Tên xã", "Mã huyện", "Huyện", "Xã biên giới", "Xã ĐBKK", "Xã điểm ĐBKK", "Xã điểm do huyện lựa chọn",
+    "Xã phấn đấu 2019",
     "Năm đạt chuẩn", *[f"TC{n}" for n in range(1, 20)], "Số tiêu chí nâng cao", "Số KDC kiểu mẫu",
 ]
 

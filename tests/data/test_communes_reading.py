@@ -28,28 +28,30 @@ def test_frame_types(canonical):
     assert list(frame.columns) == list(NAMES)
     assert str(frame["code"].dtype) == "string"
     assert frame["code"].iat[0] == "05986"
-    for column in ["border", "special_difficulty", "special_difficulty_pilot", "target_2019", "c01", "c19"]:
+    for column in ["border", "special_difficulty", "special_difficulty_pilot", "district_pilot", "target_2019", "c01",
+                   "c19"]:
         assert str(frame[column].dtype) == "boolean"
     for column in ["ntm_year", "advanced_criteria", "model_areas"]:
         assert str(frame[column].dtype) == "Int64"
-    assert canonical.columns == {name: i + 1 for i, name in enumerate(NAMES)}
+    source = canonical.sources[0]
+    assert source.columns == {name: i + 1 for i, name in enumerate(NAMES)}
     assert list(canonical.lines[:3]) == [2, 3, 4]
     assert canonical.line(206) == 208
-    assert canonical.separator == "," and canonical.header_line == 1
+    assert source.separator == "," and source.header_line == 1 and source.sheet is None
 
 
 def test_byte_order_mark(tmp_path, canonical):
     path = write(tmp_path, baseline_lines(), bom=True)
     data = read(path)
     same_frame(data, canonical)
-    assert data.headers["code"] == "code"
+    assert data.sources[0].headers["code"] == "code"
     assert findings(path) == []
 
 
 def test_semicolon_separator(tmp_path, canonical):
     path = write(tmp_path, [line.replace(",", ";") for line in baseline_lines()])
     data = read(path)
-    assert data.separator == ";"
+    assert data.sources[0].separator == ";"
     same_frame(data, canonical)
     assert findings(path) == []
 
@@ -58,7 +60,7 @@ def test_excel_sep_line(tmp_path, canonical):
     path = write(tmp_path, ["sep=;"] + [line.replace(",", ";") for line in baseline_lines()])
     data = read(path)
     same_frame(data, canonical)
-    assert data.header_line == 2 and data.line(0) == 3
+    assert data.sources[0].header_line == 2 and data.line(0) == 3
 
 
 def test_tab_separator(tmp_path, canonical):
@@ -71,7 +73,7 @@ def test_vietnamese_headers(tmp_path, canonical):
     path = write(tmp_path, [";".join(VIETNAMESE)] + [line.replace(",", ";") for line in lines[1:]], bom=True)
     data = read(path)
     same_frame(data, canonical)
-    assert data.headers["special_difficulty_pilot"] == "Xã điểm ĐBKK"
+    assert data.sources[0].headers["special_difficulty_pilot"] == "Xã điểm ĐBKK"
     assert findings(path) == []
 
 
@@ -97,7 +99,7 @@ def test_columns_in_another_order(tmp_path, canonical):
     lines = [",".join(cells(line)[i] for i in order) for line in baseline_lines()]
     data = read(write(tmp_path, lines))
     same_frame(data, canonical)
-    assert data.columns["code"] == len(NAMES)
+    assert data.sources[0].columns["code"] == len(NAMES)
 
 
 YES = ["1", "x", "X", "Đạt", "đạt", "ĐẠT", "Dat", "Có", "co", "true", "TRUE", "yes", "Yes", " x ", "có "]
@@ -157,7 +159,7 @@ def test_quoted_cell_over_two_lines_keeps_line_numbers(tmp_path):
     lines[3] += ",ok"
     data = read(write(tmp_path, lines))
     assert list(data.lines) == [2, 4, 5]
-    assert [u.header for u in data.unused_columns] == ["Ghi chú"]
+    assert [u.header for u in data.sources[0].unused_columns] == ["Ghi chú"]
 
 
 def test_header_and_cells_with_quotes(tmp_path, canonical):

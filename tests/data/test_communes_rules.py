@@ -8,15 +8,17 @@ here comes from the change. Columns are 1-based, as in a spreadsheet: A=1 is
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from communefiles import baseline_lines, cells, findings, header, located, read, with_cell, write
+from communefiles import ROOT, baseline_lines, cells, findings, header, located, read, with_cell, write
 from ntmplan.communes.columns import NAMES
 from ntmplan.findings import Severity
 from ntmplan.rules.scopes import DATA
 from ntmplan.rules.registry import RULES
 
 COLUMN = {name: i + 1 for i, name in enumerate(NAMES)}
+EXTRA = len(NAMES) + 1  # a column added after the last
 
 
 def line_of(code: str) -> int:
@@ -78,22 +80,22 @@ def test_missing_count_column_is_a_warning(tmp_path):
 def test_duplicate_column(tmp_path):
     path = changed(tmp_path, lambda lines: add_column(lines, "Tiêu chí số 5", lambda i: "1"))
     found = findings(path, "DA02")
-    assert located(found) == [("DA02", 1, 31)]
-    assert "column AE ('Tiêu chí số 5') is criterion 5 met (c05) again: column N ('c05') already is" in found[0].message
+    assert located(found) == [("DA02", 1, EXTRA)]
+    assert "column AF ('Tiêu chí số 5') is criterion 5 met (c05) again: column O ('c05') already is" in found[0].message
     assert findings(path) == found  # the first c05 is read, so nothing else changes
 
 
 def test_unused_column_with_a_suggestion(tmp_path):
     path = changed(tmp_path, lambda lines: add_column(lines, "Xa bien gioii", lambda i: ""))
     found = findings(path, "DA03")
-    assert located(found) == [("DA03", 1, 31)]
+    assert located(found) == [("DA03", 1, EXTRA)]
     assert found[0].severity is Severity.INFO
     assert found[0].message.endswith("did you mean border?")
 
 
 def test_cells_without_a_header(tmp_path):
     path = changed(tmp_path, lambda lines: add_column(lines, "", lambda i: "note" if i == 6 else ""))
-    assert located(findings(path, "DA03")) == [("DA03", 7, 31)]
+    assert located(findings(path, "DA03")) == [("DA03", 7, EXTRA)]
 
 
 def test_cells_beyond_the_header(tmp_path):
@@ -101,7 +103,7 @@ def test_cells_beyond_the_header(tmp_path):
         lines[9] += ",stray"
 
     path = changed(tmp_path, edit)
-    assert located(findings(path)) == [("DA03", 10, 31)]
+    assert located(findings(path)) == [("DA03", 10, EXTRA)]
     assert len(read(path)) == 207
 
 
@@ -111,19 +113,19 @@ def test_cells_beyond_the_header(tmp_path):
 def test_value_not_understood_exact_row_and_column(tmp_path):
     path = changed(tmp_path, lambda lines: set_cell(lines, 12, "c05", "Đạt một phần"))
     found = findings(path)
-    assert located(found) == [("DA04", 12, 14)]
+    assert located(found) == [("DA04", 12, COLUMN["c05"])]
     assert found[0].location.path == "c05"
     assert found[0].actual == "Đạt một phần"
     assert found[0].message.startswith(
-        "line 12, column N (c05) has 'Đạt một phần', which is not yes or no: 1/0, x/empty"
+        "line 12, column O (c05) has 'Đạt một phần', which is not yes or no: 1/0, x/empty"
     )
     assert read(path).frame.at[10, "c05"] is not True
 
 
 @pytest.mark.parametrize(
     "column, written, number",
-    [("ntm_year", "2016?", 9), ("ntm_year", "2.016", 9), ("advanced_criteria", '"3,0"', 29), ("border", "2", 5),
-     ("model_areas", "-1", 30), ("code", "0598a", 1), ("code", "059860", 1)],
+    [("ntm_year", "2016?", 10), ("ntm_year", "2.016", 10), ("advanced_criteria", '"3,0"', 30), ("border", "2", 5),
+     ("model_areas", "-1", 31), ("code", "0598a", 1), ("code", "059860", 1)],
 )
 def test_unreadable_values(tmp_path, column, written, number):
     found = findings(changed(tmp_path, lambda lines: set_cell(lines, 20, column, written)), "DA04")
@@ -167,7 +169,7 @@ def test_codes_without_leading_zero(tmp_path):
 def test_year_after_the_plan(tmp_path):
     line = line_of("05986")
     found = findings(changed(tmp_path, lambda lines: set_cell(lines, line, "ntm_year", "2021")), "DA06")
-    assert located(found) == [("DA06", line, 9)]
+    assert located(found) == [("DA06", line, COLUMN["ntm_year"])]
     assert found[0].expected == "a year from 2010 to 2019"
 
 
@@ -178,7 +180,9 @@ def test_year_before_the_programme_and_too_many_advanced_criteria(tmp_path):
         set_cell(lines, line, "ntm_year", "2001")
         set_cell(lines, line, "advanced_criteria", "25")
 
-    assert located(findings(changed(tmp_path, edit), "DA06")) == [("DA06", line, 9), ("DA06", line, 29)]
+    assert located(findings(changed(tmp_path, edit), "DA06")) == [
+        ("DA06", line, COLUMN["ntm_year"]), ("DA06", line, COLUMN["advanced_criteria"])
+    ]
 
 
 # --- DA07 … DA10: which communes ---------------------------------------------------------------
@@ -189,7 +193,8 @@ def test_duplicate_code(tmp_path):
     found = findings(path)
     assert located(found) == [("DA10", 1, None), ("DA07", 209, 1)]
     assert found[1].message.startswith(f"line 209: commune {cells(baseline_lines()[4])[0]} (")
-    assert found[1].message.endswith("is already on line 5; each commune must be on one line only")
+    assert found[1].message.endswith("is already on line 5; the first line is counted, this one is not")
+    assert found[1].actual.endswith("again (first on line 5)")
 
 
 def test_unknown_code_and_township(tmp_path):
@@ -209,17 +214,19 @@ def test_missing_commune_and_row_count(tmp_path):
     found = findings(path)
     assert located(found) == [("DA09", None, None), ("DA10", 1, None)]
     missing, count = found
-    assert missing.message == "commune 06001 Đoàn Kết (Huyện Tràng Định) of the official list is not in the file"
-    assert missing.expected == "06001"
+    assert missing.message == "Huyện Tràng Định (180): 1 commune of the official list is not in the data: 06001 Đoàn Kết"
+    assert missing.expected == ["06001"]
     assert (count.expected, count.actual) == (207, 206)
-    assert count.message == "the file has 206 commune lines; the plan counts 207 communes in Lạng Sơn"
+    assert count.message == "the data has 206 commune lines; the plan counts 207 communes in Lạng Sơn"
 
 
 def test_a_district_sheet_alone(tmp_path):
     lines = [baseline_lines()[0]] + [line for line in baseline_lines()[1:] if ",189,Huyện Đình Lập," in line]
     found = findings(write(tmp_path, lines))
-    assert {f.code for f in found} == {"DA09", "DA10", "DA18"}
-    assert len([f for f in found if f.code == "DA09"]) == 101  # 197 missing: 100 shown and a count
+    assert {f.code for f in found} == {"DA09", "DA10"}  # group sizes are the province's: not judged on a part
+    missing = [f for f in found if f.code == "DA09"]
+    assert len(missing) == 10  # the 197 communes missing, listed by district: whom to call
+    assert missing[0].message.startswith("Thành phố Lạng Sơn (178): none of its 3 communes is in the data: 05986 Hoàng")
 
 
 # --- DA11, DA12: names and districts -------------------------------------------------------------
@@ -291,14 +298,14 @@ def test_unreadable_criterion_is_not_a_fall(tmp_path):
 def test_standard_without_year(tmp_path):
     line = line_of("05986")
     found = findings(changed(tmp_path, lambda lines: set_cell(lines, line, "ntm_year", "")))
-    assert located(found) == [("DA14", line, 9)]
+    assert located(found) == [("DA14", line, COLUMN["ntm_year"])]
     assert found[0].severity is Severity.INFO
 
 
 def test_advanced_criteria_below_standard(tmp_path):
     line = where(baseline_lines(), lambda row: row["ntm_year"] == "")
     found = findings(changed(tmp_path, lambda lines: set_cell(lines, line, "advanced_criteria", "9")))
-    assert located(found) == [("DA15", line, 29)]
+    assert located(found) == [("DA15", line, COLUMN["advanced_criteria"])]
 
 
 def test_pilot_outside_special_difficulty(tmp_path):
@@ -310,7 +317,7 @@ def test_pilot_outside_special_difficulty(tmp_path):
 def test_target_already_recognised(tmp_path):
     line = where(baseline_lines(), lambda row: row["target_2019"] == "1")
     found = findings(changed(tmp_path, lambda lines: set_cell(lines, line, "ntm_year", "2017")), "DA17")
-    assert located(found) == [("DA17", line, 8)]
+    assert located(found) == [("DA17", line, COLUMN["target_2019"])]
     assert found[0].actual == 2017
 
 
@@ -319,6 +326,72 @@ def test_group_size(tmp_path):
     found = findings(changed(tmp_path, lambda lines: set_cell(lines, line, "border", "")))
     assert located(found) == [("DA18", 1, 5)]
     assert found[0].message == "column E (border) marks 19 communes; the plan counts 20 ('20 xã biên giới')"
+
+
+# --- DA19 … DA21: files of a round ------------------------------------------------------------
+
+
+def test_commune_of_another_district_in_a_district_file(tmp_path):
+    """A file named after Bắc Sơn (185) holding a commune of Chi Lăng (187)."""
+    lines = [baseline_lines()[0]] + [line for line in baseline_lines()[1:] if ",185,Huyện Bắc Sơn," in line]
+    lines.append(baseline_lines()[line_of("06523") - 1])
+    found = findings(write(tmp_path, lines, name="185-bac-son.csv"), "DA19")
+    assert located(found) == [("DA19", len(lines), COLUMN["code"])]
+    assert found[0].message == (
+        f"{tmp_path / '185-bac-son.csv'} is for Huyện Bắc Sơn by its name, but holds 1 commune of Huyện Chi Lăng (187): "
+        f"06523 Chi Lăng (line {len(lines)})"
+    )
+    assert (found[0].expected, found[0].actual) == ("185", "187")
+
+
+def test_a_file_whose_name_names_no_district_is_not_judged(tmp_path):
+    lines = [baseline_lines()[0]] + [line for line in baseline_lines()[1:] if ",185,Huyện Bắc Sơn," in line]
+    lines.append(baseline_lines()[line_of("06523") - 1])
+    assert findings(write(tmp_path, lines, name="round-06.csv"), "DA19") == []
+
+
+def test_short_row_is_unknown_not_no(tmp_path):
+    path = changed(tmp_path, lambda lines: lines.__setitem__(5, ",".join(cells(lines[5])[:20])))
+    found = findings(path)
+    assert located(found) == [("DA20", 6, 21)]
+    assert found[0].message == (
+        "line 6 is shorter than the header: columns U to AE (c11 … model_areas) have no cell; read as unknown, "
+        "not as 'no'"
+    )
+    frame = read(path).frame
+    assert frame.loc[4, ["c11", "c19", "model_areas"]].isna().all()
+    assert frame.at[4, "c10"] is not pd.NA
+
+
+def test_rows_that_are_not_communes_are_set_aside_and_said(tmp_path):
+    width = len(NAMES)
+    lines = baseline_lines()
+    lines.insert(1, ",".join(f"({n})" for n in range(1, width + 1)))  # column numbers under the header
+    lines.append(",Tổng cộng" + "," * (width - 2))
+    lines.append("")
+    lines.append(",Người lập biểu" + "," * 20 + "TM. BAN CHỈ ĐẠO")
+    path = write(tmp_path, lines)
+    found = findings(path)
+    assert located(found) == [("DA21", 2, None), ("DA21", 210, None), ("DA21", 212, None)]
+    assert found[0].message == "line 2: the column numbers under the header ('(1)' …) are not a commune and are not read"
+    assert found[1].message == "line 210: a total row ('Tổng cộng') is not a commune and is not read"
+    assert found[2].message == "line 212: below the table ('Người lập biểu' …), not communes; not read"
+    assert found[0].severity is Severity.INFO
+    assert len(read(path)) == 207
+
+
+def test_workbook_from_another_plans_template(tmp_path):
+    """DA22: the bundled Bình Gia workbook, its hidden sheet saying it was made for last year's plan."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(ROOT / "data" / "2019-06" / "181-binh-gia.xlsx")
+    book["_ntmplan"]["B3"], book["_ntmplan"]["B4"] = "48/KH-UBND", 2018
+    path = tmp_path / "181-binh-gia.xlsx"
+    book.save(path)
+    (found,) = findings(str(path), "DA22")
+    assert (found.location.file, found.location.sheet, found.location.line) == (str(path), "Số liệu", 1)
+    assert found.message == (f"{path} [Số liệu] was made from the template of plan 48/KH-UBND (2018, Lạng Sơn); "
+                             "the check uses plan 46/KH-UBND (2019, Lạng Sơn)")
 
 
 # --- the catalogue ----------------------------------------------------------------------------

@@ -22,8 +22,11 @@ def test_missing_file(tmp_path):
     assert found.expected == "a path to a CSV file of communes"
 
 
-def test_directory(tmp_path):
-    assert error(str(tmp_path)).problem == "this is a directory"
+def test_folder_without_data_files(tmp_path):
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    found = error(str(tmp_path))
+    assert found.problem == "the folder holds no file of commune data"
+    assert found.found == "notes.pdf"
 
 
 def test_not_utf8(tmp_path):
@@ -36,11 +39,21 @@ def test_not_utf8(tmp_path):
     assert found.found.startswith("byte 0x")
 
 
-def test_utf16(tmp_path):
-    path = write(tmp_path, baseline_lines()[:3], encoding="utf-16")
+def test_utf16_that_is_not(tmp_path):
+    """A byte-order mark of UTF-16 ('Unicode text') followed by an odd byte: refused where it breaks."""
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(("\n".join(baseline_lines()[:2]) + "\n").encode("utf-16") + b"\x00\xd8\x41")
+    found = error(str(path))
+    assert found.problem.startswith("the file begins as UTF-16 text")
+    assert (found.line, found.column) == (3, 1)
+
+
+def test_utf16_without_byte_order_mark(tmp_path):
+    path = write(tmp_path, baseline_lines()[:3], encoding="utf-16-le")
     found = error(path)
-    assert found.problem == "the file is not valid UTF-8 text"
-    assert (found.line, found.column) == (1, 1)
+    assert found.problem == "the file is not valid UTF-8 text"  # Excel's 'Unicode text' always has the mark
+    assert found.line == 2  # the first letter outside ASCII, in 'Hoàng Đồng'
+
 
 
 @pytest.mark.parametrize("content", [b"", b"\xef\xbb\xbf", b"\n\n", b"  \r\n \n"])
@@ -57,17 +70,15 @@ def test_empty(tmp_path, content):
 def test_no_header(tmp_path):
     path = write(tmp_path, baseline_lines()[1:5])
     found = error(path)
-    assert found.problem.startswith("the first line is not a header")
+    assert found.problem == "none of the first 30 lines is a header: no cell names a column of commune data"
     assert found.line == 1
     assert "Mã xã" in found.expected
     assert found.found.startswith("'05986,Hoàng Đồng")
 
 
-def test_blank_header_line(tmp_path):
-    path = write(tmp_path, [""] + baseline_lines())
-    found = error(path)
-    assert found.problem == "the header line is blank"
-    assert found.line == 1
+def test_blank_line_above_the_header(tmp_path):
+    data = read(write(tmp_path, [""] + baseline_lines()))
+    assert data.sources[0].header_line == 2 and data.line(0) == 3 and len(data) == 207
 
 
 def test_ambiguous_separator(tmp_path):
@@ -84,7 +95,7 @@ def test_separator_decided_by_the_known_columns(tmp_path):
     # ',' inside a header on a ';' file: ';' splits into more known columns, so it is not ambiguous
     path = write(tmp_path, ["code;name;Ghi chú, nếu có", "05986;Hoàng Đồng;a, b"])
     data = read(path)
-    assert data.separator == ";"
+    assert data.sources[0].separator == ";"
     assert data.frame.at[0, "name"] == "Hoàng Đồng"
 
 

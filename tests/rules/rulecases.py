@@ -39,7 +39,11 @@ Changes:
   list of them), ``extra_cell: {line, value}`` (a cell past the last column),
   ``add_column: {header, value, lines: {line: value}}`` (a last column; ``value`` fills
   every line, ``lines`` some), ``drop_column: name``, ``copy_line: n`` (a copy at the
-  end), ``drop_line: n``.
+  end), ``drop_line: n``, ``cut_line: {line: n, cells: k}`` (the line ends after k cells),
+  ``append_lines: [text, ...]`` (lines written as they are, at the end), ``file: name`` (the
+  name of the file written, which may name a district: ``180-trang-dinh.csv``),
+  ``workbook: {plan: 48/KH-UBND, year: 2018, version: 1}`` (the file written as a workbook
+  made by ``ntmplan template``, its hidden sheet recording these, the bundled plan's otherwise).
 - actuals files: ``rows: [...]`` appended to the clean rows, or ``text:`` the whole file.
 - ``as_of: 2019-06-30`` for target and actuals rules.
 
@@ -88,7 +92,8 @@ ROOT = HERE.parents[1]
 BASELINE = ROOT / "data" / "communes.csv"
 BUNDLED_PLAN = ROOT / "plans" / "2019.yaml"
 
-COMMUNE_EDITS = ("cell", "extra_cell", "add_column", "drop_column", "copy_line", "drop_line")
+COMMUNE_EDITS = ("cell", "extra_cell", "add_column", "drop_column", "copy_line", "drop_line", "cut_line",
+                 "append_lines", "file", "workbook")
 ALWAYS = {"name", "rule", "findings", "all_rules", "silenced"}
 
 
@@ -192,9 +197,10 @@ def _plan_findings(spec: dict[str, Any], folder: Path) -> Outcome:
 
 
 def _data_findings(spec: dict[str, Any], folder: Path) -> Outcome:
-    data = _write(folder / "communes.csv", edited_communes(BASELINE, spec))
+    text = _write(folder / spec.get("file", "communes.csv"), edited_communes(BASELINE, spec))
+    data = _as_template(folder / "communes.xlsx", text, spec["workbook"]) if "workbook" in spec else text
     verdict = run_check(bundled_plan(), data, None, Settings(), None).verdict
-    return Outcome(verdict.findings, commune_columns(data, BASELINE))
+    return Outcome(verdict.findings, commune_columns(text, BASELINE))
 
 
 def _target_findings(spec: dict[str, Any], folder: Path) -> Outcome:
@@ -231,6 +237,27 @@ INPUTS = {
     "targets": Input(("plan", "as_of", *COMMUNE_EDITS), (TARGETS,), _target_findings),
     "actuals": Input(("plan", "as_of", "rows", "text"), (ACTUALS,), _actuals_findings),
 }
+
+
+def _as_template(path: Path, csv_file: str, recorded: dict[str, Any]) -> str:
+    """The commune file as a workbook of ``ntmplan template``, its hidden sheet recording ``recorded``."""
+    import openpyxl
+
+    from ntmplan.communes.template import FORMAT_VERSION, META_SHEET, TemplateInfo
+
+    metadata = bundled_plan().plan.metadata
+    info = TemplateInfo(recorded.get("version", FORMAT_VERSION), recorded.get("plan", metadata.number),
+                        recorded.get("year", metadata.year), metadata.province.name, None, None, "Số liệu", "vi")
+    book = openpyxl.Workbook()
+    book.active.title = "Số liệu"
+    for line in Path(csv_file).read_text(encoding="utf-8").splitlines():
+        book.active.append(line.split(","))
+    meta = book.create_sheet(META_SHEET)
+    for row in info.rows():
+        meta.append(list(row))
+    meta.sheet_state = "hidden"
+    book.save(path)
+    return str(path)
 
 
 def _write(path: Path, text: str) -> str:
@@ -323,7 +350,10 @@ def edited_communes(clean: Path, spec: dict[str, Any]) -> str:
         rows.append(list(rows[spec["copy_line"] - 1]))
     if "drop_line" in spec:
         del rows[spec["drop_line"] - 1]
-    return "".join(",".join(row) + "\n" for row in rows)
+    if "cut_line" in spec:
+        cut = spec["cut_line"]
+        del rows[cut["line"] - 1][cut["cells"]:]
+    return "".join(",".join(row) + "\n" for row in rows) + "".join(f"{line}\n" for line in spec.get("append_lines") or [])
 
 
 def commune_columns(data: str, clean: Path) -> Callable[[Finding], list[Any]]:

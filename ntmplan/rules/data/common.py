@@ -80,6 +80,22 @@ def flag_column(data: CommuneData, name: str) -> pd.Series:
     return data.frame[name].fillna(False).astype(bool)
 
 
+def reference_of(data: CommuneData) -> pd.DataFrame:
+    """The official list the data was read with."""
+    from ntmplan.communes.reference import load_reference
+
+    return data.reference if data.reference is not None else load_reference()
+
+
+def covers_province(data: CommuneData) -> bool:
+    """Whether every commune of the official list has a row: what the province's totals need."""
+    from ntmplan.communes.reference import COMMUNE_TYPE
+
+    reference = reference_of(data)
+    communes = set(reference.loc[reference["type"] == COMMUNE_TYPE, "code"])
+    return communes <= set(data.frame["code"].dropna())
+
+
 def tone_free_key(text: str) -> str:
     """A name as compared with the official list: case, spacing and tone-mark placement ignored.
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ntmplan.communes.reference import COMMUNE_TYPE, TYPE_LABELS, load_reference
+from ntmplan.communes.reference import COMMUNE_TYPE, TYPE_LABELS
 from ntmplan.findings import Severity
-from ntmplan.i18n import _, ngettext
+from ntmplan.i18n import N_, _, ngettext
 from ntmplan.rules.data.common import (
     ELIDED,
     Tally,
     commune_name_key,
     district_name_key,
     keys_of,
+    reference_of,
     rows,
 )
 from ntmplan.rules.registry import Problem, rule
@@ -24,13 +25,9 @@ if TYPE_CHECKING:
     from ntmplan.communes.data import CommuneData
 
 
-def _reference(data: CommuneData) -> pd.DataFrame:
-    return data.reference if data.reference is not None else load_reference()
-
-
 def _official(data: CommuneData) -> pd.DataFrame:
     """The official list aligned with the file's rows (``<NA>`` where the code is not a commune)."""
-    reference = _reference(data)
+    reference = reference_of(data)
     communes = reference[reference["type"] == COMMUNE_TYPE].set_index("code")
     return communes.reindex(data.frame["code"].astype(object).where(data.frame["code"].notna(), None)).reset_index(
         drop=True
@@ -39,19 +36,22 @@ def _official(data: CommuneData) -> pd.DataFrame:
 
 @rule("DA07", "duplicate-commune", Severity.ERROR, "A commune appears on more than one line", scope=DATA)
 def duplicate_commune(data: CommuneData) -> Iterator[Problem]:
-    """Each commune is one line of the file: a code that appears again is reported at
-    every repeat, with the line of the first.
+    """Each commune is one line of the round: a code that appears again, in the same file
+    or in another, is reported at every repeat, with the line of the first. The first
+    line (files in path order, then lines in order) is the one counted; the repeats are
+    left out of every figure.
 
-    Why: A repeated commune is counted twice in every figure (criteria met, communes at
-    standard, averages). It usually comes from two sheets pasted together, or a line
-    copied to start a new one whose code was not changed.
+    Why: The office cannot tell which of two lines the district meant: the figures take
+    the first, which may not be the right one. A repeat usually comes from two sheets
+    pasted together, a line copied to start a new one whose code was not changed, or a
+    commune sent by two districts.
 
     Example: 06004 on line 9 and again on line 41.
 
     Fix: Delete the repeated line; if it is another commune, give it that commune's code
     from the official list.
     """
-    if "code" not in data.columns:
+    if not data.has("code"):
         return
     code = data.frame["code"]
     known = code.notna()
@@ -66,13 +66,14 @@ def duplicate_commune(data: CommuneData) -> Iterator[Problem]:
         first = int(first_row[code.iat[row]])
         yield Problem(
             _(
-                "line {line}: commune {code} ({name}) is already on line {first}; each commune must be on one line only"
-            ).format(line=data.line(row), code=code.iat[row], name=data.frame.at[row, "name"], first=data.line(first)),
-            line=data.line(row),
-            column=data.columns["code"],
+                "line {line}: commune {code} ({name}) is already on {first}; the first line is counted, this one "
+                "is not"
+            ).format(line=data.line(row), code=code.iat[row], name=data.frame.at[row, "name"],
+                     first=data.place(first, beside=row)),
             path="code",
             expected=_("each code once"),
-            actual=_("{code} again (first on line {first})").format(code=code.iat[row], first=data.line(first)),
+            actual=_("{code} again (first on {first})").format(code=code.iat[row], first=data.place(first, beside=row)),
+            **data.at(row, "code"),
         )
 
 
@@ -92,9 +93,9 @@ def unknown_commune(data: CommuneData) -> Iterator[Problem]:
     Fix: Correct the code from the official list (``ntmplan/reference``), or delete the
     line of a township or a ward.
     """
-    if "code" not in data.columns:
+    if not data.has("code"):
         return
-    reference = _reference(data)
+    reference = reference_of(data)
     communes = set(reference.loc[reference["type"] == COMMUNE_TYPE, "code"])
     code = data.frame["code"]
     unknown = code.notna() & ~code.isin(communes)
@@ -120,40 +121,51 @@ def unknown_commune(data: CommuneData) -> Iterator[Problem]:
             details = {}
         yield Problem(
             template.format(line=data.line(row), code=value, total=total, **details),
-            line=data.line(row),
-            column=data.columns["code"],
             path="code",
             expected=_("a commune code of the official list"),
             actual=value,
+            **data.at(row, "code"),
         )
 
 
 @rule("DA09", "missing-commune", Severity.ERROR, "A commune of the official list is not in the file", scope=DATA)
 def missing_commune(data: CommuneData) -> Iterator[Problem]:
-    """Every commune of the official list must have its line; each missing commune is
-    named with its code and district. (A file with no code column is reported by DA01
-    instead.)
+    """Every commune of the official list must have its line. The missing communes are
+    listed by district, with their codes and names, once for each district; a district
+    none of whose communes is there is said to be missing as a whole. (A file with no code
+    column is reported by DA01 instead.)
 
     Why: A commune left out is not counted anywhere, so the province's totals come out
-    low and its shares of the 207 communes are wrong.
+    low and its shares of the 207 communes are wrong; listed by district, the office
+    knows whom to call.
 
-    Example: 06001 Đoàn Kết (Huyện Tràng Định) is not in the file.
+    Example: Huyện Tràng Định (180): 1 commune of the official list is not in the data:
+    06001 Đoàn Kết.
 
     Fix: Add the commune's line from its district's report; if a whole district is
     missing, ask the district for its sheet.
     """
-    if "code" not in data.columns:
+    if not data.has("code"):
         return
-    reference = _reference(data)
+    reference = reference_of(data)
     communes = reference[reference["type"] == COMMUNE_TYPE].sort_values("code")
     absent = communes[~communes["code"].isin(set(data.frame["code"].dropna()))]
-    for unit in absent.itertuples(index=False):
+    sizes = communes.groupby("district_code").size()
+    for district_code, missing in absent.groupby("district_code", sort=True):
+        listed = ", ".join(f"{unit.code} {unit.name}" for unit in missing.itertuples(index=False))
+        district = missing["district"].iat[0]
+        if len(missing) == sizes[district_code]:
+            message = _("{district} ({code}): none of its {count} communes is in the data: {communes}")
+        else:
+            message = ngettext(
+                "{district} ({code}): {count} commune of the official list is not in the data: {communes}",
+                "{district} ({code}): {count} communes of the official list are not in the data: {communes}",
+                len(missing),
+            )
         yield Problem(
-            _("commune {code} {name} ({district}) of the official list is not in the file").format(
-                code=unit.code, name=unit.name, district=unit.district
-            ),
+            message.format(district=district, code=district_code, count=len(missing), communes=listed),
             path="code",
-            expected=unit.code,
+            expected=list(missing["code"]),
             actual=None,
         )
 
@@ -161,15 +173,17 @@ def missing_commune(data: CommuneData) -> Iterator[Problem]:
 @rule("DA10", "row-count-mismatch", Severity.ERROR, "The file has another number of communes than the plan",
       scope=DATA)
 def row_count_mismatch(data: CommuneData) -> Iterator[Problem]:
-    """A data file for the province has one line per commune: as many lines as the plan
-    counts communes (``metadata.province.communes``). Blank lines are not counted.
+    """A round for the province (one file, or the files of all its districts) has one line
+    per commune: as many lines as the plan counts communes
+    (``metadata.province.communes``). Blank lines, and the rows DA21 sets aside, are not
+    counted.
 
     Why: The plan's shares are of all the province's communes ('60/207 xã'). With fewer
     lines (usually a district's sheet left out) or more (a sheet pasted twice, townships
     included), every share and average is computed over the wrong communes; DA07, DA08
     and DA09 say which lines.
 
-    Example: The file has 195 communes; the plan counts 207.
+    Example: The data has 195 commune lines; the plan counts 207.
 
     Fix: Add the missing communes, or remove the extra lines, where DA07, DA08 and DA09
     point.
@@ -181,14 +195,14 @@ def row_count_mismatch(data: CommuneData) -> Iterator[Problem]:
     if found != expected:
         yield Problem(
             ngettext(
-                "the file has {found} commune line; the plan counts {expected} communes in {province}",
-                "the file has {found} commune lines; the plan counts {expected} communes in {province}",
+                "the data has {found} commune line; the plan counts {expected} communes in {province}",
+                "the data has {found} commune lines; the plan counts {expected} communes in {province}",
                 found,
             ).format(found=found, expected=expected, province=data.plan.metadata.province.name),
-            line=data.header_line,
             path="code",
             expected=expected,
             actual=found,
+            **(data.sources[0].at(line=data.sources[0].header_line) if len(data.sources) == 1 else {}),
         )
 
 
@@ -206,7 +220,7 @@ def name_mismatch(data: CommuneData) -> Iterator[Problem]:
 
     Fix: If the name is right, correct the code; otherwise write the official name.
     """
-    if "name" not in data.columns or "code" not in data.columns:
+    if not data.has("name") or not data.has("code"):
         return
     official = _official(data)
     written = data.frame["name"]
@@ -219,8 +233,7 @@ def name_mismatch(data: CommuneData) -> Iterator[Problem]:
                 line=data.line(row), code=data.frame.at[row, "code"], written=written.iat[row],
                 official=official.at[row, "name"],
             ),
-            line=data.line(row),
-            column=data.columns["name"],
+            **data.at(row, "name"),
             path="name",
             expected=official.at[row, "name"],
             actual=written.iat[row],
@@ -244,18 +257,18 @@ def district_mismatch(data: CommuneData) -> Iterator[Problem]:
     Fix: Correct the district from the official list, or the commune code if the
     district is right.
     """
-    if "code" not in data.columns:
+    if not data.has("code"):
         return
     official = _official(data)
     known = official["district_code"].notna()
     checks = []
-    if "district_code" in data.columns:
+    if data.has("district_code"):
         written = data.frame["district_code"]
         differ = known & written.notna() & (
             written.str.lstrip("0").astype(object) != official["district_code"].str.lstrip("0")
         )
         checks.append(("district_code", differ, official["district_code"]))
-    if "district" in data.columns:
+    if data.has("district"):
         written = data.frame["district"]
         differ = known & written.notna() & (
             keys_of(written, district_name_key) != keys_of(official["district"], district_name_key)
@@ -269,13 +282,69 @@ def district_mismatch(data: CommuneData) -> Iterator[Problem]:
                     "line {line}, {where}: {commune} is in {district} ({district_code}) according to the official "
                     "list; the line says '{written}'"
                 ).format(
-                    line=data.line(row), where=data.where(name), commune=data.commune(row),
+                    line=data.line(row), where=data.where(name, row), commune=data.commune(row),
                     district=official.at[row, "district"], district_code=official.at[row, "district_code"],
                     written=data.frame.at[row, name],
                 ),
-                line=data.line(row),
-                column=data.columns[name],
+                **data.at(row, name),
                 path=name,
                 expected=expected.iat[row],
                 actual=data.frame.at[row, name],
+            )
+
+
+_CLAIMS = {"template": N_("by the template it was made from"), "name": N_("by its name")}
+
+
+@rule("DA19", "other-district-commune", Severity.WARNING,
+      "A district's file holds communes of another district", scope=DATA)
+def other_district_commune(data: CommuneData) -> Iterator[Problem]:
+    """Each district sends the file of its own communes. A file is for a district when
+    the template it was made from says so (``ntmplan template --district``), or when
+    its name names one district ('bac-son.xlsx', 'Huyện Bắc Sơn 06-2019.xlsx', '181 …').
+    A commune of another district in it (by its code, in the official list) is
+    reported, once for each other district, with the first row.
+
+    Why: The office chases the districts by their files; a commune filed by the wrong
+    district is usually also in that district's own file (DA07 then says which row is
+    counted), or missing from it, and the district that should answer for it does not
+    know it was sent.
+
+    Example: 'data/2019-06/181-binh-gia.xlsx' is for Huyện Bình Gia by its name, but
+    row 7 holds 06523 Chi Lăng of Huyện Chi Lăng (187).
+
+    Fix: Move the row to the right district's file, or name the file after the
+    district whose communes it holds.
+    """
+    if not data.has("code"):
+        return
+    official = _official(data)
+    for index, source in enumerate(data.sources):
+        claim = source.district
+        if claim is None:
+            continue
+        mine = data.origin == index
+        other = mine & official["district_code"].notna().to_numpy() & (
+            official["district_code"] != claim.code).to_numpy()
+        if not other.any():
+            continue
+        positions = rows(other)
+        for district_code in sorted(set(official["district_code"].iloc[positions])):
+            found = [row for row in positions if official.at[row, "district_code"] == district_code]
+            first = found[0]
+            yield Problem(
+                ngettext(
+                    "{file} is for {claimed} {how}, but holds {count} commune of {district} ({code}): {communes}",
+                    "{file} is for {claimed} {how}, but holds {count} communes of {district} ({code}): {communes}",
+                    len(found),
+                ).format(
+                    file=source.label, claimed=claim.name, how=_(_CLAIMS[claim.how]), count=len(found),
+                    district=official.at[first, "district"], code=district_code,
+                    communes=", ".join(f"{data.frame.at[row, 'code']} {official.at[row, 'name']} "
+                                       f"({data.place(row, beside=row)})" for row in found),
+                ),
+                path="code",
+                expected=claim.code,
+                actual=district_code,
+                **data.at(first, "code"),
             )

@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING, Iterator
 
 from ntmplan.communes.columns import CRITERION_COLUMNS, MEMBER_COLUMNS
 from ntmplan.findings import Severity
-from ntmplan.i18n import _, ngettext
+from ntmplan.i18n import N_, _, ngettext
 from ntmplan.rules.data.common import (
     ELIDED,
     Tally,
+    covers_province,
     criteria_known,
     criteria_list,
     flag_column,
@@ -37,7 +38,7 @@ def fallen_below_standard(data: CommuneData) -> Iterator[Problem]:
     lost, keep the data: the commune no longer counts among the communes at standard,
     and its district should plan to restore the criterion.
     """
-    if "ntm_year" not in data.columns:
+    if not data.has("ntm_year"):
         return
     import numpy as np
 
@@ -55,11 +56,12 @@ def fallen_below_standard(data: CommuneData) -> Iterator[Problem]:
                 line=data.line(row), commune=data.commune(row), year=data.frame.at[row, "ntm_year"],
                 criteria=criteria_list(numbers),
             ),
-            line=data.line(row),
-            column=data.columns.get(first),
+            **data.at(row, first),
             path=first,
             expected=_("all 19 criteria met"),
-            actual=f"{19 - len(numbers)} met; not met: {', '.join(str(n) for n in numbers)}",
+            actual=_("{met} met; not met: {numbers}").format(
+                met=19 - len(numbers), numbers=", ".join(str(n) for n in numbers)
+            ),
         )
 
 
@@ -78,7 +80,7 @@ def standard_without_year(data: CommuneData) -> Iterator[Problem]:
     Fix: Fill in the year of the decision of recognition if there is one. Otherwise
     nothing is wrong: the commune is a candidate for recognition.
     """
-    if "ntm_year" not in data.columns:
+    if not data.has("ntm_year"):
         return
     year = data.frame["ntm_year"]
     no_year = year.isna() & ~data.unreadable["ntm_year"]
@@ -89,8 +91,7 @@ def standard_without_year(data: CommuneData) -> Iterator[Problem]:
             _("line {line}: {commune} meets all 19 criteria but has no year of recognition").format(
                 line=data.line(row), commune=data.commune(row)
             ),
-            line=data.line(row),
-            column=data.columns["ntm_year"],
+            **data.at(row, "ntm_year"),
             path="ntm_year",
             expected=_("the year it was recognised, if it was"),
             actual=None,
@@ -113,35 +114,48 @@ def advanced_criteria_below_standard(data: CommuneData) -> Iterator[Problem]:
     Fix: Set the count to 0 or leave it empty, and check that the criteria columns hold
     what was meant.
     """
-    if "advanced_criteria" not in data.columns:
+    if not data.has("advanced_criteria"):
         return
     advanced = data.frame["advanced_criteria"]
     from ntmplan.communes.data import at_standard, criteria_met
 
     met = criteria_met(data.frame).sum(axis=1)
-    never = data.frame["ntm_year"].isna() if "ntm_year" in data.columns else True  # a fallen commune is DA13's
+    never = data.frame["ntm_year"].isna() if data.has("ntm_year") else True  # a fallen commune is DA13's
     for row, shown in Tally()(rows((advanced > 0).fillna(False) & ~at_standard(data.frame) & never)):
         yield ELIDED if not shown else Problem(
             _(
                 "line {line}, {where}: {commune} meets {met} of the 19 criteria, yet reports {advanced} criteria of "
                 "the advanced set"
             ).format(
-                line=data.line(row), where=data.where("advanced_criteria"), commune=data.commune(row),
+                line=data.line(row), where=data.where("advanced_criteria", row), commune=data.commune(row),
                 met=met.iat[row], advanced=advanced.iat[row],
             ),
-            line=data.line(row),
-            column=data.columns["advanced_criteria"],
+            **data.at(row, "advanced_criteria"),
             path="advanced_criteria",
             expected=0,
             actual=int(advanced.iat[row]),
         )
 
 
+# Both kinds of pilot commune are chosen among the communes in especially difficult circumstances.
+_PILOTS = {
+    "special_difficulty_pilot": N_(
+        "line {line}: {commune} is marked as a special-difficulty pilot commune ({pilot}) but not as a "
+        "special-difficulty commune ({member})"
+    ),
+    "district_pilot": N_(
+        "line {line}: {commune} is marked as a pilot commune chosen by its district ({pilot}) but not as a "
+        "special-difficulty commune ({member})"
+    ),
+}
+
+
 @rule("DA16", "pilot-outside-special-difficulty", Severity.WARNING,
       "A special-difficulty pilot commune is not marked as a special-difficulty commune", scope=DATA)
 def pilot_outside_special_difficulty(data: CommuneData) -> Iterator[Problem]:
-    """A commune marked as a special-difficulty pilot ('xã điểm ĐBKK') but not as a
-    special-difficulty commune ('xã ĐBKK').
+    """A commune marked as a special-difficulty pilot ('xã điểm ĐBKK', one of the
+    province's) or as a pilot chosen by its district ('xã điểm do huyện lựa chọn') but
+    not as a special-difficulty commune ('xã ĐBKK').
 
     Why: The pilot communes are chosen among the special-difficulty communes, so one of
     the two flags is wrong, and one of the group targets is computed on the wrong
@@ -152,25 +166,24 @@ def pilot_outside_special_difficulty(data: CommuneData) -> Iterator[Problem]:
     Fix: Check the province's list of special-difficulty communes and of the pilots
     chosen among them, and correct the flag that is wrong.
     """
-    if not {"special_difficulty", "special_difficulty_pilot"} <= set(data.columns):
+    if not data.has("special_difficulty"):
         return
-    pilot = flag_column(data, "special_difficulty_pilot")
     member = data.frame["special_difficulty"].fillna(True).astype(bool)
-    for row, shown in Tally()(rows(pilot & ~member)):
-        yield ELIDED if not shown else Problem(
-            _(
-                "line {line}: {commune} is marked as a special-difficulty pilot commune ({pilot}) but not as a "
-                "special-difficulty commune ({member})"
-            ).format(
-                line=data.line(row), commune=data.commune(row), pilot=data.where("special_difficulty_pilot"),
-                member=data.where("special_difficulty"),
-            ),
-            line=data.line(row),
-            column=data.columns["special_difficulty"],
-            path="special_difficulty",
-            expected="yes",
-            actual=data.raw.at[row, "special_difficulty"],
-        )
+    tally = Tally()
+    for column, message in _PILOTS.items():
+        if not data.has(column):
+            continue
+        for row, shown in tally(rows(flag_column(data, column) & ~member)):
+            yield ELIDED if not shown else Problem(
+                _(message).format(
+                    line=data.line(row), commune=data.commune(row), pilot=data.where(column, row),
+                    member=data.where("special_difficulty", row),
+                ),
+                **data.at(row, "special_difficulty"),
+                path="special_difficulty",
+                expected="yes",
+                actual=data.raw.at[row, "special_difficulty"],
+            )
 
 
 @rule("DA17", "target-already-recognised", Severity.WARNING,
@@ -189,7 +202,7 @@ def target_already_recognised(data: CommuneData) -> Iterator[Problem]:
     """
     if data.plan is None:
         return
-    if not {"target_2019", "ntm_year"} <= set(data.columns):
+    if not data.has("target_2019") or not data.has("ntm_year"):
         return
     year = data.plan.metadata.year
     recognised = data.frame["ntm_year"]
@@ -198,8 +211,7 @@ def target_already_recognised(data: CommuneData) -> Iterator[Problem]:
             _("line {line}: {commune} is marked as aiming for the standard in {year} but was recognised in {recognised}").format(
                 line=data.line(row), commune=data.commune(row), year=year, recognised=recognised.iat[row]
             ),
-            line=data.line(row),
-            column=data.columns["target_2019"],
+            **data.at(row, "target_2019"),
             path="target_2019",
             expected=_("no year of recognition before {year}").format(year=year),
             actual=int(recognised.iat[row]),
@@ -211,7 +223,9 @@ def target_already_recognised(data: CommuneData) -> Iterator[Problem]:
 def group_size_mismatch(data: CommuneData) -> Iterator[Problem]:
     """The plan names the size of its groups ('05 xã điểm đặc biệt khó khăn', '20 xã
     biên giới') and the communes to bring to the standard in the year ('xây dựng 12 xã
-    đạt chuẩn'); the flags of the file must mark as many communes.
+    đạt chuẩn'); the flags of the data must mark as many communes. Only a round that
+    covers every commune of the province is compared: a district's file holds a part of
+    each group.
 
     Why: Otherwise the group targets, such as the border communes' average, are computed
     over other communes than the plan meant.
@@ -222,8 +236,8 @@ def group_size_mismatch(data: CommuneData) -> Iterator[Problem]:
     Resolution 16-NQ/TW, the pilot communes chosen by the province) and mark the missing
     ones, or clear the extra ones.
     """
-    if data.plan is None:
-        return
+    if data.plan is None or not covers_province(data):
+        return  # a group's size is the province's: a part of the province cannot be compared with it
     plan = data.plan
     sizes = []
     for index, group in enumerate(plan.headline.groups):
@@ -235,8 +249,9 @@ def group_size_mismatch(data: CommuneData) -> Iterator[Problem]:
         label = _("the {added} communes to bring to the standard in {year}").format(added=added, year=plan.metadata.year)
         sizes.append(("target_2019", added, label))
     seen = set()
+    single = data.sources[0] if len(data.sources) == 1 else None
     for column, expected, label in sizes:
-        if column in seen or column not in data.columns:
+        if column in seen or not data.has(column):
             continue
         seen.add(column)
         found = int(flag_column(data, column).sum())
@@ -246,10 +261,11 @@ def group_size_mismatch(data: CommuneData) -> Iterator[Problem]:
                     "{where} marks {found} commune; the plan counts {expected} ({label})",
                     "{where} marks {found} communes; the plan counts {expected} ({label})",
                     found,
-                ).format(where=data.where(column), found=found, expected=expected, label=label),
-                line=data.header_line,
-                column=data.columns[column],
+                ).format(where=single.where(column) if single else _("column {name}").format(name=column),
+                         found=found, expected=expected, label=label),
                 path=column,
                 expected=expected,
                 actual=found,
+                **(single.at(line=single.header_line, column=single.columns[column])
+                   if single and column in single.columns else {}),
             )

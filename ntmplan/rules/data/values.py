@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ntmplan.communes.columns import BY_NAME, CODE_DIGITS, FLAG_EXPECTED, NAMES
+from ntmplan.communes.columns import (
+    BY_NAME,
+    CODE_DIGITS,
+    FLAG_EXPECTED,
+    NAMES,
+    column_letter,
+)
 from ntmplan.findings import Severity
 from ntmplan.i18n import N_, _, ngettext
 from ntmplan.rules.data.common import ELIDED, Tally, rows
@@ -65,12 +71,12 @@ def unreadable_value(data: CommuneData) -> Iterator[Problem]:
             else:
                 template = _("line {line}, {where} has no commune code; the cell is read as missing")
             yield Problem(
-                template.format(line=data.line(row), where=data.where(name), found=_found(value), expected=expected),
-                line=data.line(row),
-                column=data.columns[name],
+                template.format(line=data.line(row), where=data.where(name, row), found=_found(value),
+                                expected=expected),
                 path=name,
                 expected=expected,
                 actual=value,
+                **data.at(row, name),
             )
 
 
@@ -91,12 +97,17 @@ def code_missing_zero(data: CommuneData) -> Iterator[Problem]:
     Fix: Format the code column as Text in Excel, enter the codes again (or paste them
     from the official list) and save the file.
     """
-    short = rows(data.short_codes)
-    if not len(short):
-        return
+    for index in range(len(data.sources)):
+        short = rows(data.short_codes.to_numpy() & (data.origin == index))
+        if len(short):
+            yield _short_codes(data, short)
+
+
+def _short_codes(data: CommuneData, short) -> Problem:
+    """One file's codes without their leading zero, told once at the first."""
     first = short[0]
     written, read = data.raw.at[first, "code"], data.frame.at[first, "code"]
-    yield Problem(
+    return Problem(
         ngettext(
             "{count} commune code has fewer than {digits} digits, the first on line {line}: '{written}', read as "
             "{read}. Excel drops leading zeros from number cells: format the code column as Text",
@@ -104,11 +115,10 @@ def code_missing_zero(data: CommuneData) -> Iterator[Problem]:
             "{read}. Excel drops leading zeros from number cells: format the code column as Text",
             len(short),
         ).format(count=len(short), digits=CODE_DIGITS, line=data.line(first), written=written, read=read),
-        line=data.line(first),
-        column=data.columns["code"],
         path="code",
         expected=_("{digits} digits").format(digits=CODE_DIGITS),
         actual=written,
+        **data.at(first, "code"),
     )
 
 
@@ -129,7 +139,7 @@ def value_out_of_range(data: CommuneData) -> Iterator[Problem]:
     last_year = data.plan.metadata.year if data.plan is not None else None
     tally = Tally()
     year = data.frame["ntm_year"]
-    if "ntm_year" in data.columns:
+    if data.has("ntm_year"):
         outside = year < FIRST_NTM_YEAR
         if last_year is not None:
             outside = outside | (year > last_year)
@@ -141,28 +151,71 @@ def value_out_of_range(data: CommuneData) -> Iterator[Problem]:
         for row, shown in tally(rows(outside.fillna(False))):
             yield ELIDED if not shown else Problem(
                 _("line {line}, {where}: {commune} is said to be recognised in {year}; expected {expected}").format(
-                    line=data.line(row), where=data.where("ntm_year"), commune=data.commune(row), year=year.iat[row],
-                    expected=expected,
+                    line=data.line(row), where=data.where("ntm_year", row), commune=data.commune(row),
+                    year=year.iat[row], expected=expected,
                 ),
-                line=data.line(row),
-                column=data.columns["ntm_year"],
                 path="ntm_year",
                 expected=expected,
                 actual=int(year.iat[row]),
+                **data.at(row, "ntm_year"),
             )
-    if "advanced_criteria" in data.columns:
+    if data.has("advanced_criteria"):
         advanced = data.frame["advanced_criteria"]
         for row, shown in tally(rows((advanced > ADVANCED_CRITERIA).fillna(False))):
             yield ELIDED if not shown else Problem(
                 _(
                     "line {line}, {where}: {commune} meets {count} advanced criteria; the advanced set has {most}"
                 ).format(
-                    line=data.line(row), where=data.where("advanced_criteria"), commune=data.commune(row),
+                    line=data.line(row), where=data.where("advanced_criteria", row), commune=data.commune(row),
                     count=advanced.iat[row], most=ADVANCED_CRITERIA,
                 ),
-                line=data.line(row),
-                column=data.columns["advanced_criteria"],
                 path="advanced_criteria",
                 expected=_("0 to {most}").format(most=ADVANCED_CRITERIA),
                 actual=int(advanced.iat[row]),
+                **data.at(row, "advanced_criteria"),
             )
+
+
+@rule("DA20", "short-row", Severity.ERROR, "A row of a CSV file has fewer cells than the header", scope=DATA)
+def short_row(data: CommuneData) -> Iterator[Problem]:
+    """A line of a CSV file ends before the header does: the cells under the last
+    columns are not there at all. They are read as unknown (a criterion then counts as
+    not met, as a missing value does) and reported, never read as 'no' in silence.
+
+    Why: A row cut short is a row that lost its end (a line break typed inside a cell,
+    a copy that stopped early, a hand-edited file); its last criteria and counts are
+    not 'not met', they are not known, and the district must send them.
+
+    Example: Line 12 stops after column Z (c16): the cells of columns AA to AE (c17 …
+    model_areas) are not there.
+
+    Fix: Complete the line in the file, or send it again exported from the workbook
+    (every row of an Excel export has a cell under every column).
+    """
+    import numpy as np
+
+    if not len(data.absent.columns) or not data.absent.to_numpy().any():
+        return
+    for row, shown in Tally()(rows(data.absent.to_numpy().any(axis=1))):
+        if not shown:
+            yield ELIDED
+            continue
+        source = data.source(row)
+        lacking = sorted(source.columns[name] for name in data.absent.columns[np.asarray(data.absent.iloc[row], bool)])
+        names = {number: name for name, number in source.columns.items()}
+        first, last = lacking[0], lacking[-1]
+        if first == last:
+            cells = _("column {letter} ({name}) has no cell").format(letter=column_letter(first), name=names[first])
+        else:
+            cells = _("columns {first} to {last} ({names}) have no cell").format(
+                first=column_letter(first), last=column_letter(last), names=f"{names[first]} … {names[last]}"
+            )
+        yield Problem(
+            _("line {line} is shorter than the header: {cells}; read as unknown, not as 'no'").format(
+                line=data.line(row), cells=cells
+            ),
+            path=names[first],
+            expected=_("a cell under every column of the header"),
+            actual=_("no cell from column {letter} on").format(letter=column_letter(first)),
+            **source.at(line=data.line(row), column=first),
+        )

@@ -1,0 +1,292 @@
+"""Read a commune data file exported from Excel as text: CSV, or 'Unicode text'.
+
+What real files do, and what this reader does about it:
+
+- UTF-8 with or without a byte-order mark, and UTF-16 with one (Excel's 'Unicode
+  text', tab-separated): all read. Any other encoding (Excel's 'CSV' in a Windows
+  code page) is refused with the line and column of the first byte that is not UTF-8.
+- ',' or ';' (Vietnamese Excel's default) between cells, or a tab; Excel's 'sep=;'
+  first line is honoured. The separator is the one that splits the header into
+  the most known column names; when two do equally well, the file is refused
+  rather than guessed.
+- The header need not be on the first line: it is found below a title block,
+  over one or two rows (``ntmplan.communes.header``).
+- Every cell is read as text (``dtype=str``, no 'NA' guessing), then typed by its
+  column (``ntmplan.communes.table``). A row with fewer cells than the header is
+  kept apart from a row with empty cells: the cells it lacks are unknown, and
+  reported (DA20), never read as 'no'.
+- Every row keeps its line in the file, also when a quoted cell spans lines.
+
+A file that cannot be read at all (missing, not UTF-8 or UTF-16, empty, no
+header, wider than any commune table, a cell longer than Excel allows) raises
+``InputError``. Parsing is vectorised, so a national file of a million rows takes
+seconds.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import numpy as np
+import pandas as pd
+
+from ntmplan.communes.columns import column_letter
+from ntmplan.communes.data import Source
+from ntmplan.communes.header import SEARCH_ROWS, Header, find_header
+from ntmplan.communes.table import MAX_CELL, MAX_COLUMNS, Part, read_records
+from ntmplan.errors import InputError, decode_utf8, line_and_column
+from ntmplan.i18n import N_, _, translate
+
+SEPARATORS = {",": N_("comma ','"), ";": N_("semicolon ';'"), "\t": N_("tab")}
+_EXCEL_SEP_LINE = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def read_text_file(file: str, raw: bytes) -> Part:
+    """One CSV (or Unicode text) file of communes, typed; ``InputError`` when it cannot be read at all."""
+    text = _decode(file, raw)
+    header_line, separator, header, body = _find_header(file, text)
+    physical = body.split("\n")
+    widths = _widths(file, body, physical, separator, header_line)
+    table = _parse(file, body, separator, header_line, int(widths.max()) if len(widths) else 1)
+    has_quotes = '"' in body
+    lines = _record_lines(table, header_line, has_quotes)
+    if len(widths) != len(table):  # line ends the split above does not see (a lone '\r'): no short rows told
+        widths = None
+    if max(map(len, physical), default=0) > MAX_CELL or (has_quotes and len(body) > MAX_CELL):
+        _check_cells(file, table, lines)  # only then can a cell be too long (a quoted one may span lines)
+    source = Source(file, None, header_line, {}, {}, separator, header_rows=header.depth)
+    depth = header.depth
+    return read_records(source, header.texts, table.iloc[depth:], lines[depth:],
+                        widths[depth:] if widths is not None else None)
+
+
+def _decode(file: str, raw: bytes) -> str:
+    text = _decode_utf16(file, raw) if raw.startswith(_UTF16_BOMS) else decode_utf8(file, raw)
+    if not text.strip():
+        raise InputError(
+            file,
+            _("the file is empty"),
+            line=1,
+            expected=_("a header line naming the columns, then one line per commune"),
+            found=_("no text at all") if not text else _("only blank lines"),
+        )
+    return text
+
+
+def _decode_utf16(file: str, raw: bytes) -> str:
+    """Excel's 'Unicode text': UTF-16 with a byte-order mark."""
+    try:
+        return raw.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start - exc.start % 2].decode("utf-16", errors="replace")
+        line, column = line_and_column(good, len(good))
+        raise InputError(
+            file,
+            _("the file begins as UTF-16 text (Excel's 'Unicode text') but is not valid UTF-16"),
+            line=line,
+            column=column,
+            expected=_("UTF-16 text, or UTF-8 (save the file as 'CSV UTF-8' in Excel)"),
+            found=_("bytes {bytes}").format(bytes=raw[exc.start:exc.start + 2].hex(" ")),
+        ) from None
+
+
+def _find_header(file: str, text: str) -> tuple[int, str, Header, str]:
+    """(line of the header, separator, the header, text from the header on), refusing what has no header."""
+    offset, first_line = 0, 1
+    first = text.split("\n", 1)[0].rstrip("\r")
+    excel = _EXCEL_SEP_LINE.match(first)
+    if excel:
+        offset, first_line = len(first) + 1 if "\n" in text else len(text), 2
+    head = text[offset:]
+    _check_width(file, head, first_line)
+    found: dict[str, tuple[Header, list[int]]] = {}
+    splitting: dict[str, tuple[Header, list[int]]] = {}
+    for separator in [excel.group(1)] if excel else list(SEPARATORS):
+        records, starts = _head_records(head, separator)
+        header = find_header(records)
+        if header is not None:
+            found[separator] = (header, starts)
+            if len(records[header.index]) > 1:
+                splitting[separator] = (header, starts)
+    if splitting or excel:
+        found = splitting or found
+    elif found:  # a header of one column: no separator splits it, none is guessed
+        found = {next(iter(found)): next(iter(found.values()))}
+    else:
+        raise InputError(
+            file,
+            _("none of the first {count} lines is a header: no cell names a column of commune data").format(
+                count=SEARCH_ROWS
+            ),
+            line=first_line,
+            expected=_("column names such as code, name, c01 … c19 (or Mã xã, Tên xã, TC1 … TC19)"),
+            found=_shorten(head.split("\n", 1)[0].rstrip("\r")),
+        )
+    best = max(candidate.known for candidate, _starts in found.values())
+    winners = [separator for separator, (candidate, _starts) in found.items() if candidate.known == best]
+    header, lines = found[winners[0]]
+    header_line = first_line - 1 + lines[header.index]
+    if len(winners) > 1:
+        names = _(" and ").join(translate(SEPARATORS[separator]) for separator in winners)
+        raise InputError(
+            file,
+            _("cannot tell which character separates the columns: the header line splits as well on {names}").format(
+                names=names
+            ),
+            line=header_line,
+            expected=_("a header line whose column names are separated by ',' or by ';' (but not both)"),
+            found=_shorten(_physical_line(head, lines[header.index])),
+        )
+    return header_line, winners[0], header, _from_line(head, lines[header.index])
+
+
+def _head_records(head: str, separator: str) -> tuple[list[list[str]], list[int]]:
+    """The first records of the text split by ``separator``, and the line each begins on (1-based)."""
+    records: list[list[str]] = []
+    starts: list[int] = []
+    reader = csv.reader(io.StringIO(head), delimiter=separator)
+    start = 1
+    try:
+        for record in reader:
+            records.append(record)
+            starts.append(start)
+            start = reader.line_num + 1
+            if len(records) > SEARCH_ROWS:
+                break
+    except csv.Error:
+        pass  # an endless quoted cell or a huge one: the rows before it are all there is to search
+    return records, starts
+
+
+def _check_width(file: str, head: str, first_line: int) -> None:
+    """Refuse a first line wider than any table of communes before splitting it into cells."""
+    for number, line in enumerate(head.split("\n", SEARCH_ROWS + 1)[: SEARCH_ROWS + 1], start=first_line):
+        cells = max(line.count(separator) for separator in SEPARATORS) + 1
+        if cells > MAX_COLUMNS:
+            raise _too_wide(file, number, cells)
+
+
+def _too_wide(file: str, line: int, cells: int) -> InputError:
+    return InputError(
+        file,
+        _("line {line} has {count} cells; a table of commune data has at most {most} columns").format(
+            line=line, count=f"{cells:,}", most=f"{MAX_COLUMNS:,}"
+        ),
+        line=line,
+        expected=_("at most {most} cells on a line").format(most=f"{MAX_COLUMNS:,}"),
+        found=_("{count} cells").format(count=f"{cells:,}"),
+    )
+
+
+def _physical_line(text: str, number: int) -> str:
+    parts = text.split("\n", number)
+    return parts[number - 1].rstrip("\r") if number - 1 < len(parts) else ""
+
+
+def _from_line(text: str, number: int) -> str:
+    """``text`` from the start of its 1-based line ``number``."""
+    position = 0
+    for _line in range(number - 1):
+        position = text.index("\n", position) + 1
+    return text[position:]
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _widths(file: str, body: str, physical: list[str], separator: str, header_line: int) -> np.ndarray:
+    """The number of cells of each record of ``body`` (split into ``physical`` lines), refusing a record wider
+    than any commune table."""
+    if '"' not in body:
+        lines = physical[:-1] if physical and physical[-1] == "" else physical
+        widths = np.fromiter((line.count(separator) for line in lines), dtype=np.int64, count=len(lines)) + 1
+        lines_of = header_line + np.arange(len(widths))
+    else:
+        widths, lines_of = [], []
+        reader = csv.reader(io.StringIO(body), delimiter=separator)
+        start = header_line
+        try:
+            for record in reader:
+                widths.append(max(len(record), 1))
+                lines_of.append(start)
+                start = header_line + reader.line_num
+        except csv.Error:
+            pass  # a cell past the csv module's limit, or a quote never closed: the parser below says which
+        widths, lines_of = np.array(widths, dtype=np.int64), np.array(lines_of, dtype=np.int64)
+    if len(widths) and widths.max() > MAX_COLUMNS:
+        widest = int(widths.argmax())
+        raise _too_wide(file, int(lines_of[widest]), int(widths[widest]))
+    return widths
+
+
+def _parse(file: str, body: str, separator: str, header_line: int, widest: int) -> pd.DataFrame:
+    """Every record as text cells (the header's rows first), padded to the widest record."""
+    options = dict(
+        sep=separator, header=None, dtype=str, keep_default_na=False, na_filter=False,
+        skip_blank_lines=False, quotechar='"', engine="c",
+    )
+    try:
+        return pd.read_csv(io.StringIO(body), names=range(widest), **options)
+    except pd.errors.EmptyDataError:
+        return pd.DataFrame([[""]])
+    except pd.errors.ParserError as exc:
+        raise _not_csv(file, body, separator, header_line, str(exc)) from None
+
+
+def _not_csv(file: str, body: str, separator: str, header_line: int, reason: str) -> InputError:
+    """The C parser's complaint, told with the line it is about."""
+    reason = reason.replace("Error tokenizing data. C error: ", "").strip()
+    quote = re.search(r"EOF inside string starting at row (\d+)", reason)
+    if quote:
+        record = int(quote.group(1))  # 0-based record of the body; the header is record 0
+        lines = body.split("\n")
+        text = lines[record].rstrip("\r") if record < len(lines) else ""
+        return InputError(
+            file,
+            _("a quote (\") opens a cell that is never closed, so the rest of the file would be one cell"),
+            line=header_line + record,
+            expected=_("a closing quote after the cell's text, or no quote at all"),
+            found=_shorten(text),
+        )
+    line = re.search(r"line (\d+)", reason)
+    return InputError(
+        file,
+        _("the file cannot be read as CSV"),
+        line=header_line - 1 + int(line.group(1)) if line else None,
+        expected=_("cells separated by {separator} with balanced quotes").format(
+            separator=translate(SEPARATORS[separator]) if separator in SEPARATORS else repr(separator)
+        ),
+        found=reason,
+    )
+
+
+def _record_lines(table: pd.DataFrame, header_line: int, has_quotes: bool) -> np.ndarray:
+    """1-based line of each record; a quoted cell holding line breaks pushes the next ones down."""
+    lines = header_line + np.arange(len(table), dtype=np.int64)
+    if has_quotes and len(table):
+        breaks = sum(table[column].str.count("\n").to_numpy(dtype=np.int64) for column in table.columns)
+        lines = lines + np.concatenate([[0], np.cumsum(breaks)[:-1]])
+    return lines
+
+
+def _check_cells(file: str, table: pd.DataFrame, lines: np.ndarray) -> None:
+    """Refuse a cell longer than Excel can hold: such a file was not written by a person in Excel."""
+    for column in table.columns:
+        lengths = table[column].str.len().to_numpy()
+        if len(lengths) and lengths.max() > MAX_CELL:
+            row = int(lengths.argmax())
+            raise InputError(
+                file,
+                _("line {line}, column {letter} holds {count} characters; a cell holds at most {most}").format(
+                    line=int(lines[row]), letter=column_letter(int(column) + 1), count=f"{int(lengths[row]):,}",
+                    most=f"{MAX_CELL:,}",
+                ),
+                line=int(lines[row]),
+                column=int(column) + 1,
+                expected=_("at most {most} characters in a cell (Excel's limit)").format(most=f"{MAX_CELL:,}"),
+                found=_("{count} characters").format(count=f"{int(lengths[row]):,}"),
+            )
