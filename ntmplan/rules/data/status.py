@@ -62,8 +62,8 @@ def fallen_below_standard(data: CommuneData) -> Iterator[Problem]:
 @rule("DA14", "standard-without-year", Severity.INFO, "A commune meets all 19 criteria but has no year of recognition",
       scope=DATA)
 def standard_without_year(data: CommuneData) -> Iterator[Problem]:
-    """A commune meeting all 19 criteria counts among the communes at standard in the
-    check, whatever its year column says. Without a year of recognition it is either
+    """A commune meeting all 19 criteria without a year of recognition is not counted
+    among the communes at standard in the check, but listed as a candidate. It is either
     waiting to be recognised (worth knowing: its file can be sent for appraisal) or
     the year was left out.
 
