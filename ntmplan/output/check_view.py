@@ -107,10 +107,11 @@ def render_check(console: Console, result: CheckResult, view: View) -> None:
     console.print(Text.assemble(
         (_("Targets: "), "bold"), counts_text(result), " · ", standard_text(result, lang), " · ",
         _("average criteria {actual} (target {target})").format(
-            actual=_figure(average.actual, lang), target=range_text(average.target_min, average.target_max, lang)),
+            actual=_figure(average.actual, lang) if average.actual is not None else status_text(NO_DATA),
+            target=range_text(average.target_min, average.target_max, lang)),
     ))
     console.print()
-    console.print(_criteria(result, lang))
+    console.print(_criteria(result, lang, console.width))
     for line in criteria_notes(result, lang):
         console.print(Text(line, style="dim"))
     console.print()
@@ -197,18 +198,33 @@ def criteria_notes(result: CheckResult, lang: Lang) -> list[str]:
     return notes
 
 
-def _criteria(result: CheckResult, lang: Lang) -> Table:
+def _criteria(result: CheckResult, lang: Lang, width: int) -> Table:
+    """Figures and statuses never wrap or get cut; on a narrow terminal the headers and the names wrap instead."""
     table = titled_table(_("Criteria: communes meeting each, against the plan"))
     columns = criteria_columns(result)
     headers = criteria_headers(result, lang)
-    for name in columns:
+    rows = [criteria_cells(item, lang) for item in result.criteria]
+    shown = [name for name in columns if name != "number"]  # the number goes before the name: '2. Giao thông'
+    cells = {name: max(len(row[name]) for row in rows) for name in shown}
+    widest = {name: max(len(headers[name]), cells[name]) for name in shown}
+    narrow = sum(widest.values()) + 3 * len(shown) > width
+    least = {name: max([cells[name]] + [len(part) for part in headers[name].split()]) for name in shown}
+    folded = ("share_now", "share_target")  # on the narrowest terminals the shares go under the name
+    fold = 12 + sum(least[name] for name in shown if name != "criterion") + 3 * len(shown) > width
+    if fold:
+        shown = [name for name in shown if name not in folded]
+    for name in shown:
         if name == "criterion":
-            table.add_column(headers[name], justify="left", min_width=16)
+            table.add_column(headers[name], justify="left", min_width=12)
         else:
-            table.add_column(headers[name], justify="right", min_width=9 if name == "status" else None)
-    for item in result.criteria:
-        cells = criteria_cells(item, lang)
-        table.add_row(*[_status(item.status) if name == "status" else Text(cells[name]) for name in columns])
+            table.add_column(headers[name], justify="right", min_width=cells[name], no_wrap=name == "status",
+                             max_width=least[name] if narrow else None)
+    for item, row in zip(result.criteria, rows):
+        name = Text(f"{row['number']}. {row['criterion']}")
+        if fold:
+            name.append("\n" + " · ".join(f"{headers[key]} {row[key]}" for key in folded if row[key]), style="dim")
+        table.add_row(*[_status(item.status) if key == "status" else name if key == "criterion"
+                        else Text(row[key]) for key in shown])
     return table
 
 

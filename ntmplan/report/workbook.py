@@ -308,11 +308,12 @@ def communes_sheet(workbook, report: Report) -> None:
                     + [0 if n in missing else 1 for n in range(1, CRITERIA + 1)])
     first, last = sheet.table(names, rows, ["@", None, None, WHOLE, None] + [mark] * CRITERIA)
     sheet.ws.freeze_panes = f"D{first + 1}"
-    matrix = f"F{first + 1}:{get_column_letter(5 + CRITERIA)}{last}"
-    sheet.ws.conditional_formatting.add(
-        matrix, CellIsRule(operator="equal", formula=["1"], fill=PatternFill("solid", bgColor=GREEN)))
-    sheet.ws.conditional_formatting.add(
-        matrix, CellIsRule(operator="equal", formula=["0"], fill=PatternFill("solid", bgColor=RED)))
+    if last > first:  # a round without a commune of the plan has no matrix to colour
+        matrix = f"F{first + 1}:{get_column_letter(5 + CRITERIA)}{last}"
+        sheet.ws.conditional_formatting.add(
+            matrix, CellIsRule(operator="equal", formula=["1"], fill=PatternFill("solid", bgColor=GREEN)))
+        sheet.ws.conditional_formatting.add(
+            matrix, CellIsRule(operator="equal", formula=["0"], fill=PatternFill("solid", bgColor=RED)))
     for row in sheet.ws.iter_rows(min_row=first + 1, max_row=last, min_col=6, max_col=5 + CRITERIA):
         for cell in row:
             cell.alignment = Alignment(horizontal="center")

@@ -1,6 +1,9 @@
 """``ntmplan check`` end to end on the bundled plan and data: JSON shape, exit codes, the table."""
 
-from rounds import JUNE, PLAN, START, check_json, run
+import pytest
+from rounds import JUNE, PLAN, START, check_json, run, runner
+
+from ntmplan.cli import app
 
 
 def test_json_shape():
@@ -67,3 +70,15 @@ def test_table_summary_first_and_findings_last():
     assert any(line.startswith("Targets: 4 met, 4 on track, 9 behind, 7 open, 1 due later") for line in lines[2:5])
     assert "Priority: communes closest to the standard" in result.output
     assert lines[-1].startswith("✓ 0 error(s), 10 warning(s), 11 info")
+
+
+@pytest.mark.parametrize("width", ["80", "100", "120"])
+@pytest.mark.parametrize("lang, title, behind, bands", [
+    ("en", "Criteria: communes", "✗ behind", "Communes by number"),
+    ("vi", "Tiêu chí: số xã", "✗ chậm", "Số xã theo số tiêu chí"),
+])
+def test_the_status_of_every_criterion_shows_at_any_width(width, lang, title, behind, bands):
+    result = runner.invoke(app, ["check", str(JUNE), "--as-of", "2019-06-30", "--lang", lang],
+                           env={"COLUMNS": width, "NO_COLOR": "1"})
+    table = result.output[result.output.index(title):result.output.index(bands)]
+    assert table.count(behind) == 9 and all(len(line) <= int(width) for line in table.splitlines())

@@ -116,3 +116,15 @@ def test_the_report_carries_the_notice_and_the_missing_communes(chi_lang, tmp_pa
     assert any(str(cell).startswith("Partial: the data covers 19 of the 207") for cell in summary)
     missing = [row for row in workbook["Coverage"].iter_rows(min_row=1, values_only=True) if row[4] == "missing from the data"]
     assert len(missing) == 188 and Path(chi_lang).exists()
+
+
+def test_a_round_without_any_commune_of_the_plan_is_reported_not_a_crash(tmp_path):
+    rows = lines(JUNE)
+    township = rows[5].split(",")
+    township[:2] = ["05995", "Thất Khê"]
+    path = write(tmp_path, [rows[0], ",".join(township)])
+    code, data = check_json(path, "--since", path, "--as-of", "2019-06-30")
+    assert code == 1 and data["communes"] == 0 and data["average_criteria"]["status"] == "no-data"
+    assert data["coverage"]["communes_in_file"] == 0 and len(data["coverage"]["missing"]) == 207
+    assert run("report", path, "--out", str(tmp_path / "report.xlsx")).exit_code == 0
+    assert run("progress", path, str(JUNE)).exit_code == 0
