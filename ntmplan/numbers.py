@@ -22,13 +22,10 @@ from decimal import Decimal
 
 from ntmplan.figures import show
 from ntmplan.i18n import N_, Lang, current, translate
+from ntmplan.model.labels import unit_text as unit_label  # 'tỷ đồng': the views' unit
 
 LOCALES = {Lang.vi: "vi_VN", Lang.en: "en_US"}
 
-UNIT_LABELS = {
-    "billion-vnd": N_("billion VND"),
-    "million-vnd": N_("million VND"),
-}
 
 def _pattern(places: int, sign: bool = False) -> str:
     body = "#,##0" + ("." + "0" * places if places > 0 else "")
@@ -45,11 +42,6 @@ def number(value: float, lang: Lang, places: int = 0, sign: bool = False) -> str
 def percent(value: float, lang: Lang, places: int = 1, sign: bool = False) -> str:
     """A share as the source writes it: '21,7%' (Vietnamese) or '21.7%'."""
     return number(value, lang, places, sign) + "%"
-
-
-def unit_label(unit: str, lang: Lang) -> str:
-    """'tỷ đồng' for billion-vnd in Vietnamese; the unit's key when it has no label."""
-    return translate(UNIT_LABELS[unit], lang) if unit in UNIT_LABELS else unit
 
 
 def amount(value: float, lang: Lang, places: int, unit: str) -> str:

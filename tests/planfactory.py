@@ -80,7 +80,7 @@ _CLEAN: dict[str, Any] = {
     ],
     "headline": {
         "standard_communes": {"added": 1, "total": 3, "stated_share": Raw("30.0")},
-        "average_criteria": {"min": 10, "max": 12},
+        "average_criteria": {"min": 10, "max": 12, "comparison": "at-least"},
         "bands": [
             {"criteria": {"min": 19, "max": 19}, "count": 3, "stated_share": Raw("30.0")},
             {"criteria": {"min": 10, "max": 18}, "count": 5, "stated_share": Raw("50.0")},
@@ -102,6 +102,7 @@ _CLEAN: dict[str, Any] = {
         for n in range(1, 20)
     ],
     "measures": [{"number": 1, "title": _text("Chỉ đạo", "Direction"), "figures": [], "references": ["qd-1-ttg-2016"]}],
+    "commitments": [],
     "budget": {
         "unit": "billion-vnd",
         "total": Raw("100.0"),

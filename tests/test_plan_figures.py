@@ -5,6 +5,8 @@ where), so these tests are the specification of ``plans/2019.yaml``: a figure th
 a task that goes missing or a share written with another precision makes one of them fail.
 Shares are kept as the source states them, including the two that disagree with their own
 counts (criterion 8's "90/207 xã, chiếm tỷ lệ 43,4%" and criterion 15's "133/207 ... 64,2%").
+Every target says how it is meant, from the source's words ("đạt", "trở lên", "ít nhất": at
+least; "khoảng": about; a figure stated plainly: exactly).
 """
 
 from __future__ import annotations
@@ -58,7 +60,8 @@ def test_metadata(plan: Plan) -> None:
     assert (meta.province.name, meta.province.gso_code, meta.province.communes) == ("Lạng Sơn", "20", 207)
 
 
-# (key, kind, number, date, year, basis): the preamble's four "Căn cứ", then the documents cited in the body.
+# (key, kind, number, date, year, basis): the preamble's four "Căn cứ", then the documents cited in the body,
+# then those the body cites by name only (no number, date or issuer stated).
 LEGAL_DOCUMENTS = [
     ("qd-1600-ttg-2016", "decision", "1600/QĐ-TTg", dt.date(2016, 8, 16), None, True),
     ("qd-1252-ubnd-2013", "decision", "1252/QĐ-UBND", dt.date(2013, 9, 4), None, True),
@@ -69,7 +72,29 @@ LEGAL_DOCUMENTS = [
     ("nq-16-tw-2017", "resolution", "16-NQ/TW", dt.date(2017, 10, 10), None, False),
     ("qd-933-ubnd-2018", "decision", "933/QĐ-UBND", dt.date(2018, 5, 22), None, False),
     ("qd-1385-ttg-2018", "decision", "1385/QĐ-TTg", dt.date(2018, 10, 21), None, False),
-    ("luat-htx-2012", "law", None, None, 2012, False),
+    ("luat-htx-2012", "law", None, None, 2012, False),  # "theo Luật Hợp tác xã năm 2012"
+    # "theo Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2016 - 2020" (criterion 1)
+    ("bo-tieu-chi-quoc-gia-2016-2020", "criteria-set", None, None, None, False),
+    # "Đề án Đầu tư xây dựng cơ sở vật chất đạt chuẩn Quốc gia cho trường học ... giai đoạn 2017-2020" (criterion 5)
+    ("de-an-truong-chuan-2017-2020", "scheme", None, None, None, False),
+    # "Kế hoạch thực hiện đề án xây dựng và phát triển mạng lưới y tế cơ sở trong tình hình mới" (criterion 15)
+    ("ke-hoach-y-te-co-so", "plan", None, None, None, False),
+    # "Chương trình tái cơ cấu ngành nông nghiệp gắn với xây dựng nông thôn mới ... giai đoạn 2016-2020" (II.5)
+    ("chuong-trinh-tai-co-cau-nong-nghiep-2016-2020", "programme", None, None, None, False),
+    # "Chương trình mỗi xã một sản phẩm giai đoạn 2018-2020 (Chương trình OCOP)" (II.5)
+    ("chuong-trinh-ocop-2018-2020", "programme", None, None, None, False),
+    # "Đề án thí điểm hoàn thiện và nhân rộng mô hình bảo vệ môi trường ..., giai đoạn 2017-2020" (II.7)
+    ("de-an-moi-truong-thi-diem-2017-2020", "scheme", None, None, None, False),
+    # II.2: the emulation movement and its two campaigns, the third being "Xây dựng gia đình 5 không 3 sạch"
+    ("phong-trao-lang-son-chung-suc-2016-2020", "movement", None, None, None, False),
+    ("van-dong-toan-dan-doan-ket", "campaign", None, None, None, False),
+    ("van-dong-5-khong-3-sach", "campaign", None, None, None, False),
+    # II.7: "phong trào “Xây dựng môi trường nông thôn xanh, sạch, đẹp”, cuộc vận động “Xây dựng gia đình 5 không 3 sạch
+    # 3 an toàn”"
+    ("phong-trao-moi-truong-xanh-sach-dep", "movement", None, None, None, False),
+    ("van-dong-5-khong-3-sach-3-an-toan", "campaign", None, None, None, False),
+    # criterion 19: "phong trào “Toàn dân bảo vệ an ninh tổ quốc”"
+    ("phong-trao-toan-dan-bao-ve-an-ninh", "movement", None, None, None, False),
 ]
 
 
@@ -83,6 +108,19 @@ def test_legal_document(plan: Plan, key, kind, number, date, year, basis) -> Non
     assert (doc.kind.value, doc.number, doc.date, doc.year, doc.basis) == (kind, number, date, year, basis)
 
 
+def test_an_issuer_is_given_only_where_the_source_names_one(plan: Plan) -> None:
+    # "Luật Hợp tác xã năm 2012" and the documents cited by name only: the source names no issuer
+    unnamed = [doc.key for doc in plan.legal_documents if doc.issuer is None]
+    assert unnamed == [row[0] for row in LEGAL_DOCUMENTS[8:]]
+
+
+def test_every_document_is_cited_by_the_criteria_and_measures_that_name_it(plan: Plan) -> None:
+    cited = {key for block in [*plan.criteria, *plan.measures] for key in block.references}
+    cited |= {scheme.basis for scheme in plan.headline.support_schemes}
+    body = {doc.key for doc in plan.legal_documents if not doc.basis}
+    assert body - cited == set()
+
+
 # --- headline (I.1) ----------------------------------------------------------------------------
 
 
@@ -94,7 +132,8 @@ def test_standard_communes(plan: Plan) -> None:
 
 def test_average_criteria(plan: Plan) -> None:
     # "bình quân 01 xã trên địa bàn tỉnh đạt từ 11 – 11,5 tiêu chí"
-    assert (plan.headline.average_criteria.min, plan.headline.average_criteria.max) == (11, 11.5)
+    target = plan.headline.average_criteria
+    assert (target.min, target.max, target.comparison.value) == (11, 11.5, "at-least")
 
 
 # (min criteria, max criteria, count, stated share): "Số xã đạt 19 tiêu chí có 60/207 xã, chiếm 28,99%" ...
@@ -116,18 +155,23 @@ def test_band_share_precision(loaded: LoadedPlan, index: int, share: float) -> N
     assert_written_as(loaded, f"headline.bands[{index}].stated_share", share)
 
 
-# (key, members, communes, measure, aggregate, target min, target max, by year)
+# (key, members, communes, measure, aggregate, target min, target max, comparison, by year)
 GROUPS = [
     # "Đối với 05 xã điểm đặc biệt khó khăn phấn đấu đạt bình quân 14 tiêu chí/xã"
-    ("special-difficulty-pilot-communes", "special-difficulty-pilot", 5, "criteria-met", "average", 14, 14, 2019),
+    ("special-difficulty-pilot-communes", "special-difficulty-pilot", 5, "criteria-met", "average", 14, 14, "at-least",
+     2019),
     # "20 xã biên giới phấn đấu đạt bình quân 9,5-10 tiêu chí/xã"
-    ("border-communes", "border", 20, "criteria-met", "average", 9.5, 10, 2019),
-    # "các xã điểm đặc biệt khó khăn (do huyện lựa chọn) ... đến hết năm 2020 đạt từ 10 tiêu chí trở lên"
-    ("district-special-difficulty-pilot-communes", "special-difficulty", None, "criteria-met", "each", 10, 19, 2020),
+    ("border-communes", "border", 20, "criteria-met", "average", 9.5, 10, "at-least", 2019),
+    # "các xã điểm đặc biệt khó khăn (do huyện lựa chọn) ... đến hết năm 2020 đạt từ 10 tiêu chí trở lên": the
+    # districts' own pilot communes, how many is not stated, and an open range
+    ("district-special-difficulty-pilot-communes", "district-pilot", None, "criteria-met", "each", 10, None,
+     "at-least", 2020),
     # "bình quân tiêu chí 01 xã đã đạt chuẩn đạt từ 5 - 5,5 tiêu chí (theo Bộ tiêu chí nâng cao)"
-    ("standard-communes-advanced-criteria", "standard", None, "advanced-criteria-met", "average", 5, 5.5, 2019),
+    ("standard-communes-advanced-criteria", "standard", None, "advanced-criteria-met", "average", 5, 5.5, "at-least",
+     2019),
     # "mỗi xã đạt chuẩn nông thôn mới ... ít nhất từ 1-2 "khu dân cư kiểu mẫu""
-    ("standard-communes-model-residential-areas", "standard", None, "model-residential-areas", "each", 1, 2, 2019),
+    ("standard-communes-model-residential-areas", "standard", None, "model-residential-areas", "each", 1, 2,
+     "at-least", 2019),
 ]
 
 
@@ -141,6 +185,7 @@ def test_groups(plan: Plan) -> None:
             g.aggregate,
             g.target.min,
             g.target.max,
+            g.target.comparison.value,
             g.by_year,
         )
         for g in plan.headline.groups
@@ -210,22 +255,25 @@ def test_criterion_share_precision(loaded: LoadedPlan, number: int, share: float
 
 # (criterion, key, value, unit, comparison, of, stated share): every quantity the paragraphs state
 SUB_TARGETS = [
-    (2, "rural-roads-built", 350, "km", "exactly", None, None),  # "350km đường GTNT"
-    (2, "roads-to-commune-centres-hardened", 79, "percent", "exactly", None, None),  # "lên đạt 79%"
-    (3, "canals-solidified", 60, "km", "about", None, None),  # "khoảng 60km kênh mương"
-    (3, "irrigation-works", 50, "works", "exactly", None, None),  # "50 công trình thủy lợi"
-    (3, "actively-irrigated-area", 33500, "ha", "exactly", None, None),  # "đạt 33.500 ha"
+    (2, "rural-roads-built", 350, "km", "exactly", None, None),  # "xây dựng được 350km đường GTNT"
+    (2, "roads-to-commune-centres-hardened", 79, "percent", "at-least", None, None),  # "lên đạt 79%"
+    # "kiên cố khoảng 60km kênh mương, 50 công trình thủy lợi các loại": "khoảng" governs both figures of the clause
+    (3, "canals-solidified", 60, "km", "about", None, None),
+    (3, "irrigation-works", 50, "works", "about", None, None),
+    (3, "actively-irrigated-area", 33500, "ha", "at-least", None, None),  # "đạt 33.500 ha"
     (5, "schools-newly-recognised", 15, "schools", "exactly", None, None),  # "công nhận mới 15 trường"
     (8, "radio-systems-invested", 27, "communes", "exactly", None, None),  # "tại 27 xã trong năm 2019"
     (8, "criterion-completed-target-communes", 12, "communes", "exactly", None, None),  # "tại 12 xã phần đầu"
-    (8, "communes-with-radio-system", 90, "communes", "exactly", 207, 43.4),  # "90/207 xã, chiếm tỷ lệ 43,4%"
-    (10, "rural-average-income", 25, "million-vnd-per-person", "exactly", None, None),  # "25 triệu đồng/người"
-    (11, "poverty-rate-reduction", 3, "percent", "at-least", None, None),  # "từ 3% trở lên"
-    (11, "poverty-rate-reduction-poor-areas", 4, "percent", "exactly", None, None),  # "giảm 4%"
+    (8, "communes-with-radio-system", 90, "communes", "exactly", 207, 43.4),  # "lên 90/207 xã, chiếm tỷ lệ 43,4%"
+    # "thu nhập bình quân khu vực nông thôn đạt 25 triệu đồng/người": a yearly income, and a floor
+    (10, "rural-average-income", 25, "million-vnd-per-person-per-year", "at-least", None, None),
+    # a fall of a rate is in percentage points: "giảm tỷ lệ hộ nghèo từ 3% trở lên (riêng ... giảm 4%)"
+    (11, "poverty-rate-reduction", 3, "percentage-points", "at-least", None, None),
+    (11, "poverty-rate-reduction-poor-areas", 4, "percentage-points", "exactly", None, None),
     (12, "rural-workers-given-jobs", 1000, "people", "about", None, None),  # "khoảng 1.000 lao động"
-    (12, "rural-workers-vocational-training", 5000, "people", "exactly", None, None),  # "5.000 người"
-    (14, "trained-rural-workers", 47.5, "percent", "exactly", None, None),  # "lên 47,5%"
-    (18, "commune-officials-trained", 2079, "officials", "exactly", None, None),  # "2.079 lượt cán bộ"
+    (12, "rural-workers-vocational-training", 5000, "people", "exactly", None, None),  # "; dạy nghề cho 5.000 người"
+    (14, "trained-rural-workers", 47.5, "percent", "exactly", None, None),  # "nâng ... lên 47,5%"
+    (18, "commune-officials-trained", 2079, "attendances", "exactly", None, None),  # "2.079 lượt cán bộ": attendances
 ]
 
 
@@ -238,7 +286,7 @@ def test_criterion_has_exactly_the_stated_sub_targets(plan: Plan, number: int) -
 @pytest.mark.parametrize(("number", "key", "value", "unit", "comparison", "of", "share"), SUB_TARGETS)
 def test_sub_target(plan: Plan, number, key, value, unit, comparison, of, share) -> None:
     sub = next(sub for sub in plan.criteria[number - 1].sub_targets if sub.key == key)
-    assert (sub.value, sub.unit.value, sub.comparison, sub.of, sub.stated_share) == (
+    assert (sub.value, sub.unit.value, sub.comparison.value, sub.of, sub.stated_share) == (
         value,
         unit,
         comparison,
@@ -251,20 +299,60 @@ def test_sub_target_share_precision(loaded: LoadedPlan) -> None:
     assert_written_as(loaded, "criteria[7].sub_targets[2].stated_share", 43.4)
 
 
+def test_every_target_states_its_comparison_in_the_file(loaded: LoadedPlan) -> None:
+    # no silent default: the key is written for every sub-target, group and the average
+    data = loaded.document.data
+    subs = [sub for criterion in data["criteria"] for sub in criterion.get("sub_targets", [])]
+    ranges = [data["headline"]["average_criteria"], *(group["target"] for group in data["headline"]["groups"])]
+    assert all("comparison" in item for item in subs + ranges)
+
+
+# (number, documents its paragraph cites)
+CRITERION_REFERENCES = {
+    1: ["bo-tieu-chi-quoc-gia-2016-2020"],  # "theo Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2016 - 2020"
+    5: ["de-an-truong-chuan-2017-2020"],  # "Thực hiện có hiệu quả Đề án Đầu tư xây dựng cơ sở vật chất đạt chuẩn ..."
+    10: ["chuong-trinh-tai-co-cau-nong-nghiep-2016-2020"],  # "gắn với thực hiện Chương trình tái cơ cấu ngành nông nghiệp"
+    13: ["luat-htx-2012"],  # "theo Luật Hợp tác xã năm 2012"
+    15: ["ke-hoach-y-te-co-so", "bo-tieu-chi-quoc-gia-2016-2020"],  # "Kế hoạch ...", "Bộ Tiêu chí quốc gia ..."
+    16: ["van-dong-toan-dan-doan-ket"],  # "cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”"
+    19: ["phong-trao-toan-dan-bao-ve-an-ninh"],  # "phong trào “Toàn dân bảo vệ an ninh tổ quốc”"
+}
+
+
+@pytest.mark.parametrize("number", range(1, 20))
+def test_criterion_references(plan: Plan, number: int) -> None:
+    assert plan.criteria[number - 1].references == CRITERION_REFERENCES.get(number, [])
+
+
 # --- measures (II) -----------------------------------------------------------------------------
 
 # (area, title, {figure key: value or (min, max)}, references)
 MEASURES = [
     (1, "Công tác chỉ đạo điều hành", {"all-communes": 207}, ["nq-16-tw-2017"]),
-    (2, "Công tác tuyên truyền", {}, []),
-    (3, "Công tác đào tạo, tập huấn", {}, ["qd-4072-bnn-vpdp-2016"]),
+    (
+        2,
+        "Công tác tuyên truyền",
+        {},
+        ["phong-trao-lang-son-chung-suc-2016-2020", "van-dong-toan-dan-doan-ket", "van-dong-5-khong-3-sach"],
+    ),
+    (
+        3,
+        "Công tác đào tạo, tập huấn",
+        {},
+        ["qd-4072-bnn-vpdp-2016", "bo-tieu-chi-quoc-gia-2016-2020", "qd-933-ubnd-2018"],
+    ),
     (
         4,
         "Công tác xây dựng kết cấu hạ tầng nông thôn",
         {"target-communes-2019": 12, "border-communes": 20},
         ["nq-16-tw-2017"],
     ),
-    (5, "Phát triển sản xuất và đổi mới các hình thức tổ chức sản xuất", {}, []),
+    (
+        5,
+        "Phát triển sản xuất và đổi mới các hình thức tổ chức sản xuất",
+        {},
+        ["chuong-trinh-tai-co-cau-nong-nghiep-2016-2020", "chuong-trinh-ocop-2018-2020"],
+    ),
     (
         6,
         "Chỉ đạo xây dựng Bộ tiêu chí xã nông thôn mới nâng cao, mô hình Khu dân cư kiểu mẫu và thực hiện Đề án hỗ "
@@ -272,7 +360,13 @@ MEASURES = [
         {"advanced-pilot-communes": 2, "model-area-villages-per-commune": (1, 2)},
         ["qd-933-ubnd-2018", "qd-1385-ttg-2018"],
     ),
-    (7, "Văn hóa, môi trường và an toàn thực phẩm", {}, []),
+    (
+        7,
+        "Văn hóa, môi trường và an toàn thực phẩm",
+        {},
+        ["van-dong-toan-dan-doan-ket", "phong-trao-moi-truong-xanh-sach-dep", "van-dong-5-khong-3-sach-3-an-toan",
+         "de-an-moi-truong-thi-diem-2017-2020"],
+    ),
     (
         8,
         "Giáo dục, Y tế, thông tin truyền thông",
@@ -282,7 +376,7 @@ MEASURES = [
             "radio-upgrades-standard-communes-2014-2016": 24,
             "radio-upgrades-target-communes-2019": 12,
         },
-        ["nq-16-tw-2017"],
+        ["de-an-truong-chuan-2017-2020", "nq-16-tw-2017", "bo-tieu-chi-quoc-gia-2016-2020"],
     ),
     (9, "Xây dựng hệ thống chính trị, bảo đảm quốc phòng - an ninh", {}, []),
 ]
@@ -299,6 +393,36 @@ def test_measure_area(plan: Plan, number, title, figures, references) -> None:
     actual = {f.key: f.value if f.range is None else (f.range.min, f.range.max) for f in area.figures}
     assert actual == figures
     assert area.references == references
+
+
+def test_the_age_of_children_is_in_years_of_age(plan: Plan) -> None:
+    # II.8: "chống suy dinh dưỡng cho trẻ em dưới 5 tuổi"
+    figure = next(f for f in plan.measures[7].figures if f.key == "child-malnutrition-age-limit")
+    assert (figure.value, figure.unit.value) == (5, "years-of-age")
+
+
+# --- commitments without a figure ----------------------------------------------------------------
+
+# (key, part of the source, who (codes), communes concerned, year)
+COMMITMENTS = [
+    # I.1: "Ban chỉ đạo ... các huyện tiếp tục chỉ đạo các xã điểm đặc biệt khó khăn (do huyện lựa chọn) xây dựng kế
+    # hoạch": this year's deliverable is the plan of each such commune
+    ("district-pilot-communes-plans", "I.1", ["BCD-HUYEN"], "district-pilot", 2019),
+    # II.6: "Năm 2019, ...; UBND tỉnh ban hành Bộ tiêu chí thôn đạt chuẩn nông thôn mới"
+    ("village-criteria-set", "II.6", ["UBND-TINH"], None, 2019),
+    # IV, closing paragraph: "các sở, ban, ngành, các cơ quan liên quan, UBND các huyện, thành phố chủ động xây dựng kế
+    # hoạch cụ thể": no date stated
+    ("detailed-plans", "IV", ["SO-NGANH", "CQ-LIEN-QUAN", "UBND-HUYEN"], None, None),
+]
+
+
+def test_commitments(plan: Plan) -> None:
+    actual = [
+        (c.key, c.source, c.who.agencies, c.communes.value if c.communes else None, c.year) for c in plan.commitments
+    ]
+    assert actual == COMMITMENTS
+    assert plan.commitments[1].what.vi.startswith("ban hành Bộ tiêu chí thôn đạt chuẩn nông thôn mới")
+    assert plan.commitments[2].who.text == "các sở, ban, ngành, các cơ quan liên quan, UBND các huyện, thành phố"
 
 
 # --- budget (III) ------------------------------------------------------------------------------
@@ -387,6 +511,30 @@ def test_agency_level(plan: Plan, code: str, level: str) -> None:
     assert next(a.level for a in plan.agencies if a.code == code) == level
 
 
+DEPARTMENTS = ["SO-NNPTNT", "SO-KHDT", "SO-TC", "SO-NV", "SO-NGV", "SO-XD", "SO-VHTTDL", "SO-TNMT", "SO-LDTBXH", "SO-YT",
+               "SO-GDDT", "SO-TTTT", "SO-TP"]
+
+# The collective bodies and the bodies of the registry each stands for
+COLLECTIVES = {
+    "BCD-CAC-CAP": ["BCD-TINH", "BCD-HUYEN", "BCD-XA"],  # "BCĐ, BQL các cấp"
+    "BQL-CAC-CAP": ["BQL-XA"],
+    "CAC-CAP-CAC-NGANH": ["UBND-TINH", "SO-NGANH", "UBND-HUYEN", "PHONG-CM-HUYEN", "UBND-XA"],  # "Các cấp, các ngành"
+    "SO-NGANH": [*DEPARTMENTS, "SO-NGANH-TIEU-CHI"],  # "Các Sở, ngành", "Sở, Ban, ngành"
+    "CAP-UY-CHINH-QUYEN": ["UBND-TINH", "UBND-HUYEN", "UBND-XA"],  # "Cấp ủy, chính quyền các cấp"
+    "DOAN-THE": ["DOAN-THE-TINH"],  # "các tổ chức đoàn thể"
+    "UBND-HUYEN": ["UBND-HUU-LUNG", "UBND-CHI-LANG", "UBND-CAO-LOC", "UBND-TP-LANG-SON"],  # "UBND cấp huyện"
+}
+
+
+def test_collective_bodies_list_what_they_stand_for(plan: Plan) -> None:
+    assert {a.code: a.stands_for for a in plan.agencies if a.stands_for} == COLLECTIVES
+
+
+def test_a_body_named_only_inside_a_duty_is_not_registered(plan: Plan) -> None:
+    # IV.8 "Ban Phát triển các thôn" is named in a duty's text; no task or duty is given to it as a body
+    assert "BPT-THON" not in plan.agency_codes()
+
+
 # (number, agencies, heading, number of bullets or paragraphs)
 RESPONSIBILITIES = [
     (1, ["SO-NNPTNT"], "Sở Nông nghiệp và Phát triển nông thôn", 1),
@@ -437,7 +585,7 @@ SECTIONS = [
     ("X", "Văn hóa, xã hội, môi trường", 3),
     ("XI", "Xây dựng hệ thống chính trị- xã hội", 2),
     ("XII", "Họp BCD, hội nghị sơ kết, tổng kết", 2),
-    ("XIII", "Chế độ thông tin, báo cáo", 0),  # the source lists no task under it
+    ("XIII", "Chế độ thông tin, báo cáo", 1),  # its task is the source's last line, without a final newline
 ]
 
 
@@ -447,7 +595,7 @@ def test_sections(plan: Plan) -> None:
 
 
 def test_task_count(plan: Plan) -> None:
-    assert len(plan.tasks()) == 30
+    assert len(plan.tasks()) == 31
 
 
 BCD_HUYEN_XA = ["BCD-HUYEN", "BCD-XA"]
@@ -715,6 +863,17 @@ TASKS = [
         [4],
         2019,
     ),
+    (
+        "XIII.1",
+        ["BCD-TINH"],
+        ["SO-NGANH", "VPDP-TINH", "BCD-HUYEN", "BCD-XA"],
+        ["SO-NGANH", "VPDP-TINH", "BCD-HUYEN", "BCD-XA"],
+        "Định kỳ và đột xuất",
+        "periodic-and-ad-hoc",
+        [],
+        [],
+        None,
+    ),
 ]
 
 
@@ -757,6 +916,9 @@ VERBATIM_CELLS = [
     ("X.1", "directing", "BCĐ tỉnh, các Sở: VH - TT&DL, TN&MT, NN và PTNT"),
     ("X.1", "executing", "BCĐ, BQL xây dựng NTM cấp huyện, xã"),
     ("XII.1", "coordinating", "Thành viên BCĐ và các đơn vị liên quan"),
+    ("XIII.1", "content", "Báo cáo kế hoạch, báo cáo tình hình triển khai, kết quả thực hiện Chương trình"),
+    ("XIII.1", "executing", "Sở, Ban, ngành, VPĐP, BCĐ cấp huyện, xã"),
+    ("XIII.1", "coordinating", "Sở, Ban, ngành, VPĐP, BCĐ cấp huyện, xã"),
 ]
 
 

@@ -45,10 +45,15 @@ def extract():
 
 
 def rule_docs() -> list[str]:
-    """Every rule's documentation (``ntmplan explain``), one message per rule."""
+    """Every rule's documentation (``ntmplan explain``), one message per paragraph.
+
+    Labels ('Why:') are not part of the message: readers see the section's heading,
+    translated once. A translator works section by section, and a change to one
+    paragraph leaves the translations of the others in place.
+    """
     from ntmplan.rules.scopes import all_rules
 
-    return [rule.doc for rule in all_rules()]
+    return [paragraph for rule in all_rules() for section in rule.sections for paragraph in section.paragraphs]
 
 
 def read():

@@ -36,6 +36,7 @@ IDENTITY: dict[str, tuple[str, ...]] = {
     "criteria.sub_targets": ("key",),
     "measures": ("number",),
     "measures.figures": ("key",),
+    "commitments": ("key", "what.vi"),
     "budget.sources": ("key", "name.vi"),
     "agencies": ("code", "name.vi"),
     "responsibilities": ("number",),
@@ -77,7 +78,9 @@ FIELD_NAMES = {
     "coordinating": "coordinating bodies",
     "communes": "communes",
 }
-REMOVAL_NEEDS_ATTENTION = {"criterion", "sub-target", "group", "band", "source", "support-scheme"}
+REMOVAL_NEEDS_ATTENTION = {"criterion", "sub-target", "group", "band", "source", "support-scheme", "commitment"}
+RANGE_KEYS = {"min", "max", "comparison"}  # a range, or a target range with how it is meant
+COMPARISON_WORDS = {"at-least": "at least ", "at-most": "at most ", "about": "about "}
 
 
 def pattern(path: str) -> str:
@@ -183,12 +186,16 @@ def _atomic(here: str, old: Any, new: Any) -> bool:
     if here in ATOMIC:
         return True
     for value in (old, new):
-        if isinstance(value, dict) and value and (set(value) <= {"vi", "en"} or set(value) <= {"min", "max"}):
+        if isinstance(value, dict) and value and (set(value) <= {"vi", "en"} or _is_range(value)):
             return True
     return False
 
 
 # --- words -------------------------------------------------------------------------------
+
+
+def _is_range(value: Any) -> bool:
+    return isinstance(value, dict) and "min" in value and set(value) <= RANGE_KEYS
 
 
 def show(value: Any) -> str:
@@ -205,9 +212,12 @@ def show(value: Any) -> str:
         if set(value) <= {"vi", "en"}:
             vi, en = value.get("vi"), value.get("en")
             return f"'{vi}'" + (f" ({en})" if en and en != vi else "")
-        if set(value) <= {"min", "max"}:
+        if _is_range(value):
             low, high = value.get("min"), value.get("max")
-            return show(low) if low == high else f"{show(low)}-{show(high)}"
+            if high is None:
+                return f"{show(low)} or more"
+            shown = show(low) if low == high else f"{show(low)}-{show(high)}"
+            return COMPARISON_WORDS.get(value.get("comparison"), "") + shown
         if "text" in value and "agencies" in value:
             return f"'{value['text']}' ({', '.join(value['agencies']) or 'no agency'})"
         if "text" in value and "kind" in value:
@@ -225,6 +235,7 @@ _ITEM_NOUNS = {
     "headline.support_schemes": ("support scheme", "key"),
     "measures": ("measure area", "number"),
     "measures.figures": ("figure", "key"),
+    "commitments": ("commitment", "key"),
     "agencies": ("agency", "code"),
     "responsibilities": ("responsibility", "number"),
     "schedule.sections": ("section", "number"),
@@ -269,6 +280,7 @@ def subject(path_pattern: str) -> str:
         ("headline.groups", "group"), ("headline.advanced_pilot_communes", "pilot-commune"),
         ("headline.support_schemes", "support-scheme"), ("headline", "headline"),
         ("criteria.sub_targets", "sub-target"), ("criteria", "criterion"), ("measures", "measure"),
+        ("commitments", "commitment"),
         ("budget.sources", "source"), ("budget", "budget"), ("agencies", "agency"),
         ("responsibilities", "responsibility"), ("schedule.sections.tasks", "task"),
         ("schedule.sections", "section"),
@@ -281,8 +293,8 @@ def _number(value: Any) -> float | None:
         return None
     if isinstance(value, (int, float)):
         return float(value)
-    if isinstance(value, dict) and set(value) <= {"min", "max"} and value:
-        return float(value.get("min", value.get("max")))
+    if _is_range(value):
+        return float(value["min"])
     return None
 
 
@@ -397,12 +409,17 @@ class Classifier:
 def _higher(raw: Raw) -> bool | None:
     """Whether the new target asks more; None when it neither clearly does nor does not."""
     old, new = raw.old, raw.new
-    if isinstance(old, dict) and isinstance(new, dict):
-        (a_low, a_high), (b_low, b_high) = (old.get("min"), old.get("max")), (new.get("min"), new.get("max"))
+    if _is_range(old) and _is_range(new):
+        def ends(target: dict) -> tuple[float, float]:
+            high = target.get("max")  # an open range ('10 or more') asks more than any upper end
+            return target["min"], float("inf") if high is None else high
+
+        (a_low, a_high), (b_low, b_high) = ends(old), ends(new)
+        lower_is_stricter = new.get("comparison") == "at-most"
         if b_low != a_low:
-            return b_low > a_low
+            return (b_low < a_low) if lower_is_stricter else (b_low > a_low)
         if b_high != a_high:
-            return b_high > a_high
+            return (b_high < a_high) if lower_is_stricter else (b_high > a_high)
         return None
     a, b = _number(old), _number(new)
     if a is None or b is None or a == b:

@@ -55,35 +55,70 @@ class PlanBlock(BaseModel):
 
 
 class Unit(str, Enum):
-    """Units of the figures the plan states."""
+    """Units of the figures the plan states; ``model/labels.py`` has each one in words."""
 
     COMMUNES = "communes"
     PERCENT = "percent"
+    PERCENTAGE_POINTS = "percentage-points"  # a change of a rate: 'giảm tỷ lệ hộ nghèo từ 3%'
     KM = "km"
     HA = "ha"
     WORKS = "works"
     SCHOOLS = "schools"
-    STATIONS = "stations"
     PEOPLE = "people"
-    OFFICIALS = "officials"
+    ATTENDANCES = "attendances"  # 'lượt': one person trained twice counts twice
     VILLAGES = "villages"
-    CRITERIA = "criteria"
-    MODEL_AREAS = "model-residential-areas"
-    MILLION_VND_PER_PERSON = "million-vnd-per-person"
+    MILLION_VND_PER_PERSON_PER_YEAR = "million-vnd-per-person-per-year"
     BILLION_VND = "billion-vnd"
-    YEARS = "years"
+    YEARS_OF_AGE = "years-of-age"
+
+
+class Comparison(str, Enum):
+    """How a target figure is meant, read from the source's words.
+
+    'đạt', 'lên đạt', 'từ ... trở lên', 'ít nhất', 'trên' set a floor (at-least);
+    'khoảng' is about; a figure stated plainly is exactly that figure.
+    """
+
+    EXACTLY = "exactly"
+    AT_LEAST = "at-least"
+    AT_MOST = "at-most"
+    ABOUT = "about"
 
 
 class Range(PlanBlock):
-    """An inclusive range such as '11 - 11,5 tiêu chí'; a single figure has min == max."""
+    """An inclusive range such as '11 - 11,5 tiêu chí'; a single figure has min == max.
+
+    Without ``max`` the range is open: 'từ 10 tiêu chí trở lên' is ``{min: 10}``, and no
+    upper bound is invented for it.
+    """
 
     min: Number
-    max: Number
+    max: Number | None = Field(default=None, description="the upper end; none for an open range ('10 or more')")
+
+    @property
+    def open(self) -> bool:
+        return self.max is None
+
+    def upper_or(self, ceiling: float) -> float:
+        """The upper end, or ``ceiling`` for an open range: '10 or more' criteria reach 19 at most."""
+        return ceiling if self.max is None else self.max
 
     @model_validator(mode="after")
     def _ordered(self) -> "Range":
-        if self.min > self.max:
+        if self.max is not None and self.min > self.max:
             raise ValueError(f"min ({self.min}) is greater than max ({self.max})")
+        return self
+
+
+class TargetRange(Range):
+    """A target range and how it is meant: 'đạt bình quân 9,5-10 tiêu chí' is at least 9.5-10."""
+
+    comparison: Comparison
+
+    @model_validator(mode="after")
+    def _open_is_a_floor(self) -> TargetRange:
+        if self.open and self.comparison is not Comparison.AT_LEAST:
+            raise ValueError("an open range ('10 or more') is a floor: its comparison is 'at-least'")
         return self
 
 
@@ -125,17 +160,24 @@ class DocumentKind(str, Enum):
     PLAN = "plan"
     RESOLUTION = "resolution"
     LAW = "law"
+    CRITERIA_SET = "criteria-set"  # 'Bộ tiêu chí'
+    SCHEME = "scheme"  # 'Đề án'
+    PROGRAMME = "programme"  # 'Chương trình'
+    MOVEMENT = "movement"  # 'phong trào (thi đua)'
+    CAMPAIGN = "campaign"  # 'cuộc vận động'
 
 
 class LegalDocument(PlanBlock):
-    """A document cited by number and date ('Quyết định số 1600/QĐ-TTg ngày 16/8/2016')."""
+    """A document the plan cites: by number and date ('Quyết định số 1600/QĐ-TTg ngày 16/8/2016'),
+    or by name only ('Đề án ... giai đoạn 2017-2020'), with what the source says of it and nothing more.
+    """
 
     key: Key
     kind: DocumentKind
     number: str | None = None
     date: Date | None = None
     year: StrictInt | None = Field(default=None, description="when only a year is given")
-    issuer: Text
+    issuer: Text | None = Field(default=None, description="where the source names the issuer")
     title: Text
     basis: StrictBool = Field(description="true for the preamble's 'Căn cứ' list, false for a document cited in the body")
 
@@ -187,7 +229,7 @@ class GroupTarget(PlanBlock):
     communes: Count | None = Field(default=None, description="size of the group as stated")
     measure: Measure
     aggregate: Literal["average", "each"] = Field(description="average over the group, or each member")
-    target: Range
+    target: TargetRange
     by_year: StrictInt = Field(description="the year by which the target is to be met")
 
 
@@ -212,7 +254,7 @@ class Headline(PlanBlock):
     """Part I.1: the general targets of the year."""
 
     standard_communes: CommuneCount
-    average_criteria: Range
+    average_criteria: TargetRange
     bands: list[Band]
     groups: list[GroupTarget]
     advanced_pilot_communes: list[NamedCommune]
@@ -226,7 +268,7 @@ class SubTarget(PlanBlock):
     description: Text
     value: Number | None = Field(default=None, description="the stated figure")
     unit: Unit
-    comparison: Literal["exactly", "at-least", "at-most", "about"] = "exactly"
+    comparison: Comparison = Field(description="how the source states the figure: no default, the words decide")
     of: Count | None = Field(default=None, description="denominator when the figure is 'x/207'")
     stated_share: Percent | None = None
 
@@ -238,6 +280,7 @@ class Criterion(PlanBlock):
     name: Text
     communes: CommuneCount
     sub_targets: list[SubTarget] = []
+    references: list[Key] = Field(default=[], description="keys of legal documents its paragraph cites")
 
 
 # --- measures, responsibilities, agencies --------------------------------------------
@@ -278,11 +321,38 @@ class Responsibility(PlanBlock):
 
 
 class Agency(PlanBlock):
-    """A body of the registry that schedules and responsibilities refer to by code."""
+    """A body of the registry that schedules and responsibilities refer to by code.
+
+    A collective body ('BCĐ, BQL các cấp', 'Các Sở, ban, ngành') lists the bodies of the
+    registry it stands for, so that a task given to it is found among theirs.
+    """
 
     code: Code
     name: Text
     level: Literal["central", "province", "district", "commune", "multi-level", "other"]
+    stands_for: list[Code] = Field(default=[], description="for a collective body: the codes of the bodies it includes")
+
+
+class Parties(PlanBlock):
+    """Bodies as the source names them (verbatim) and their codes: a column of the schedule, a commitment's 'who'."""
+
+    text: str
+    agencies: list[Code]
+
+
+class Commitment(PlanBlock):
+    """Something the plan commits a body to without a figure: who does what, by when if stated.
+
+    'UBND tỉnh ban hành Bộ tiêu chí thôn đạt chuẩn nông thôn mới' (II.6) is a commitment;
+    it has no count to check, but an office must see that it is owed.
+    """
+
+    key: Key
+    source: str = Field(description="the part of the source it is in: 'I.1', 'II.6', 'IV'")
+    who: Parties
+    what: Text
+    communes: Members | None = Field(default=None, description="the communes it concerns, where it names a group")
+    year: StrictInt | None = Field(default=None, description="the year it is due in, where the source states one")
 
 
 # --- budget --------------------------------------------------------------------------
@@ -340,13 +410,6 @@ class Timing(PlanBlock):
     year: StrictInt | None = Field(default=None, description="when the text names a year ('Quý IV/2019')")
 
 
-class Parties(PlanBlock):
-    """The bodies of one column of the schedule: codes, and the cell verbatim."""
-
-    text: str
-    agencies: list[Code]
-
-
 class Task(PlanBlock):
     """One row of the appendix schedule."""
 
@@ -381,6 +444,7 @@ class Plan(PlanBlock):
     headline: Headline
     criteria: list[Criterion]
     measures: list[MeasureArea]
+    commitments: list[Commitment]
     budget: Budget
     agencies: list[Agency]
     responsibilities: list[Responsibility]
@@ -391,3 +455,19 @@ class Plan(PlanBlock):
 
     def agency_codes(self) -> set[str]:
         return {agency.code for agency in self.agencies}
+
+    def collectives_of(self, code: str) -> list[str]:
+        """The collective bodies that include ``code``, directly or through another, in registry order.
+
+        'Các cấp, các ngành' stands for 'Các Sở, ban, ngành', which stands for Sở Tài chính:
+        both are collectives of SO-TC.
+        """
+        found: set[str] = set()
+        members = [code]
+        while members:
+            members = [
+                agency.code for agency in self.agencies
+                if agency.code not in found and agency.code != code and set(agency.stands_for) & set(members)
+            ]
+            found.update(members)
+        return [agency.code for agency in self.agencies if agency.code in found]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import textwrap
 
 from rich import box
 from rich.console import Console, Group
@@ -17,7 +18,8 @@ from rich.text import Text
 
 from ntmplan.findings import Finding, Severity, Summary
 from ntmplan.i18n import N_, _, pick, translate
-from ntmplan.numbers import num
+from ntmplan.model.labels import compared, with_unit
+from ntmplan.numbers import num, range_text
 from ntmplan.output.view import View
 from ntmplan.runs.catalogue import RuleDoc, RulesResult
 from ntmplan.runs.validate import ValidateResult
@@ -108,12 +110,27 @@ def render_validate(console: Console, result: ValidateResult, view: View) -> Non
         console.print(summary_line(each.verdict.summary, each.file))
 
 
+def _target_range(target: dict) -> str:
+    """'at least 11-11.5', '≥ 10', '14': a target range in words, as the plan means it."""
+    shown = range_text(target["min"], target["max"])
+    return shown if target["max"] is None else compared(shown, target["comparison"])
+
+
+def _sub_target_text(sub: dict) -> str:
+    """'share of roads ...: at least 79%', 'communes with a radio system: 90/207 communes (43.4%)'."""
+    figure = _figure(sub["value"]) + (f"/{sub['of']}" if sub["of"] else "")
+    text = compared(with_unit(figure, sub["unit"]), sub["comparison"])
+    if sub["stated_share"] is not None:
+        text += f" ({_figure(sub['stated_share'])}%)"
+    return f"{pick(sub['description_vi'], sub['description'])}: {text}"
+
+
 def render_targets(console: Console, result: TargetsResult, view: View) -> None:
     console.print(
         Text(
-            _("Communes at standard: +{added} → {total} of {communes}; average criteria per commune {low}–{high}").format(
+            _("Communes at standard: +{added} → {total} of {communes}; average criteria per commune: {average}").format(
                 added=_figure(result.standard_added), total=_figure(result.standard_total), communes=result.communes,
-                low=num(result.average_min), high=num(result.average_max),
+                average=_target_range(result.average_criteria),
             ),
             style="bold",
         )
@@ -133,24 +150,30 @@ def render_targets(console: Console, result: TargetsResult, view: View) -> None:
             and criterion.computed_share is not None
             and criterion.stated_share != criterion.computed_share
         )
-        computed = _figure(criterion.computed_share)
-        subs = "\n".join(
-            f"{pick(sub['description_vi'], sub['description'])}: {_figure(sub['value'])}"
-            + (f"/{sub['of']}" if sub["of"] else "")
-            + f" {sub['unit']}"
-            + (f" ({_figure(sub['stated_share'])}%)" if sub["stated_share"] is not None else "")
-            for sub in criterion.sub_targets
-        )
+        computed = escape(_figure(criterion.computed_share))
         table.add_row(
             str(criterion.number),
-            f"{pick(criterion.name_vi, criterion.name_en)}\n[dim]{pick(criterion.name_en, criterion.name_vi)}[/dim]",
+            f"{escape(pick(criterion.name_vi, criterion.name_en))}\n[dim]{escape(pick(criterion.name_en, criterion.name_vi))}[/dim]",
             _figure(criterion.added),
             _figure(criterion.total),
             _figure(criterion.stated_share),
             f"[red]{computed}[/red]" if mismatch else computed,
-            subs,
+            escape("\n".join(_sub_target_text(sub) for sub in criterion.sub_targets)),
         )
     console.print(table)
+    groups = Table(title=_("Group targets"), box=box.SIMPLE_HEAD, title_justify="left")
+    for header in (_("Group"), _("Communes"), _("Measure"), _("Target"), _("By")):
+        groups.add_column(header, justify="right" if header in (_("Communes"), _("By")) else "left")
+    for group in result.groups:
+        each = _("average {measure}") if group["aggregate"] == "average" else _("{measure}, each commune")
+        groups.add_row(
+            escape(pick(group["name_vi"], group["name"])),
+            _figure(group["communes"]),
+            escape(each.format(measure=group["measure_label"])),
+            escape(_target_range(group["target"])),
+            str(group["by_year"]),
+        )
+    console.print(groups)
 
 
 def render_rules(console: Console, result: RulesResult, view: View) -> None:
@@ -172,20 +195,24 @@ def render_rules(console: Console, result: RulesResult, view: View) -> None:
 
 
 def render_rule(console: Console, result: RuleDoc, view: View) -> None:
+    """``explain``: the summary line, then each section of the documentation under its heading."""
     rule = result.rule
-    console.print(
-        Group(
-            Text(f"{rule.code} {rule.name}", style="bold"),
-            Text(
-                _("{summary} (default severity: {severity}; applies to: {scope})").format(
-                    summary=translate(rule.summary), severity=translate(SEVERITY_NAME[rule.severity]),
-                    scope=translate(rule.scope.label),
-                )
-            ),
-            Text(""),
-            Text(translate(rule.doc)),
-        )
-    )
+    parts = [
+        Text(f"{rule.code} {rule.name}", style="bold"),
+        Text(
+            _("{summary} (default severity: {severity}; applies to: {scope})").format(
+                summary=translate(rule.summary), severity=translate(SEVERITY_NAME[rule.severity]),
+                scope=translate(rule.scope.label),
+            )
+        ),
+    ]
+    for section in rule.sections:
+        parts += [Text(""), Text(translate(section.heading), style="bold")]
+        for index, paragraph in enumerate(section.paragraphs):
+            parts += [Text("")] if index else []
+            parts.append(Text(textwrap.fill(translate(paragraph), console.width, initial_indent="  ",
+                                            subsequent_indent="  ", break_on_hyphens=False)))
+    console.print(Group(*parts))
 
 
 def render_notes(console: Console, notes) -> None:

@@ -16,6 +16,7 @@ from ntmplan.i18n import N_, Lang, translate
 from ntmplan.output.view import View
 from ntmplan.schedule.agenda import (
     DUE,
+    DUE_BY,
     IN_PERIOD,
     NEXT,
     NO_FIXED_TIME,
@@ -23,15 +24,19 @@ from ntmplan.schedule.agenda import (
     PAST_DUE,
     ROLES,
     SECTION,
+    CommitmentRow,
     Group,
     IcsReport,
     ScheduleResult,
     TaskRow,
 )
+from ntmplan.schedule.periods import Month
 
 LABELS = {
     "title": N_("Schedule of {plan} ({file})"),
     "agency": N_("Tasks of {code}: {name}"),
+    "collectives": N_("and the tasks given to a body that includes it: {names}"),
+    "through": N_("(✓) through {names}"),
     "id": N_("Task"),
     "content": N_("Content"),
     "directing": N_("Directing"),
@@ -50,10 +55,17 @@ LABELS = {
     "outside": N_("{count} other task(s) (outside this period) not shown."),
     "ics": N_("Wrote {events} event(s) for {tasks} task(s) to {file}."),
     "undated": N_("Not in the calendar (no fixed date): {tasks}."),
+    "commitments": N_("Commitments without a figure"),
+    "source": N_("Part"),
+    "who": N_("Who"),
+    "what": N_("What"),
+    "communes": N_("Communes concerned"),
+    "year": N_("Year"),
+    "year_not_stated": N_("not stated"),
 }
 KIND_TEXT = {
     "ongoing": N_("all year"),
-    "every-quarter": N_("every quarter"),
+    "every-quarter": N_("every quarter, by the quarter's last day"),
     "periodic-and-ad-hoc": N_("periodic and ad hoc"),
     "on-condition": N_("as conditions allow"),
 }
@@ -65,8 +77,15 @@ def _label(key: str, lang: Lang, **values: object) -> str:
     return translate(LABELS[key], lang).format(**values)
 
 
-def normalised(task: TaskRow, lang: Lang) -> str:
-    """The machine reading of the timing, in words: 'Mar–Jul 2019', 'Q2, Q3 2019 (Apr–Sep 2019)'."""
+def normalised(task: TaskRow, lang: Lang, month: Month | None = None) -> str:
+    """The machine reading of the timing, in words: 'Mar–Jul 2019', 'Q2, Q3 2019 (Apr–Sep 2019)'.
+
+    A quarterly task due in ``month`` (the month of its group) says by when: 'due by 30/06/2019'.
+    """
+    if task.quarterly:
+        text = translate(KIND_TEXT[task.kind], lang)
+        deadline = task.deadline_in([month]) if month else task.due_by
+        return f"{text}\n{translate(DUE_BY, lang).format(date=numbers.date_text(deadline, lang))}" if deadline else text
     if task.kind == "quarters" and task.year:
         return f"{numbers.quarter_list(task.year, task.quarters, lang)} ({numbers.month_list(None, task.months, lang)})"
     if task.kind == "months" and task.year:
@@ -99,14 +118,30 @@ def _table(title: Text, lang: Lang, by_agency: bool) -> Table:
     return table
 
 
-def _add_task(table: Table, task: TaskRow, lang: Lang, by_agency: bool) -> None:
+def _names(codes: list[str], result: ScheduleResult, lang: Lang) -> str:
+    """The collective bodies an agency's task came through, by name."""
+    names = {body.code: body.name_vi if lang is Lang.vi else body.name_en for body in result.agency.collectives}
+    return "; ".join(names.get(code, code) for code in codes)
+
+
+def _role_mark(task: TaskRow, role: str) -> Text:
+    """'✓' where the task names the agency, '(✓)' where it names a collective body that includes it."""
+    if role not in task.roles:
+        return Text("")
+    return Text("(✓)", style="green") if role in task.via else Text("✓", style="bold green")
+
+
+def _add_task(table: Table, task: TaskRow, group: Group, result: ScheduleResult, lang: Lang, by_agency: bool) -> None:
     content = Text(task.content_vi if lang is Lang.vi else task.content_en)
     if by_agency:
-        roles = [Text("✓", style="bold green") if role in task.roles else Text("") for role in ROLES]
+        roles = [_role_mark(task, role) for role in ROLES]
+        through = sorted({code for codes in task.via.values() for code in codes})
+        if through:
+            content.append(f"\n{_label('through', lang, names=_names(through, result, lang))}", style="dim")
     else:
         roles = [Text(getattr(task, role).text) for role in ROLES]
     timing = Text(task.timing_text)
-    timing.append(f"\n→ {normalised(task, lang)}", style="cyan")
+    timing.append(f"\n→ {normalised(task, lang, group.month)}", style="cyan")
     table.add_row(Text(task.id, style="bold"), content, *roles, timing)
 
 
@@ -125,9 +160,39 @@ def schedule_tables(result: ScheduleResult, lang: Lang) -> list[Table | Text]:
         title.append(f" ({len(group.tasks)})", style="dim")
         table = _table(title, lang, by_agency)
         for task in group.tasks:
-            _add_task(table, task, lang, by_agency)
+            _add_task(table, task, group, result, lang, by_agency)
         shown.append(table)
+    if result.commitments:
+        shown.append(commitments_table(result, lang))
     return shown
+
+
+def _commitment_who(commitment: CommitmentRow, result: ScheduleResult, lang: Lang) -> Text:
+    who = Text(commitment.who.text)
+    if commitment.via:
+        who.append(f"\n{_label('through', lang, names=_names(commitment.via, result, lang))}", style="dim")
+    return who
+
+
+def commitments_table(result: ScheduleResult, lang: Lang) -> Table:
+    """What the plan commits bodies to without a figure: the source's place, who, what, which communes, when."""
+    title = Text(_label("commitments", lang), style="bold")
+    title.append(f" ({len(result.commitments)})", style="dim")
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+    table.add_column(_label("source", lang), ratio=1)
+    table.add_column(_label("who", lang), ratio=2)
+    table.add_column(_label("what", lang), ratio=4)
+    table.add_column(_label("communes", lang), ratio=2)
+    table.add_column(_label("year", lang), justify="right", width=10)
+    for commitment in result.commitments:
+        table.add_row(
+            Text(commitment.source, style="bold"),
+            _commitment_who(commitment, result, lang),
+            Text(commitment.what_vi if lang is Lang.vi else commitment.what_en),
+            Text(commitment.communes_label or ""),
+            Text(str(commitment.year) if commitment.year else _label("year_not_stated", lang)),
+        )
+    return table
 
 
 def ics_lines(report: IcsReport, lang: Lang) -> list[Text]:
@@ -145,6 +210,9 @@ def render_schedule(console: Console, result: ScheduleResult, view: View) -> Non
     if result.agency:
         name = result.agency.name_vi if lang is Lang.vi else result.agency.name_en
         console.print(Text(_label("agency", lang, code=result.agency.code, name=name), style="bold"))
+        if result.agency.collectives:
+            codes = [collective.code for collective in result.agency.collectives]
+            console.print(Text(_label("collectives", lang, names=_names(codes, result, lang)), style="dim"))
     if result.as_of:
         console.print(Text(_label("as_of", lang, date=numbers.date_text(result.as_of, lang))))
     for shown in schedule_tables(result, lang):

@@ -58,6 +58,7 @@ th { background: var(--head); color: #fff; position: sticky; top: 0; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.met, td.ok { background: var(--met); } td.behind, td.error { background: var(--behind); }
 td.not-due { background: var(--later); } td.warning, td.open { background: var(--warn); }
+table.headline td:first-child { min-width: 12rem; }
 p.notice { background: var(--warn); border-left: 4px solid #b7791f; padding: .4rem .6rem; margin: .4rem 0; }
 table.matrix td.c { text-align: center; padding: .2rem; width: 1.6rem; }
 table.matrix td.y { background: var(--met); } table.matrix td.x { background: var(--behind); }
@@ -167,7 +168,7 @@ def html_text(report: Report, charts: list[Chart]) -> str:
         statuses.append(group.status)
     summary = cards_html + f'<p class="meta">{_e(_("Targets: ") + counts_text(check))} · {_e(standard_text(check, lang))}</p>' + _table(
         [_("Headline target"), _("Year-end target"), _("Expected"), _("Now"), _("Status")], headline_rows, {1, 2, 3},
-        lambda r, c: STATUS_CLASS.get(statuses[r]) if c == 4 else None)
+        lambda r, c: STATUS_CLASS.get(statuses[r]) if c == 4 else None, table_class="headline")
 
     columns = criteria_columns(check)
     headers = criteria_headers(check, lang)

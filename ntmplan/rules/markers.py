@@ -25,13 +25,18 @@ def _where(marker: IgnoreMarker) -> dict:
       scope=MARKERS)
 def ignore_without_reason(context: MarkerContext) -> Iterator[Problem]:
     """A finding is silenced in the plan file with a comment on its line, or on a
-    comment line just above it, that names the rule and gives the reason:
-    ``# ntmplan: ignore[SH01] reason: the source truncates 43,48 to 43,4``. The
-    reason is what a reviewer reads to accept the silenced finding, so a marker
-    without one silences nothing: the finding it meant to silence is reported as
-    well.
+    comment line just above it, that names the rule and gives the reason: ``# ntmplan:
+    ignore[SH01] reason: the source truncates 43,48 to 43,4``. A marker without a reason
+    silences nothing: the finding it meant to silence is reported as well.
 
-    Example: ``stated_share: 43.4  # ntmplan: ignore[SH01]``.
+    Why: The reason is what a reviewer reads to accept the silenced finding; without it,
+    an accepted error cannot be told from a hidden one.
+
+    Example: ``stated_share: 43.4  # ntmplan: ignore[SH01]``, a marker that gives no
+    reason.
+
+    Fix: Add the reason after the rule: ``# ntmplan: ignore[SH01] reason: the source
+    writes 43,4``.
     """
     for marker in context.markers:
         if marker.problem is None and not marker.reason:
@@ -45,14 +50,19 @@ def ignore_without_reason(context: MarkerContext) -> Iterator[Problem]:
 @rule("CF02", "ignore-not-understood", Severity.ERROR, "A marker cannot be read, names no rule or points at nothing",
       scope=MARKERS)
 def ignore_not_understood(context: MarkerContext) -> Iterator[Problem]:
-    """Any comment that starts with ``ntmplan:`` is read as a marker, so that a
-    misspelt one ('ignroe', a missing bracket) is reported instead of silently
-    doing nothing. The rule codes (``SH01``) or names (``share-mismatch``) between
-    the brackets must be rules of ntmplan; the nearest code is suggested. A
-    marker on a line of its own silences the line after its comment block, so it
-    must not be followed by a blank line or the end of the file.
+    """Any comment that starts with ``ntmplan:`` is read as a marker. It must be
+    readable (``ignore[CODE] reason: ...``), name rules of ntmplan by code (``SH01``) or
+    name (``share-mismatch``), and, on a line of its own, be followed by the line it
+    silences, not by a blank line or the end of the file.
 
-    Example: ``# ntmplan: ignore[SH1] reason: ...`` (SH01 is meant).
+    Why: A misspelt marker ('ignroe', a missing bracket, a code with a typo) would
+    otherwise do nothing, silently: the reviewer would believe a finding silenced that
+    still fails the run.
+
+    Example: ``# ntmplan: ignore[SH1] reason: ...``, where SH01 is meant; the message
+    suggests the nearest code.
+
+    Fix: Correct the marker as the message says, or remove it.
     """
     all_rules()  # a marker may name a rule of any command
     for marker in context.markers:
@@ -72,14 +82,19 @@ def ignore_not_understood(context: MarkerContext) -> Iterator[Problem]:
 
 @rule("CF03", "unused-ignore", Severity.WARNING, "A marker silences no finding", scope=MARKERS)
 def unused_ignore(context: MarkerContext) -> Iterator[Problem]:
-    """A marker that silences no finding of ``validate`` is left over: the figure
-    was corrected, the rule changed, or the marker sits on the wrong line (it
-    silences findings on its own line, or, on a line of its own, on the line after
-    its comment block). Removing it keeps the file honest, and a new problem on
-    that line will not be hidden by it. Markers naming rules of other commands
-    (targets of ``check``) or rules disabled in the configuration are not judged.
+    """A marker that silences no finding of ``validate``. Markers naming rules of other
+    commands (targets of ``check``) or rules disabled in the configuration are not
+    judged.
 
-    Example: ``# ntmplan: ignore[SH01] reason: ...`` on a share that now agrees.
+    Why: A marker left over after the figure was corrected or the rule changed would
+    hide a new problem on its line, and one on the wrong line silences nothing while
+    seeming to: a marker silences findings on its own line or, on a line of its own, on
+    the line after its comment block.
+
+    Example: ``# ntmplan: ignore[SH01] reason: ...`` on a share that now agrees with its
+    count.
+
+    Fix: Remove the marker, or move it to the line of the finding it is meant for.
     """
     all_rules()
     used = {(f.suppression.line, f.code) for f in context.findings if f.suppression and f.suppression.line}

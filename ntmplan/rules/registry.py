@@ -5,7 +5,8 @@ context of its scope (the plan's facts, a commune data file, an actuals file,
 …), yields ``Problem`` objects and knows nothing about severity overrides,
 locations or output: the engine adds those. The function's docstring is the
 rule's documentation, printed by ``ntmplan explain CODE`` and collected in the
-README's rule catalogue; it has the same sections for every rule (``SECTIONS``).
+README's rule catalogue; it has the same sections for every rule (``SECTIONS``),
+each paragraph a message of its own in the catalogue of translations.
 
 A ``Scope`` is a kind of input the rules look at. It knows its context type,
 how a problem is located in its file, and which rules belong to it, so that
@@ -20,13 +21,20 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from ntmplan.findings import Location, Severity
+from ntmplan.i18n import N_
 
 _CODE = re.compile(r"^[A-Z]{2}\d{2}$")
 _NAME = re.compile(r"^[a-z]+(-[a-z0-9]+)*$")
 
-# Every rule's documentation: what it checks (the paragraphs before the first label),
-# then one paragraph for each label, in this order.
-SECTIONS = ("Why:", "Example:", "Fix:")
+# Every rule's documentation, section by section: the label that opens the section's first
+# paragraph in the docstring (none for what the rule checks, which comes first) and the
+# heading readers see. A section runs until the next label.
+SECTIONS = (
+    ("", N_("What it checks")),
+    ("Why:", N_("Why it matters")),
+    ("Example:", N_("Example")),
+    ("Fix:", N_("How to fix")),
+)
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,20 @@ class Scope:
 
 
 @dataclass(frozen=True)
+class Section:
+    """One section of a rule's documentation: its label, its heading and its paragraphs (without the label)."""
+
+    label: str
+    heading: str
+    paragraphs: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        """'checks', 'why', 'example' or 'fix': the section's name in JSON."""
+        return self.label.rstrip(":").lower() or "checks"
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str
     name: str
@@ -94,6 +116,7 @@ class Rule:
             "scope": self.scope.name,
             "summary": self.summary,
             "doc": self.doc,
+            "sections": {section.key: list(section.paragraphs) for section in self.sections},
         }
 
     @property
@@ -105,6 +128,26 @@ class Rule:
     def paragraphs(self) -> list[str]:
         text = inspect.cleandoc(self.check.__doc__ or self.summary)
         return [" ".join(paragraph.split()) for paragraph in text.split("\n\n")]
+
+    @property
+    def sections(self) -> list[Section]:
+        """The documentation's sections in the order written, each with its paragraphs.
+
+        A paragraph that opens with a label of ``SECTIONS`` starts that section; any
+        other paragraph continues the section before it. A test holds every rule to
+        the sections of ``SECTIONS``, in that order, none empty.
+        """
+        headings = dict(SECTIONS)
+        found: list[tuple[str, list[str]]] = []
+        for paragraph in self.paragraphs:
+            label = next((label for label in headings if label and paragraph.startswith(label)), None)
+            if label is not None:
+                found.append((label, [paragraph[len(label):].strip()]))
+            elif found:
+                found[-1][1].append(paragraph)
+            else:
+                found.append(("", [paragraph]))
+        return [Section(label, headings[label], tuple(p for p in paragraphs if p)) for label, paragraphs in found]
 
 
 RULES: dict[str, Rule] = {}

@@ -75,15 +75,28 @@ def _communes(communes: list[CommuneGap]) -> str:
 @rule("TG01", "criterion-behind", Severity.WARNING, "Fewer communes meet a criterion than targeted", scope=TARGETS)
 def criterion_behind(context: TargetContext) -> Iterator[Problem]:
     """A criterion met by fewer communes than the plan's total for the year. During the
-    year (``--as-of``), one whose pace since the start of the year does not reach the
-    total by the year-end (with ``--basis pro-rata``: below the pro-rated count); one
-    whose start of the year is unknown is information.
+    year (``--as-of``), a criterion whose pace since the start of the year does not lead
+    to its total by the year-end (with ``--basis pro-rata``: one below the count
+    pro-rated to the date); one whose start of the year is unknown is information.
+
+    Why: These are the plan's own targets: a criterion behind tells the office, and the
+    department in charge of the criterion, where support is needed before the year-end
+    review. A pace says it in June, when there is still time to act.
+
+    Example: Criterion 2 (Transport) met by 50 communes on 30 June, where the plan targets
+    61 by the year-end; 49 at the start of the year lead to 51 at that pace
+    (``criteria[1].communes.total``).
+
+    Fix: Direct support to the communes that miss the criterion. If the gap looks wrong,
+    check the data first: the data rules report cells that could not be read, which
+    count as not met.
     """
     result = context.result
     for item in result.criteria:
         if not _reported(item.status, item.reason):
             continue
-        name = _("criterion {number} ({name}): {actual} communes meet it").format(
+        name = ngettext("criterion {number} ({name}): {actual} commune meets it",
+                        "criterion {number} ({name}): {actual} communes meet it", item.actual).format(
             number=item.number, name=pick(item.name_vi, item.name_en), actual=item.actual)
         if result.basis.name == PRO_RATA and result.basis.during_year:
             if item.status == OPEN:
@@ -106,9 +119,22 @@ def criterion_behind(context: TargetContext) -> Iterator[Problem]:
 
 @rule("TG02", "standard-behind", Severity.WARNING, "Fewer communes at the NTM standard than targeted", scope=TARGETS)
 def standard_behind(context: TargetContext) -> Iterator[Problem]:
-    """Communes at the standard (recognised and meeting all 19 criteria), against the
-    headline's total for the year. Recognition comes in batches: during the year, how
-    many more must be recognised, the candidates and the fallen communes are information.
+    """The communes at the standard (recognised, and meeting all 19 criteria), against the
+    headline's total for the year. Recognition comes in batches: during the year the
+    finding is information, saying how many more communes must be recognised, which
+    communes meet all 19 criteria without being recognised yet, and which recognised
+    communes have fallen below the standard.
+
+    Why: The number of communes at the NTM standard is the plan's headline, the figure
+    the province reports on and is judged by.
+
+    Example: 49 communes are at the standard on 30 June, where the plan targets 60 by the
+    year-end: 11 more must be recognised; Tràng Phái (06316) has fallen below the
+    standard (``headline.standard_communes.total``).
+
+    Fix: Send the candidates' files for appraisal, and direct support to the communes
+    closest to the standard (``ntmplan check`` lists those missing one to three
+    criteria). If the count looks low, check DA13 and DA14.
     """
     result = context.result
     item = result.standard_communes
@@ -147,8 +173,19 @@ def standard_behind(context: TargetContext) -> Iterator[Problem]:
 
 @rule("TG03", "average-behind", Severity.WARNING, "The average number of criteria per commune is below target", scope=TARGETS)
 def average_behind(context: TargetContext) -> Iterator[Problem]:
-    """The province's average number of criteria met per commune against the lower end
+    """The province's average number of criteria met per commune, against the lower end
     of the plan's range ('bình quân 01 xã ... đạt từ 11 – 11,5 tiêu chí').
+
+    Why: The average moves only when communes far from the standard gain criteria, which
+    the count of communes at standard does not show; it is the headline target for the
+    communes furthest behind.
+
+    Example: Communes meet 9.87 criteria on average; the plan targets 11-11.5
+    (``headline.average_criteria``).
+
+    Fix: Support the communes of the lowest bands. If the plan's own criterion totals
+    cannot reach the average (FE03 says so), the gap will remain even when every
+    criterion target is met.
     """
     result = context.result
     item = result.average_criteria
@@ -174,8 +211,18 @@ def average_behind(context: TargetContext) -> Iterator[Problem]:
 def group_behind(context: TargetContext) -> Iterator[Problem]:
     """Group targets: the average criteria of the border communes and of the
     special-difficulty pilot communes, the advanced-set average of the communes at
-    standard, the model residential areas of each commune at standard. A target due
-    in a later year is not reported.
+    standard, the model residential areas of each commune at standard. A target due in a
+    later year is not reported.
+
+    Why: The groups are the plan's priorities, for the communes furthest behind and for
+    those already ahead; a group behind needs support of its own, which the
+    province-wide figures hide.
+
+    Example: The 20 border communes average 8.85 criteria, where the plan targets 9.5-10
+    (``headline.groups[1].target``).
+
+    Fix: Direct the group's support to its communes furthest behind. Check first that
+    the flags of the data mark the communes the plan means (DA16, DA18).
     """
     result = context.result
     for item in result.groups:
@@ -203,8 +250,18 @@ def group_behind(context: TargetContext) -> Iterator[Problem]:
 @rule("TG05", "band-off-target", Severity.INFO, "A band holds another number of communes than planned", scope=TARGETS)
 def band_off_target(context: TargetContext) -> Iterator[Problem]:
     """The distribution of communes over the plan's bands of criteria met, against the
-    planned counts for the year-end. Information only: a band can be over its count
-    because communes have not yet moved up, or under it because they already have.
+    counts planned for the year-end.
+
+    Why: Information only: a band can be over its count because communes have not yet
+    moved up, or under it because they already have. It shows where the communes stand
+    on the way to the year-end.
+
+    Example: 130 communes have 5-9 criteria, where the plan counts 110 at the year-end
+    (``headline.bands[3].count``, +20).
+
+    Fix: Nothing to correct in the files. Watch the bands that are over their count at
+    the bottom of the scale: their communes must move up for the other targets to be
+    met.
     """
     plan = context.loaded.plan
     for item in context.result.bands:
@@ -212,12 +269,17 @@ def band_off_target(context: TargetContext) -> Iterator[Problem]:
             continue
         label = range_text(item.min, item.max)
         if item.outside:
-            message = _("{actual} communes have {label} criteria, which no band of the plan covers; the plan's bands "
-                        "leave {target} of the {communes} communes for it ({difference})").format(
+            message = ngettext(
+                "{actual} commune has {label} criteria, which no band of the plan covers; the plan's bands leave "
+                "{target} of the {communes} communes for it ({difference})",
+                "{actual} communes have {label} criteria, which no band of the plan covers; the plan's bands leave "
+                "{target} of the {communes} communes for it ({difference})", item.actual).format(
                 actual=item.actual, label=label, target=item.target, communes=plan.metadata.province.communes,
                 difference=f"{item.difference:+d}")
         else:
-            message = _("{actual} communes have {label} criteria; the plan counts {target} ({difference})").format(
+            message = ngettext("{actual} commune has {label} criteria; the plan counts {target} ({difference})",
+                               "{actual} communes have {label} criteria; the plan counts {target} ({difference})",
+                               item.actual).format(
                 actual=item.actual, label=label, target=item.target, difference=f"{item.difference:+d}")
         yield Problem(message, path=item.path, expected=item.target, actual=item.actual)
 

@@ -2,14 +2,19 @@
 
 Timing kinds fall in three families. *Fixed* tasks ('Tháng 3-7', 'Quý II, III',
 'Quý IV/2019') are due in known calendar months of the plan year (or of the
-year the text names). *Periodic* tasks ('Thường xuyên', 'Hàng quý', 'Định kỳ
-và đột xuất') run all year and are never past due. *Unscheduled* tasks ('Căn
-cứ vào điều kiện thực tế') have no time at all and are listed, not dated.
+year the text names). A quarterly task ('Hàng quý') is fixed too: it is due in
+each quarter of the plan year, by the quarter's last day. *Periodic* tasks
+('Thường xuyên', 'Định kỳ và đột xuất') run all year and are never past due.
+*Unscheduled* tasks ('Căn cứ vào điều kiện thực tế') have no time at all and
+are listed, not dated.
 
 At a date, a fixed task is due this month or next month when one of its
 months is that month, and past due when its last month is before the current
 one; whether it was done is not known to the plan, so 'past due' means only
 that its time has passed.
+
+Commitments the plan states without a figure (who does what, by when if the
+source says) are listed with the tasks, for the agency they name.
 """
 
 from __future__ import annotations
@@ -20,15 +25,19 @@ from typing import Any
 
 from ntmplan.errors import UnknownName
 from ntmplan.findings import SCHEMA_VERSION
+from ntmplan.i18n import N_
 from ntmplan.loading.plan_loader import LoadedPlan
-from ntmplan.model.plan import Agency, Parties, Plan, Task, TimingKind
-from ntmplan.schedule.periods import Month, Period, month_of, next_month
+from ntmplan.model.labels import members_text
+from ntmplan.model.plan import Agency, Commitment, Parties, Plan, Task, TimingKind
+from ntmplan.schedule.periods import Month, Period, month_of, next_month, quarter_end
 from ntmplan.text import fold, suggest
 from ntmplan.timing import months_of_quarters
 
 ROLES = ("directing", "executing", "coordinating")
-FIXED = {TimingKind.MONTHS, TimingKind.QUARTERS}
-PERIODIC = {TimingKind.ONGOING, TimingKind.EVERY_QUARTER, TimingKind.PERIODIC_AND_AD_HOC}
+FIXED = {TimingKind.MONTHS, TimingKind.QUARTERS, TimingKind.EVERY_QUARTER}
+PERIODIC = {TimingKind.ONGOING, TimingKind.PERIODIC_AND_AD_HOC}
+ALL_QUARTERS = (1, 2, 3, 4)
+DUE_BY = N_("due by {date}")  # a quarterly task's deadline, in the table and in the calendar
 
 # Groups (and the status of a task in them).
 DUE = "due-this-month"
@@ -62,7 +71,9 @@ class TaskRow:
     year: int | None
     line: int | None
     roles: list[str] = field(default_factory=list)
+    via: dict[str, list[str]] = field(default_factory=dict)  # role → the collective bodies it came through
     status: str | None = None
+    due_by: dt.date | None = None  # a quarterly task's deadline at the date or in the period asked about
 
     @property
     def fixed(self) -> bool:
@@ -72,9 +83,30 @@ class TaskRow:
     def periodic(self) -> bool:
         return TimingKind(self.kind) in PERIODIC
 
+    @property
+    def quarterly(self) -> bool:
+        return TimingKind(self.kind) is TimingKind.EVERY_QUARTER
+
     def due_months(self) -> list[Month]:
         """The calendar months the task is due in; none unless its timing is fixed."""
         return [(self.year, month) for month in self.months] if self.fixed and self.year else []
+
+    def deadlines(self) -> list[dt.date]:
+        """A quarterly task's deadlines: the last day of each quarter of its year."""
+        return [quarter_end(self.year, quarter) for quarter in self.quarters] if self.quarterly and self.year else []
+
+    def windows(self) -> list[tuple[Month, Month]]:
+        """The spans it is due in, first and last month: each quarter for a quarterly task, each month otherwise."""
+        if self.quarterly:
+            return [((self.year, 3 * q - 2), (self.year, 3 * q)) for q in self.quarters] if self.year else []
+        return [(month, month) for month in self.due_months()]
+
+    def deadline_in(self, months: list[Month]) -> dt.date | None:
+        """The first deadline of a quarterly task whose quarter meets ``months``; None for other tasks."""
+        for (first, last), deadline in zip(self.windows(), self.deadlines()):
+            if any(first <= month <= last for month in months):
+                return deadline
+        return None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -89,9 +121,45 @@ class TaskRow:
             "months": self.months,
             "quarters": self.quarters,
             "year": self.year,
+            "deadlines": [deadline.isoformat() for deadline in self.deadlines()],
             "roles": self.roles,
+            "via": self.via,
             "status": self.status,
+            "due_by": self.due_by.isoformat() if self.due_by else None,
             "line": self.line,
+        }
+
+
+@dataclass
+class CommitmentRow:
+    """A commitment without a figure, as the schedule lists it."""
+
+    key: str
+    source: str
+    who: Parties
+    what_vi: str
+    what_en: str
+    communes: str | None
+    communes_label: str | None
+    year: int | None
+    via: list[str] = field(default_factory=list)  # the collective bodies it came through, for one agency
+
+    @classmethod
+    def of(cls, commitment: Commitment) -> CommitmentRow:
+        members = commitment.communes.value if commitment.communes else None
+        return cls(commitment.key, commitment.source, commitment.who, commitment.what.vi, commitment.what.en, members,
+                   members_text(members) if members else None, commitment.year)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "source": self.source,
+            "who": {"text": self.who.text, "agencies": list(self.who.agencies)},
+            "what": {"vi": self.what_vi, "en": self.what_en},
+            "communes": self.communes,
+            "communes_label": self.communes_label,
+            "year": self.year,
+            "via": self.via,
         }
 
 
@@ -120,6 +188,11 @@ class AgencyRef:
     code: str
     name_vi: str
     name_en: str
+    collectives: list[AgencyRef] = field(default_factory=list)  # the collective bodies that include it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "name_vi": self.name_vi, "name_en": self.name_en,
+                "collectives": [collective.to_dict() for collective in self.collectives]}
 
 
 @dataclass
@@ -156,6 +229,7 @@ class ScheduleResult:
     not_shown: int = 0
     ics: IcsReport | None = None
     candidates: list[TaskRow] = field(default_factory=list)  # every task of the agency (or all): what --ics writes
+    commitments: list[CommitmentRow] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -166,9 +240,10 @@ class ScheduleResult:
             "mode": self.mode,
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "period": self.period.label if self.period else None,
-            "agency": vars(self.agency) if self.agency else None,
+            "agency": self.agency.to_dict() if self.agency else None,
             "tasks": [task.to_dict() for task in self.tasks],
             "groups": [group.to_dict() for group in self.groups],
+            "commitments": [commitment.to_dict() for commitment in self.commitments],
             "not_shown": self.not_shown,
             "ics": self.ics.to_dict() if self.ics else None,
         }
@@ -229,8 +304,9 @@ def task_rows(loaded: LoadedPlan) -> list[TaskRow]:
 def _row(section: str, task: Task, plan_year: int, line: int | None) -> TaskRow:
     timing = task.timing
     months = list(timing.months)
-    if timing.kind is TimingKind.QUARTERS:
-        months = sorted(set(months) | set(months_of_quarters(timing.quarters)))
+    quarters = ALL_QUARTERS if timing.kind is TimingKind.EVERY_QUARTER else timing.quarters
+    if timing.kind in (TimingKind.QUARTERS, TimingKind.EVERY_QUARTER):
+        months = sorted(set(months) | set(months_of_quarters(quarters)))
     return TaskRow(
         section=section,
         id=task.id,
@@ -243,20 +319,44 @@ def _row(section: str, task: Task, plan_year: int, line: int | None) -> TaskRow:
         timing_text=timing.text,
         kind=timing.kind.value,
         months=months if timing.kind in FIXED else [],
-        quarters=list(timing.quarters),
+        quarters=list(quarters),
         year=(timing.year or plan_year) if timing.kind in FIXED else None,
         line=line,
     )
 
 
-def for_agency(rows: list[TaskRow], code: str) -> list[TaskRow]:
-    """The tasks naming ``code`` in any column, with the roles it holds in each."""
+def _through(named: list[str], code: str, collectives: list[str]) -> list[str] | None:
+    """How ``named`` bodies include ``code``: [] when by name, the collectives when through them, None when not."""
+    if code in named:
+        return []
+    through = [collective for collective in collectives if collective in named]
+    return through or None
+
+
+def for_agency(rows: list[TaskRow], code: str, collectives: list[str]) -> list[TaskRow]:
+    """The tasks naming ``code`` in any column, or a collective body that includes it, with its role in each."""
     chosen = []
     for row in rows:
-        row.roles = [role for role in ROLES if code in getattr(row, role).agencies]
+        ways = {role: _through(list(getattr(row, role).agencies), code, collectives) for role in ROLES}
+        row.roles = [role for role in ROLES if ways[role] is not None]
+        row.via = {role: ways[role] for role in row.roles if ways[role]}
         if row.roles:
             chosen.append(row)
     return chosen
+
+
+def commitments_of(plan: Plan, code: str | None, collectives: list[str]) -> list[CommitmentRow]:
+    """The plan's commitments, or those of one agency (by name or through a collective body)."""
+    rows = []
+    for commitment in plan.commitments:
+        row = CommitmentRow.of(commitment)
+        if code is not None:
+            through = _through(list(commitment.who.agencies), code, collectives)
+            if through is None:
+                continue
+            row.via = through
+        rows.append(row)
+    return rows
 
 
 def at_date(rows: list[TaskRow], as_of: dt.date, plan_year: int) -> list[Group]:
@@ -269,6 +369,7 @@ def at_date(rows: list[TaskRow], as_of: dt.date, plan_year: int) -> list[Group]:
     due, upcoming, ongoing, past, undated = [], [], [], [], []
     for row in rows:
         months = row.due_months()
+        row.due_by = row.deadline_in([this]) or row.deadline_in([coming])
         if months:
             row.status = DUE if this in months else NEXT if coming in months else (
                 PAST_DUE if max(months) < this else LATER
@@ -301,6 +402,7 @@ def in_period(rows: list[TaskRow], period: Period, plan_year: int) -> list[Group
     overlaps_year = period.first[0] <= plan_year <= period.last[0]
     for row in rows:
         months = row.due_months()
+        row.due_by = row.deadline_in(period.months())
         if months:
             row.status = IN_PERIOD if any(period.contains(month) for month in months) else OUTSIDE
             if row.status == IN_PERIOD:
@@ -333,8 +435,9 @@ def build_schedule(
     """The schedule as asked: all of it by section, at a date, or in a period; for one agency or all."""
     plan = loaded.plan
     rows = task_rows(loaded)
+    collectives = plan.collectives_of(agency.code) if agency is not None else []
     if agency is not None:
-        rows = for_agency(rows, agency.code)
+        rows = for_agency(rows, agency.code, collectives)
     year = plan.metadata.year
     if as_of is not None:
         mode = "as-of"
@@ -346,6 +449,8 @@ def build_schedule(
         mode = "all"
         groups = by_section(loaded, rows)
     shown = {id(task) for group in groups for task in group.tasks}
+    commitments = commitments_of(plan, agency.code if agency else None, collectives)
+    years = {as_of.year} if as_of else {first for first, _month in period.months()} if period else None
     return ScheduleResult(
         file=loaded.file,
         plan_number=plan.metadata.number,
@@ -355,7 +460,14 @@ def build_schedule(
         groups=groups,
         as_of=as_of,
         period=period,
-        agency=AgencyRef(agency.code, agency.name.vi, agency.name.en) if agency else None,
+        agency=_agency_ref(plan, agency, collectives) if agency else None,
         not_shown=len(rows) - len(shown),
         candidates=rows,
+        commitments=[c for c in commitments if years is None or c.year is None or c.year in years],
     )
+
+
+def _agency_ref(plan: Plan, agency: Agency, collectives: list[str]) -> AgencyRef:
+    by_code = {body.code: body for body in plan.agencies}
+    return AgencyRef(agency.code, agency.name.vi, agency.name.en,
+                     [AgencyRef(code, by_code[code].name.vi, by_code[code].name.en) for code in collectives])

@@ -1,7 +1,9 @@
 """The schedule as an iCalendar file that calendar programs import (RFC 5545).
 
 One all-day event per due month of each task with fixed timing, spanning the
-month ('Tháng 3-7' gives five events, March to July), marked as free time so
+month ('Tháng 3-7' gives five events, March to July); a quarterly task ('Hàng
+quý') gives one event per quarter, spanning it and saying it is due by the
+quarter's last day. Events are marked as free time so
 that a month-long task does not block anyone's calendar. The description names
 the directing, executing and coordinating bodies and quotes the timing as
 written. UIDs are stable (plan, task, month), so importing a corrected file
@@ -22,7 +24,8 @@ import re
 
 from ntmplan.files import check_target, write_atomic
 from ntmplan.i18n import N_, Lang, pgettext, translate
-from ntmplan.schedule.agenda import IcsReport, ScheduleResult, TaskRow
+from ntmplan.numbers import date_text
+from ntmplan.schedule.agenda import DUE_BY, IcsReport, ScheduleResult, TaskRow
 from ntmplan.schedule.periods import next_month
 from ntmplan.text import fold
 
@@ -73,15 +76,16 @@ def calendar_bytes(result: ScheduleResult, tasks: list[TaskRow], lang: Lang, sta
     plan_slug = _slug(f"{result.plan_number}-{result.plan_year}")
     events = 0
     for task in tasks:
-        for year, month in task.due_months():
+        for (year, month), last in task.windows():
             event = Event()
             event.add("uid", f"{plan_slug}-{_slug(task.id)}-{year}{month:02d}@ntmplan")
             event.add("dtstamp", stamp)
             event.add("dtstart", dt.date(year, month, 1))
-            end_year, end_month = next_month((year, month))
-            event.add("dtend", dt.date(end_year, end_month, 1))
+            event.add("dtend", dt.date(*next_month(last), 1))
             content = task.content_vi if lang is Lang.vi else task.content_en
-            event.add("summary", f"{task.id} {content}")
+            deadline = task.deadline_in([last])
+            due = f" ({translate(DUE_BY, lang).format(date=date_text(deadline, lang))})" if deadline else ""
+            event.add("summary", f"{task.id} {content}{due}")
             event.add("description", _description(task, result.plan_number, lang))
             event.add("categories", [f"{result.plan_number} {task.section}"])
             event.add("transp", "TRANSPARENT")

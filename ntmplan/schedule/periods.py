@@ -27,6 +27,12 @@ def next_month(month: Month) -> Month:
     return (year + 1, 1) if number == 12 else (year, number + 1)
 
 
+def quarter_end(year: int, quarter: int) -> dt.date:
+    """The last day of a quarter: 31/03, 30/06, 30/09 or 31/12."""
+    after = next_month((year, 3 * quarter))
+    return dt.date(*after, 1) - dt.timedelta(days=1)
+
+
 @dataclass(frozen=True)
 class Period:
     """An inclusive run of calendar months with the label the reader typed."""

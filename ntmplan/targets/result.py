@@ -13,8 +13,16 @@ from ntmplan.figures import ShareCheck, Stated, check_share
 from ntmplan.findings import SCHEMA_VERSION
 from ntmplan.i18n import _, pick
 from ntmplan.loading.plan_loader import LoadedPlan
-from ntmplan.model.plan import Plan
-from ntmplan.numbers import num
+from ntmplan.model.labels import measure_text, unit_text
+from ntmplan.model.plan import GroupTarget, Plan, SubTarget, TargetRange
+from ntmplan.numbers import num, range_text
+
+
+def criteria_text(low: float, high: float | None) -> str:
+    """A number of criteria as people write it: '19 criteria', '15-18 criteria', '10 criteria or more' (no ``high``)."""
+    if high is None:
+        return _("{low} criteria or more").format(low=num(low))
+    return _("{criteria} criteria").format(criteria=range_text(low, high))
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,7 @@ def stated_shares(plan: Plan) -> list[StatedShare]:
                       headline.standard_communes.total, communes, headline.standard_communes.stated_share))
     for i, band in enumerate(headline.bands):
         if band.stated_share is not None:
-            label = _("band of {low}-{high} criteria").format(low=num(band.criteria.min), high=num(band.criteria.max))
+            label = _("band of {criteria}").format(criteria=criteria_text(band.criteria.min, band.criteria.max))
             found.append((f"headline.bands[{i}].stated_share", label, band.count, communes, band.stated_share))
     for i, criterion in enumerate(plan.criteria):
         target = criterion.communes
@@ -59,6 +67,40 @@ def stated_shares(plan: Plan) -> list[StatedShare]:
     ]
 
 
+def _range(target: TargetRange) -> dict[str, Any]:
+    return {"min": target.min, "max": target.max, "comparison": target.comparison.value}
+
+
+def _sub_target(sub: SubTarget) -> dict[str, Any]:
+    """A sub-target for every output: the unit's key for programs and its label for people."""
+    return {
+        "key": sub.key,
+        "description": sub.description.en,
+        "description_vi": sub.description.vi,
+        "value": sub.value,
+        "unit": sub.unit.value,
+        "unit_label": unit_text(sub.unit.value),
+        "comparison": sub.comparison.value,
+        "of": sub.of,
+        "stated_share": sub.stated_share,
+    }
+
+
+def _group(group: GroupTarget) -> dict[str, Any]:
+    return {
+        "key": group.key,
+        "name": group.name.en,
+        "name_vi": group.name.vi,
+        "members": group.members.value,
+        "communes": group.communes,
+        "measure": group.measure.value,
+        "measure_label": measure_text(group.measure.value),
+        "aggregate": group.aggregate,
+        "target": _range(group.target),
+        "by_year": group.by_year,
+    }
+
+
 @dataclass
 class CriterionTarget:
     number: int
@@ -73,15 +115,15 @@ class CriterionTarget:
 
 @dataclass
 class TargetsResult:
-    """Each criterion's figures with the share recomputed, and every stated share checked."""
+    """Each criterion's figures with the share recomputed, every stated share checked, and the group targets."""
 
     file: str
     communes: int
     criteria: list[CriterionTarget]
     standard_added: int | None
     standard_total: int | None
-    average_min: float
-    average_max: float
+    average_criteria: dict[str, Any]
+    groups: list[dict[str, Any]] = field(default_factory=list)
     shares: list[StatedShare] = field(default_factory=list, repr=False)
 
     @classmethod
@@ -98,23 +140,10 @@ class TargetsResult:
                 share = by_path.get(f"criteria[{i}].communes.stated_share")
                 check = share.check if share else check_share(target.total, communes, Stated(0, 1))  # one decimal, as the plan writes shares
                 computed = float(check.rounded)
-            subs = [
-                {
-                    "key": sub.key,
-                    "description": sub.description.en,
-                    "description_vi": sub.description.vi,
-                    "value": sub.value,
-                    "unit": sub.unit.value,
-                    "comparison": sub.comparison,
-                    "of": sub.of,
-                    "stated_share": sub.stated_share,
-                }
-                for sub in criterion.sub_targets
-            ]
             criteria.append(
                 CriterionTarget(
                     criterion.number, criterion.name.vi, criterion.name.en, target.added, target.total,
-                    target.stated_share, computed, subs,
+                    target.stated_share, computed, [_sub_target(sub) for sub in criterion.sub_targets],
                 )
             )
         headline = plan.headline
@@ -124,8 +153,8 @@ class TargetsResult:
             criteria,
             headline.standard_communes.added,
             headline.standard_communes.total,
-            headline.average_criteria.min,
-            headline.average_criteria.max,
+            _range(headline.average_criteria),
+            [_group(group) for group in headline.groups],
             shares,
         )
 
@@ -135,6 +164,7 @@ class TargetsResult:
             "file": self.file,
             "communes": self.communes,
             "standard_communes": {"added": self.standard_added, "total": self.standard_total},
-            "average_criteria": {"min": self.average_min, "max": self.average_max},
+            "average_criteria": self.average_criteria,
             "criteria": [vars(c) for c in self.criteria],
+            "groups": self.groups,
         }

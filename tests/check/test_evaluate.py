@@ -12,16 +12,20 @@ from planfactory import clean_plan, load, patched
 
 GROUPS = [
     {"key": "pilot", "name": {"vi": "Xã điểm ĐBKK", "en": "pilot"}, "members": "special-difficulty-pilot",
-     "communes": 1, "measure": "criteria-met", "aggregate": "average", "target": {"min": 14, "max": 14},
-     "by_year": 2019},
+     "communes": 1, "measure": "criteria-met", "aggregate": "average",
+     "target": {"min": 14, "max": 14, "comparison": "at-least"}, "by_year": 2019},
     {"key": "border", "name": {"vi": "Xã biên giới", "en": "border"}, "members": "border", "communes": 3,
-     "measure": "criteria-met", "aggregate": "average", "target": {"min": 9.5, "max": 10}, "by_year": 2019},
+     "measure": "criteria-met", "aggregate": "average", "target": {"min": 9.5, "max": 10, "comparison": "at-least"},
+     "by_year": 2019},
     {"key": "advanced", "name": {"vi": "Nâng cao", "en": "advanced"}, "members": "standard",
-     "measure": "advanced-criteria-met", "aggregate": "average", "target": {"min": 5, "max": 5.5}, "by_year": 2019},
+     "measure": "advanced-criteria-met", "aggregate": "average",
+     "target": {"min": 5, "max": 5.5, "comparison": "at-least"}, "by_year": 2019},
     {"key": "model-areas", "name": {"vi": "KDC kiểu mẫu", "en": "model areas"}, "members": "standard",
-     "measure": "model-residential-areas", "aggregate": "each", "target": {"min": 1, "max": 2}, "by_year": 2019},
+     "measure": "model-residential-areas", "aggregate": "each",
+     "target": {"min": 1, "max": 2, "comparison": "at-least"}, "by_year": 2019},
     {"key": "later", "name": {"vi": "ĐBKK 2020", "en": "by 2020"}, "members": "special-difficulty",
-     "measure": "criteria-met", "aggregate": "each", "target": {"min": 12, "max": 19}, "by_year": 2020},
+     "measure": "criteria-met", "aggregate": "each", "target": {"min": 12, "max": 19, "comparison": "at-least"},
+     "by_year": 2020},
 ]
 
 

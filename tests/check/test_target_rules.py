@@ -93,13 +93,14 @@ def test_standard_communes_met_gives_nothing():
 
 @pytest.mark.parametrize("minimum, reported", [(13.8, False), (13.9, True)])
 def test_average_behind(minimum, reported):
-    found = by_code(target_findings(changes={"headline.average_criteria": {"min": minimum, "max": 15}}), "TG03")
+    average = {"min": minimum, "max": 15, "comparison": "at-least"}
+    found = by_code(target_findings(changes={"headline.average_criteria": average}), "TG03")
     assert bool(found) is reported
 
 
 def test_an_average_the_plan_s_own_totals_cannot_reach_points_to_fe03():
     # 19 criteria × 6 communes / 10 communes: an average of at most 11.4 criteria
-    [finding] = by_code(target_findings(changes={"headline.average_criteria": {"min": 13.9, "max": 15}}), "TG03")
+    [finding] = by_code(target_findings(changes={"headline.average_criteria": {"min": 13.9, "max": 15, "comparison": "at-least"}}), "TG03")
     assert finding.message.endswith(
         "the plan's own criterion totals allow an average of at most 11.4 (FE03 average-unreachable-by-criteria): "
         "13.9-15 cannot be reached even if every criterion reaches its total")

@@ -132,7 +132,8 @@ def test_the_workflow_passes_a_sound_revision_and_summarises_it(scratch):
         ("communes: {added: 12, total: 61, stated_share: 29.5}", "communes: {added: 14, total: 63, stated_share: 30.4}"),
         ("      amount: 1800\n      stated_share: 59.9", "      amount: 1700\n      stated_share: 56.6"),
         ("      amount: 365\n      stated_share: 12.2", "      amount: 465\n      stated_share: 15.5"),
-        ("average_criteria: {min: 11, max: 11.5}", "average_criteria: {min: 10.5, max: 11.5}"),
+        ("average_criteria: {min: 11, max: 11.5, comparison: at-least}",
+         "average_criteria: {min: 10.5, max: 11.5, comparison: at-least}"),
     ])
     done = run_workflow(scratch)
     results = {name: (step.returncode if not isinstance(step, str) else None) for name, step in done.items()}
@@ -147,7 +148,7 @@ def test_the_workflow_passes_a_sound_revision_and_summarises_it(scratch):
     assert "Changed plans: plans/2019.yaml" in done["Find the changed plans"].stdout
     summary = done["summary"]
     assert "### Plan changes:" in summary and "criterion 2 (Transport): total communes raised from 61 to 63" in summary
-    assert "⚠️ | headline: average criteria per commune lowered from 11-11.5 to 10.5-11.5" in summary
+    assert "⚠️ | headline: average criteria per commune lowered from at least 11-11.5 to at least 10.5-11.5" in summary
     assert "money moved between the sources: credit −100, integrated-programmes +100" in summary
     assert "✅ The new plan passes" in summary and "Findings the edit resolves (1): FE03" in summary
     sarif = json.loads((scratch / "ntmplan.sarif").read_text(encoding="utf-8"))
@@ -163,7 +164,9 @@ def test_the_workflow_fails_a_revision_that_breaks_the_plan_and_points_at_the_li
     validate = done["Validate the changed plans (annotations on their lines)"]
     assert validate.returncode == 1
     [annotation] = [line for line in validate.stdout.splitlines() if line.startswith("::")]
-    assert annotation.startswith("::error file=plans/2019.yaml,line=251,col=")
+    plan = (scratch / "plans" / "2019.yaml").read_text(encoding="utf-8")
+    line = plan[:plan.index("stated_share: 29.4}")].count("\n") + 1  # the line of the share that changed
+    assert annotation.startswith(f"::error file=plans/2019.yaml,line={line},col=")
     assert "title=SH01 share-mismatch::" in annotation
     assert done["Check the commune data"].returncode == 0
     assert "❌ The new plan fails" in done["summary"]

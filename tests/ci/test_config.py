@@ -31,21 +31,21 @@ def test_pyproject_changes_severity_disables_rules_and_sets_the_failing_level(tm
     monkeypatch.chdir(tmp_path)
     code, data = validate_json(tmp_path)
     found = [(f["code"], f["severity"]) for f in data["findings"]]
-    assert found == [("DT02", "error"), ("FE03", "error"), ("BD04", "warning"), ("SC03", "warning")]
+    assert found == [("DT02", "error"), ("FE03", "error"), ("BD04", "warning")]
     assert code == 0 and data["summary"]["fail_level"] == "never"
     # The command line wins over the file.
     assert validate_json(tmp_path, "--fail-on", "error")[0] == 1
 
 
 def test_ntmplan_yaml_in_a_parent_directory_is_found(tmp_path, monkeypatch):
-    (tmp_path / "ntmplan.yaml").write_text("fail-on: warning\nseverity: {SC03: info}\n", encoding="utf-8")
+    (tmp_path / "ntmplan.yaml").write_text("fail-on: warning\nseverity: {BD04: warning}\n", encoding="utf-8")
     inner = tmp_path / "plans"
     inner.mkdir()
     monkeypatch.chdir(inner)
     assert find_config(inner) == tmp_path / "ntmplan.yaml"
     code, data = validate_json(tmp_path)
     assert code == 1 and data["summary"]["fail_level"] == "warning"
-    assert ("SC03", "info") in [(f["code"], f["severity"]) for f in data["findings"]]
+    assert ("BD04", "warning") in [(f["code"], f["severity"]) for f in data["findings"]]
 
 
 def test_the_search_stops_at_the_repository_root(tmp_path):

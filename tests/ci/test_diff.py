@@ -46,9 +46,9 @@ def test_identical_plans_have_no_change(tmp_path):
          [("criterion", "raised", "info", "criteria[1].communes.added"),
           ("criterion", "raised", "info", "criteria[1].communes.total"),
           ("criterion", "changed", "info", "criteria[1].communes.stated_share")]),
-        ({"headline.average_criteria": {"min": 9, "max": 12}},
+        ({"headline.average_criteria": {"min": 9, "max": 12, "comparison": "at-least"}},
          [("headline", "lowered", "attention", "headline.average_criteria")]),
-        ({"headline.average_criteria": {"min": 10, "max": 13}},
+        ({"headline.average_criteria": {"min": 10, "max": 13, "comparison": "at-least"}},
          [("headline", "raised", "info", "headline.average_criteria")]),
         ({"criteria[4].communes": {"added": 1}},
          [("criterion", "removed", "attention", "criteria[4].communes.total"),
@@ -72,19 +72,45 @@ def test_a_lowered_target_is_said_in_plain_words(tmp_path):
 
 def with_group(**changes):
     group = {"key": "border", "name": {"vi": "xã biên giới", "en": "border communes"}, "members": "border",
-             "communes": 2, "measure": "criteria-met", "aggregate": "average", "target": {"min": 12, "max": 12},
-             "by_year": 2019, **changes}
+             "communes": 2, "measure": "criteria-met", "aggregate": "average",
+             "target": {"min": 12, "max": 12, "comparison": "at-least"}, "by_year": 2019, **changes}
     return patched(clean_plan(), {"headline.groups": [group]})
 
 
 def test_group_targets_and_deadlines(tmp_path):
-    _, data = diff(tmp_path, with_group(), with_group(target={"min": 11, "max": 12}, by_year=2020))
+    _, data = diff(tmp_path, with_group(), with_group(target={"min": 11, "max": 12, "comparison": "at-least"},
+                                                     by_year=2020))
     assert changes(data) == [("group", "lowered", "attention", "headline.groups[0].target"),
                              ("group", "postponed", "attention", "headline.groups[0].by_year")]
     _, data = diff(tmp_path, with_group(), patched(clean_plan(), {"headline.groups": []}))
     assert changes(data) == [("group", "removed", "attention", "headline.groups[0]")]
     removed = data["changes"][0]
     assert removed["new"]["path"] is None and removed["old"]["line"] and removed["new"]["line"]
+
+
+@pytest.mark.parametrize(
+    "new_target, kind, message",
+    [
+        ({"min": 12, "comparison": "at-least"}, "raised", "group border: target raised from at least 12 to 12 or more"),
+        ({"min": 12, "max": 12, "comparison": "exactly"}, "changed",
+         "group border: target changed from at least 12 to 12"),
+    ],
+)
+def test_a_group_target_opened_or_read_another_way(tmp_path, new_target, kind, message):
+    _, data = diff(tmp_path, with_group(), with_group(target=new_target))
+    [change] = data["changes"]
+    assert (change["kind"], change["message"]) == (kind, message)
+
+
+def test_commitments_are_matched_by_key_and_their_removal_needs_attention(tmp_path):
+    commitment = {"key": "village-criteria", "source": "II.6", "who": {"text": "UBND tỉnh", "agencies": ["UBND-TINH"]},
+                  "what": {"vi": "ban hành Bộ tiêu chí thôn", "en": "issue the village criteria set"}, "year": 2019}
+    with_commitment = patched(clean_plan(), {"commitments": [commitment]})
+    _, data = diff(tmp_path, clean_plan(), with_commitment)
+    assert changes(data) == [("commitment", "added", "info", "commitments[0]")]
+    _, data = diff(tmp_path, with_commitment, clean_plan())
+    assert changes(data) == [("commitment", "removed", "attention", "commitments[0]")]
+    assert data["changes"][0]["message"] == "commitment village-criteria removed"
 
 
 def test_bands_moved_down_lower_the_average_they_imply(tmp_path):
@@ -205,11 +231,11 @@ def test_metadata_and_documents(tmp_path):
 
 
 def test_exit_codes(tmp_path):
-    lowered = patched(clean_plan(), {"headline.average_criteria": {"min": 9, "max": 12}})
+    lowered = patched(clean_plan(), {"headline.average_criteria": {"min": 9, "max": 12, "comparison": "at-least"}})
     assert diff(tmp_path, clean_plan(), lowered)[0] == 0
     code, data = diff(tmp_path, clean_plan(), lowered, "--fail-on-lowered-targets")
     assert code == 1 and data["summary"]["lowered_targets"] == 1 and data["summary"]["failed"] is True
-    raised = patched(clean_plan(), {"headline.average_criteria": {"min": 10, "max": 13}})
+    raised = patched(clean_plan(), {"headline.average_criteria": {"min": 10, "max": 13, "comparison": "at-least"}})
     assert diff(tmp_path, clean_plan(), raised, "--fail-on-lowered-targets")[0] == 0
     broken = patched(clean_plan(), {"criteria[2].communes.stated_share": Raw("61.0")})
     code, data = diff(tmp_path, clean_plan(), broken)
@@ -247,7 +273,8 @@ def edited_bundled_plan() -> str:
          'timing: {text: "Tháng 4, 8", kind: months, months: [4, 8]}'),
         ('name: {vi: "Sở Tài chính", en: "Department of Finance"}',
          'name: {vi: "Sở Tài chính", en: "Provincial Department of Finance"}'),
-        ("      target: {min: 9.5, max: 10}\n      by_year: 2019", "      target: {min: 9.5, max: 10}\n      by_year: 2020"),
+        ("      target: {min: 9.5, max: 10, comparison: at-least}\n      by_year: 2019",
+         "      target: {min: 9.5, max: 10, comparison: at-least}\n      by_year: 2020"),
         ("communes: {added: 26, total: 133, stated_share: 64.2}", "communes: {added: 26, total: 133, stated_share: 64.3}"),
     ]
     for old, new in replacements:

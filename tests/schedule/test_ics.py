@@ -54,16 +54,23 @@ def test_one_event_per_due_month_that_a_parser_reads_back(plan_file, tmp_path):
         (dt.date(2019, 12, 1), dt.date(2020, 1, 1)),  # December ends on the first of January
         (dt.date(2019, 6, 1), dt.date(2019, 7, 1)),
         (dt.date(2019, 12, 1), dt.date(2020, 1, 1)),
+        # 'Hàng quý': one event per quarter, spanning it
+        (dt.date(2019, 1, 1), dt.date(2019, 4, 1)),
+        (dt.date(2019, 4, 1), dt.date(2019, 7, 1)),
+        (dt.date(2019, 7, 1), dt.date(2019, 10, 1)),
+        (dt.date(2019, 10, 1), dt.date(2020, 1, 1)),
     ]
     uids = [uid for uid, *_ in found]
-    assert len(set(uids)) == 5 and uids[0] == "1-kh-ubnd-2019-x-1-201910@ntmplan"
+    assert len(set(uids)) == 9 and uids[0] == "1-kh-ubnd-2019-x-1-201910@ntmplan"
     assert [summary for _, _, _, summary, _ in found][:1] == ["X.1 Task 1"]
+    assert [summary for _, _, _, summary, _ in found][5:7] == ["X.5 Task 5 (due by 2019-03-31)",
+                                                              "X.5 Task 5 (due by 2019-06-30)"]
     description = found[0][4]
     assert "Executing: VPDP-TINH, UBND-TINH [VPDP-TINH, UBND-TINH]" in description
     assert "Timing: Quý IV/2019" in description
-    assert "Wrote 5 event(s) for 2 task(s)" in result.stdout
-    assert "Not in the calendar (no fixed date): X.3 (Thường xuyên), X.4 (Căn cứ vào điều kiện thực tế), " \
-           "X.5 (Hàng quý)." in result.stdout
+    assert "Wrote 9 event(s) for 3 task(s)" in result.stdout
+    assert "Not in the calendar (no fixed date): X.3 (Thường xuyên), X.4 (Căn cứ vào điều kiện thực tế)." \
+        in result.stdout
 
 
 def test_the_calendar_is_the_same_events_in_vietnamese_and_the_json_lists_undated_tasks(plan_file, tmp_path):
@@ -71,9 +78,10 @@ def test_the_calendar_is_the_same_events_in_vietnamese_and_the_json_lists_undate
     result = schedule(plan_file, "--ics", target, "--lang", "vi", "--format", "json")
     found = events(target)
     assert found[0][3] == "X.1 Việc 1" and "Cơ quan thực hiện:" in found[0][4]
+    assert found[5][3] == "X.5 Việc 5 (hạn chót 31/03/2019)"
     report = json.loads(result.stdout)["ics"]
-    assert (report["events"], report["tasks"]) == (5, ["X.1", "X.2"])
-    assert [u["id"] for u in report["undated"]] == ["X.3", "X.4", "X.5"]
+    assert (report["events"], report["tasks"]) == (9, ["X.1", "X.2", "X.5"])
+    assert [u["id"] for u in report["undated"]] == ["X.3", "X.4"]
 
 
 def test_an_agency_calendar_holds_its_tasks_only(plan_file, tmp_path):

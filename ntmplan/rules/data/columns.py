@@ -35,14 +35,20 @@ def _accepted(name: str) -> str:
 def missing_column(data: CommuneData) -> Iterator[Problem]:
     """Every canonical column is looked for in the header line, under its English name
     or a Vietnamese header ('Mã xã', 'Xã biên giới', 'TC5', 'Tiêu chí số 5' …; see
-    ``data/README.md``). A column that is not found is reported once, at the header.
+    ``data/README.md``); a column that is not found is reported once, at the header.
 
-    Without the code, the name, the district or one of the 19 criteria, the figures of
-    the check are wrong (a missing criterion counts as not met anywhere): an error.
-    Without a group flag, the year of recognition or a count of advanced criteria or
-    model areas, only the targets that use it cannot be checked: a warning.
+    Without the code, the name, the district or one of the 19 criteria, the finding is
+    an error; without a group flag, the year of recognition or a count of advanced
+    criteria or model areas, it is a warning.
 
-    Example: a header 'Mã xã;Tên xã;…;TC1;TC2;TC4;…' has no column for criterion 3.
+    Why: A missing criterion counts as not met in every commune, so the figures of the
+    check are wrong without any other sign; a missing flag or count leaves the targets
+    that use it unchecked.
+
+    Example: The header 'Mã xã;Tên xã;…;TC1;TC2;TC4;…' has no column for criterion 3.
+
+    Fix: Add the column under one of the headers the message lists, or correct the
+    header that was meant (DA03 names the headers it did not understand).
     """
     for name in data.missing_columns:
         column = BY_NAME[name]
@@ -61,10 +67,15 @@ def missing_column(data: CommuneData) -> Iterator[Problem]:
 @rule("DA02", "duplicate-column", Severity.ERROR, "Two columns of the file hold the same data", scope=DATA)
 def duplicate_column(data: CommuneData) -> Iterator[Problem]:
     """Two headers that name the same column ('TC5' and 'Tiêu chí số 5', or 'code'
-    twice). Only the first is read, so the other's values are ignored: if the two
-    disagree, it is not clear which the office meant.
+    twice). Only the first is read.
 
-    Example: columns E 'TC5' and X 'Tiêu chí 5' are both criterion 5; column X is ignored.
+    Why: The other column's values are ignored: if the two disagree, it is not clear
+    which the district office meant, and the check may use the stale one.
+
+    Example: Columns N 'TC5' and AE 'Tiêu chí số 5' are both criterion 5; column AE is
+    ignored.
+
+    Fix: Keep one column, with the values the district confirms, and delete the other.
     """
     for duplicate in data.duplicate_columns:
         yield Problem(
@@ -89,11 +100,17 @@ def duplicate_column(data: CommuneData) -> Iterator[Problem]:
 @rule("DA03", "unused-column", Severity.INFO, "A column of the file is not one ntmplan reads", scope=DATA)
 def unused_column(data: CommuneData) -> Iterator[Problem]:
     """A header that names none of the canonical columns, or cells under no header at
-    all. Such a column is ignored: harmless for notes ('Ghi chú'), but a typo in a
-    header ('Tieu chi 20', 'Xa bien gioii') hides a column the checks need, which then
-    also shows as missing (DA01). The message suggests the nearest known header.
+    all. Such a column is ignored, and the message suggests the nearest known header.
 
-    Example: 'Ghi chú' (column AF) is not read.
+    Why: This is harmless for notes ('Ghi chú'), but a typo in a header ('Tieu chi 20',
+    'Xa bien gioii') hides a column the checks need, which then also shows as missing
+    (DA01).
+
+    Example: 'Xa bien gioii' in column AE of the header (line 1), where 'Xã biên giới'
+    (the border flag) is meant.
+
+    Fix: Correct the header if it was meant to be a known column. Notes can stay: the
+    finding is information.
     """
     for column in data.unused_columns:
         letter = column_letter(column.number)

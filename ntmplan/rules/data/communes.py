@@ -39,13 +39,17 @@ def _official(data: CommuneData) -> pd.DataFrame:
 
 @rule("DA07", "duplicate-commune", Severity.ERROR, "A commune appears on more than one line", scope=DATA)
 def duplicate_commune(data: CommuneData) -> Iterator[Problem]:
-    """Each commune is one line of the file. A code that appears again counts the
-    commune twice in every figure (criteria met, communes at standard, averages),
-    usually because two sheets were pasted together or a line was copied to start a
-    new one and its code not changed. Every repeat is reported with the line of the
-    first.
+    """Each commune is one line of the file: a code that appears again is reported at
+    every repeat, with the line of the first.
+
+    Why: A repeated commune is counted twice in every figure (criteria met, communes at
+    standard, averages). It usually comes from two sheets pasted together, or a line
+    copied to start a new one whose code was not changed.
 
     Example: 06004 on line 9 and again on line 41.
+
+    Fix: Delete the repeated line; if it is another commune, give it that commune's code
+    from the official list.
     """
     if "code" not in data.columns:
         return
@@ -76,11 +80,17 @@ def duplicate_commune(data: CommuneData) -> Iterator[Problem]:
 def unknown_commune(data: CommuneData) -> Iterator[Problem]:
     """Codes are the General Statistics Office's 5-digit commune codes of the official
     list shipped with ntmplan (Lạng Sơn, 2017-2019: 207 communes). A code outside the
-    list is a typo or a commune of another province; a township (thị trấn) or a ward
-    (phường) is on the list but is not one of the plan's communes (xã), which the
-    message says. Such rows are still read, but do not belong in the figures.
+    list is reported, and so is the code of a township (thị trấn) or a ward (phường),
+    which is on the list but is not one of the plan's communes (xã).
+
+    Why: Such rows are read but do not belong in the figures: a mistyped code also
+    leaves the intended commune missing (DA09), and a township counted as a commune
+    inflates the province's totals.
 
     Example: 05995 is Thị trấn Thất Khê, a township, not one of the 207 communes.
+
+    Fix: Correct the code from the official list (``ntmplan/reference``), or delete the
+    line of a township or a ward.
     """
     if "code" not in data.columns:
         return
@@ -120,13 +130,17 @@ def unknown_commune(data: CommuneData) -> Iterator[Problem]:
 
 @rule("DA09", "missing-commune", Severity.ERROR, "A commune of the official list is not in the file", scope=DATA)
 def missing_commune(data: CommuneData) -> Iterator[Problem]:
-    """Every commune of the official list should have its line, so that the figures
-    count all of them: a commune left out is not counted anywhere, so the province's
-    totals come out low and its shares of the 207 communes are wrong. Each missing
-    commune is named with its code and district. (A file with no code column is
-    reported by DA01 instead.)
+    """Every commune of the official list must have its line; each missing commune is
+    named with its code and district. (A file with no code column is reported by DA01
+    instead.)
+
+    Why: A commune left out is not counted anywhere, so the province's totals come out
+    low and its shares of the 207 communes are wrong.
 
     Example: 06001 Đoàn Kết (Huyện Tràng Định) is not in the file.
+
+    Fix: Add the commune's line from its district's report; if a whole district is
+    missing, ask the district for its sheet.
     """
     if "code" not in data.columns:
         return
@@ -147,13 +161,18 @@ def missing_commune(data: CommuneData) -> Iterator[Problem]:
 @rule("DA10", "row-count-mismatch", Severity.ERROR, "The file has another number of communes than the plan",
       scope=DATA)
 def row_count_mismatch(data: CommuneData) -> Iterator[Problem]:
-    """The plan's shares are of all the province's communes ('60/207 xã'), so a data
-    file for the province has one line per commune: as many lines as the plan counts
-    communes (``metadata.province.communes``). Blank lines are not counted. Fewer
-    lines usually mean a district's sheet was left out; more, a sheet pasted twice or
-    townships included. DA07, DA08 and DA09 say which lines.
+    """A data file for the province has one line per commune: as many lines as the plan
+    counts communes (``metadata.province.communes``). Blank lines are not counted.
 
-    Example: the file has 195 communes; the plan counts 207.
+    Why: The plan's shares are of all the province's communes ('60/207 xã'). With fewer
+    lines (usually a district's sheet left out) or more (a sheet pasted twice, townships
+    included), every share and average is computed over the wrong communes; DA07, DA08
+    and DA09 say which lines.
+
+    Example: The file has 195 communes; the plan counts 207.
+
+    Fix: Add the missing communes, or remove the extra lines, where DA07, DA08 and DA09
+    point.
     """
     if data.plan is None:
         return
@@ -175,13 +194,17 @@ def row_count_mismatch(data: CommuneData) -> Iterator[Problem]:
 
 @rule("DA11", "name-mismatch", Severity.WARNING, "A commune's name differs from the official list", scope=DATA)
 def name_mismatch(data: CommuneData) -> Iterator[Problem]:
-    """The name on a line should be the official name of its code. Case, spacing, the
-    'Xã' prefix and where a tone mark sits ('Hoà'/'Hòa') do not matter; a different
-    name usually means the code is wrong (the figures are then booked to another
-    commune), less often a misspelt name. A name typed without accents is reported
-    too: the official spelling has them.
+    """The name on a line must be the official name of its code. Case, spacing, the 'Xã'
+    prefix and where a tone mark sits ('Hoà'/'Hòa') do not matter; a name typed without
+    accents is reported.
 
-    Example: line 7 has 06004 'Tân Minh', but 06004 is Quốc Khánh (06028 is Tân Minh).
+    Why: A different name usually means that the code is wrong, so the figures are
+    booked to another commune; less often the name is misspelt, which still makes the
+    file hard to check against the official list.
+
+    Example: Line 7 has 06004 'Tân Minh', but 06004 is Quốc Khánh (06028 is Tân Minh).
+
+    Fix: If the name is right, correct the code; otherwise write the official name.
     """
     if "name" not in data.columns or "code" not in data.columns:
         return
@@ -207,13 +230,19 @@ def name_mismatch(data: CommuneData) -> Iterator[Problem]:
 @rule("DA12", "district-mismatch", Severity.WARNING, "A commune's district differs from the official list",
       scope=DATA)
 def district_mismatch(data: CommuneData) -> Iterator[Problem]:
-    """A commune lies in one district. The district code and the district name on a
-    line should be those of the commune's code in the official list ('Huyện', 'Thành
-    phố' or 'TP' prefixes, case and tone-mark placement do not matter). Districts'
-    figures are grouped by these columns, so a wrong one moves a commune into another
-    district's figures.
+    """The district code and the district name on a line must be those of the commune's
+    code in the official list. Prefixes ('Huyện', 'Thành phố', 'TP'), case and the place
+    of tone marks do not matter.
 
-    Example: 06523 Chi Lăng is in Huyện Chi Lăng (187); the line says Huyện Tràng Định (180).
+    Why: The districts' figures are grouped by these columns: a wrong one moves a
+    commune into another district's figures, and that district is asked about a commune
+    that is not its own.
+
+    Example: 06523 Chi Lăng is in Huyện Chi Lăng (187); the line says Huyện Tràng Định
+    (180).
+
+    Fix: Correct the district from the official list, or the commune code if the
+    district is right.
     """
     if "code" not in data.columns:
         return

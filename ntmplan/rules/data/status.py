@@ -24,14 +24,18 @@ if TYPE_CHECKING:
 @rule("DA13", "fallen-below-standard", Severity.WARNING, "A commune recognised as NTM no longer meets all 19 criteria",
       scope=DATA)
 def fallen_below_standard(data: CommuneData) -> Iterator[Problem]:
-    """A commune with a year of recognition ('Năm đạt chuẩn') was at the NTM standard,
-    which means meeting all 19 criteria. If the line now shows a criterion not met,
-    either the commune has slipped below the standard (a criterion such as poverty or
-    environment lost after a review: it needs attention, and it no longer counts among
-    the communes at standard), or a cell is wrong. Unreadable cells are not counted
-    here (DA04 reports them).
+    """A commune with a year of recognition ('Năm đạt chuẩn') whose line does not show
+    all 19 criteria met. Unreadable cells are not counted here (DA04 reports them).
 
-    Example: 06004 Quốc Khánh, recognised in 2015, does not meet criterion 17.
+    Why: Either the commune has slipped below the standard (a criterion such as poverty
+    or environment lost after a review), which needs attention and takes it out of the
+    communes at standard, or a cell is wrong.
+
+    Example: 05986 Hoàng Đồng, recognised in 2014, does not meet criterion 17.
+
+    Fix: Ask the commune: correct the cell if it is wrong. If the criterion was really
+    lost, keep the data: the commune no longer counts among the communes at standard,
+    and its district should plan to restore the criterion.
     """
     if "ntm_year" not in data.columns:
         return
@@ -62,12 +66,17 @@ def fallen_below_standard(data: CommuneData) -> Iterator[Problem]:
 @rule("DA14", "standard-without-year", Severity.INFO, "A commune meets all 19 criteria but has no year of recognition",
       scope=DATA)
 def standard_without_year(data: CommuneData) -> Iterator[Problem]:
-    """A commune meeting all 19 criteria without a year of recognition is not counted
-    among the communes at standard in the check, but listed as a candidate. It is either
-    waiting to be recognised (worth knowing: its file can be sent for appraisal) or
-    the year was left out.
+    """A commune meeting all 19 criteria whose year of recognition is empty. (An
+    unreadable year is reported by DA04.)
+
+    Why: The check counts a commune at the standard only once it is recognised, and lists
+    this one as a candidate. Without a year it is either waiting to be recognised, which
+    is worth knowing because its file can be sent for appraisal, or its year was left out.
 
     Example: 06175 Hồng Thái meets all 19 criteria; 'Năm đạt chuẩn' is empty.
+
+    Fix: Fill in the year of the decision of recognition if there is one. Otherwise
+    nothing is wrong: the commune is a candidate for recognition.
     """
     if "ntm_year" not in data.columns:
         return
@@ -91,13 +100,18 @@ def standard_without_year(data: CommuneData) -> Iterator[Problem]:
 @rule("DA15", "advanced-criteria-below-standard", Severity.WARNING,
       "A commune not at standard reports criteria of the advanced set", scope=DATA)
 def advanced_criteria_below_standard(data: CommuneData) -> Iterator[Problem]:
-    """The advanced set (Bộ tiêu chí nông thôn mới nâng cao) is for communes already at
-    the standard, so 'Số tiêu chí nâng cao' is 0 for a commune that has never been
-    recognised and does not meet all 19 criteria. A count there usually means the
-    number of (ordinary) criteria met was typed in the wrong column. (A recognised
-    commune that has slipped below the standard keeps its count; DA13 reports it.)
+    """A commune that has never been recognised and does not meet all 19 criteria, but
+    reports criteria of the advanced set ('Số tiêu chí nâng cao' above 0). A recognised
+    commune that has slipped below the standard keeps its count (DA13 reports it).
+
+    Why: The advanced set (Bộ tiêu chí nông thôn mới nâng cao) is for communes already
+    at the standard, so such a count is usually the number of ordinary criteria met,
+    typed in the wrong column.
 
     Example: 06127 Trùng Khánh meets 9 criteria and reports 9 advanced criteria.
+
+    Fix: Set the count to 0 or leave it empty, and check that the criteria columns hold
+    what was meant.
     """
     if "advanced_criteria" not in data.columns:
         return
@@ -126,12 +140,17 @@ def advanced_criteria_below_standard(data: CommuneData) -> Iterator[Problem]:
 @rule("DA16", "pilot-outside-special-difficulty", Severity.WARNING,
       "A special-difficulty pilot commune is not marked as a special-difficulty commune", scope=DATA)
 def pilot_outside_special_difficulty(data: CommuneData) -> Iterator[Problem]:
-    """The pilot communes in especially difficult circumstances ('xã điểm ĐBKK') are
-    chosen among the communes in especially difficult circumstances ('xã ĐBKK'), so a
-    commune marked as a pilot is marked as ĐBKK too. Otherwise one of the two flags is
-    wrong, and one of the group targets is computed on the wrong communes.
+    """A commune marked as a special-difficulty pilot ('xã điểm ĐBKK') but not as a
+    special-difficulty commune ('xã ĐBKK').
 
-    Example: 06091 Thiện Thuật is an ĐBKK pilot but its 'Xã ĐBKK' cell is empty.
+    Why: The pilot communes are chosen among the special-difficulty communes, so one of
+    the two flags is wrong, and one of the group targets is computed on the wrong
+    communes.
+
+    Example: 06091 Thiện Thuật is an ĐBKK pilot, but its 'Xã ĐBKK' cell is empty.
+
+    Fix: Check the province's list of special-difficulty communes and of the pilots
+    chosen among them, and correct the flag that is wrong.
     """
     if not {"special_difficulty", "special_difficulty_pilot"} <= set(data.columns):
         return
@@ -157,12 +176,16 @@ def pilot_outside_special_difficulty(data: CommuneData) -> Iterator[Problem]:
 @rule("DA17", "target-already-recognised", Severity.WARNING,
       "A commune aiming for the standard this year was recognised in an earlier year", scope=DATA)
 def target_already_recognised(data: CommuneData) -> Iterator[Problem]:
-    """'Xã phấn đấu đạt chuẩn' marks the communes the plan means to bring to the
-    standard in its year. A commune recognised in an earlier year is already there:
-    either the flag or the year is wrong, and the plan's 'thêm 12 xã' is then
-    counted on the wrong communes.
+    """A commune marked as aiming for the standard in the plan's year ('Xã phấn đấu đạt
+    chuẩn') that was recognised in an earlier year.
+
+    Why: Such a commune is already at the standard, so either the flag or the year is
+    wrong, and the plan's 'thêm 12 xã' is then counted on the wrong communes.
 
     Example: 06409 Tân Lập is marked as aiming for 2019 but was recognised in 2017.
+
+    Fix: Correct the year from the decision of recognition, or clear the flag and mark
+    the commune that really aims for the standard this year.
     """
     if data.plan is None:
         return
@@ -186,12 +209,18 @@ def target_already_recognised(data: CommuneData) -> Iterator[Problem]:
 @rule("DA18", "group-size-mismatch", Severity.WARNING,
       "The file marks another number of communes in a group than the plan", scope=DATA)
 def group_size_mismatch(data: CommuneData) -> Iterator[Problem]:
-    """The plan names the size of its groups: '05 xã điểm đặc biệt khó khăn', '20 xã
-    biên giới', and the communes to bring to the standard in the year ('xây dựng 12 xã
-    đạt chuẩn'). The file's flags should mark as many communes, or the group targets
-    are averaged over other communes than the plan meant.
+    """The plan names the size of its groups ('05 xã điểm đặc biệt khó khăn', '20 xã
+    biên giới') and the communes to bring to the standard in the year ('xây dựng 12 xã
+    đạt chuẩn'); the flags of the file must mark as many communes.
+
+    Why: Otherwise the group targets, such as the border communes' average, are computed
+    over other communes than the plan meant.
 
     Example: 19 communes are marked as border communes; the plan counts 20.
+
+    Fix: Compare the flagged communes with the plan's lists (the border communes of
+    Resolution 16-NQ/TW, the pilot communes chosen by the province) and mark the missing
+    ones, or clear the extra ones.
     """
     if data.plan is None:
         return

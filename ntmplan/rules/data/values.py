@@ -32,14 +32,22 @@ def _found(value: str) -> str:
 @rule("DA04", "unreadable-value", Severity.ERROR, "A cell cannot be read as its column's kind of value", scope=DATA)
 def unreadable_value(data: CommuneData) -> Iterator[Problem]:
     """Each column holds one kind of value: a 5-digit code, yes/no, a year, a whole
-    number. A cell that is none of the accepted spellings is not guessed at: it is read
-    as missing (a criterion then counts as not met) and reported with its line and
-    column. Yes/no may be written 1/0, x/empty, Đạt/Không đạt (or Chưa đạt), Có/Không,
-    true/false or yes/no, in any case, with or without accents. Numbers are digits
-    only: '1.000' is a thousand in Vietnamese and '3,0' a decimal, so neither is read.
-    A row without a commune code cannot be matched with the official list.
+    number. A cell that is none of the accepted spellings is read as missing and
+    reported with its line and column. Yes/no may be written 1/0, x/empty, 'Đạt'/'Không
+    đạt' (or 'Chưa đạt'), 'Có'/'Không', true/false or yes/no, in any case, with or
+    without accents. Numbers are digits only: '1.000' is a thousand in Vietnamese and
+    '3,0' a decimal, so neither is read. A row without a commune code cannot be matched
+    with the official list.
 
-    Example: 'Đạt một phần' in column H (TC5) on line 14; '2016?' in 'Năm đạt chuẩn'.
+    Why: A value is not guessed at: a criterion read as missing counts as not met, which
+    lowers the commune's and the province's figures, so the office needs to know which
+    cells could not be read.
+
+    Example: 'Đạt một phần' in column N (c05) on line 12; '2016?' in the column 'Năm đạt
+    chuẩn'.
+
+    Fix: Write the cell with one of the accepted spellings (the message lists them),
+    after asking the commune what it meant.
     """
     tally = Tally()
     for name in NAMES:
@@ -69,13 +77,19 @@ def unreadable_value(data: CommuneData) -> Iterator[Problem]:
 @rule("DA05", "code-missing-zero", Severity.WARNING, "Commune codes were written without their leading zero",
       scope=DATA)
 def code_missing_zero(data: CommuneData) -> Iterator[Problem]:
-    """Lạng Sơn's commune codes have 5 digits and begin with 0 (05986 … 06646). Excel
-    drops the leading zero when the code column is formatted as a number, so '05986'
-    is saved as '5986'. Such codes are read with the zeros put back, and reported once
-    for the file: format the column as Text before saving so that the file says what
-    it means.
+    """Lạng Sơn's commune codes have 5 digits and begin with 0 (05986 … 06646). Codes
+    written with fewer digits are read with the zeros put back, and reported once for
+    the file, at the first.
 
-    Example: 207 codes have fewer than 5 digits, the first on line 2: '5986', read as 05986.
+    Why: Excel drops the leading zero when the code column is formatted as a number, so
+    '05986' is saved as '5986': the file then does not say what it means, and other
+    tools reading it will not match the codes with the official list.
+
+    Example: 207 codes have fewer than 5 digits, the first on line 2: '5986', read as
+    05986.
+
+    Fix: Format the code column as Text in Excel, enter the codes again (or paste them
+    from the official list) and save the file.
     """
     short = rows(data.short_codes)
     if not len(short):
@@ -100,12 +114,17 @@ def code_missing_zero(data: CommuneData) -> Iterator[Problem]:
 
 @rule("DA06", "value-out-of-range", Severity.ERROR, "A year or a count is outside what is possible", scope=DATA)
 def value_out_of_range(data: CommuneData) -> Iterator[Problem]:
-    """A year of recognition before the programme began (2010) or after the plan's
-    year cannot be right, nor more advanced criteria than the advanced set has (19).
-    Usually a typing slip ('2106' for 2016) or a value in the wrong column. The value
-    is kept as written; the checks use it.
+    """A year of recognition before the programme began (2010) or after the plan's year,
+    or more advanced criteria than the advanced set has (19). The value is kept as
+    written, and the checks use it.
 
-    Example: 'Năm đạt chuẩn' 2021 in the 2019 data.
+    Why: Such a value cannot be right. It is usually a typing slip ('2106' for 2016) or
+    a value in the wrong column, and it changes which communes count as recognised.
+
+    Example: 'Năm đạt chuẩn' 2021 in the data for the 2019 plan.
+
+    Fix: Correct the cell from the commune's decision of recognition, or from its report
+    on the advanced criteria.
     """
     last_year = data.plan.metadata.year if data.plan is not None else None
     tally = Tally()

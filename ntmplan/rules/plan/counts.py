@@ -23,11 +23,21 @@ def commune_counts(facts: PlanFacts) -> Iterator[tuple[str, str, CommuneCount]]:
 
 @rule("CT01", "total-above-communes", Severity.ERROR, "A target counts more communes than the province has", scope=PLAN)
 def total_above_communes(facts: PlanFacts) -> Iterator[Problem]:
-    """No target can count more communes than the province has ('x/207' with x > 207).
+    """No target can count more communes than the province has
+    (``metadata.province.communes``, 207 in Lạng Sơn): the baseline, the communes added
+    and the total of the headline and of every criterion are checked, and every
+    sub-target written as a fraction ('x/207') must not exceed its denominator.
 
-    Checks the totals of the headline and of every criterion, and every sub-target
-    written as a fraction of the communes. The province's number of communes is
-    ``metadata.province.communes``.
+    Why: A count above the number of communes cannot be met by any data, and it usually
+    hides a digit too many ('270' for '27') or a figure copied from another column; the
+    shares and bands computed from it are wrong too.
+
+    Example: 'nâng tổng số xã đạt tiêu chí lên 217 xã' for one criterion in a province
+    of 207 communes (``criteria[2].communes.total``: 217).
+
+    Fix: Correct the count from the source. If the number of communes of the province is
+    what changed (communes merged or split), correct ``metadata.province.communes``
+    instead.
     """
     communes = facts.plan.metadata.province.communes
     fields = {"baseline": _("the baseline"), "added": _("the communes added"), "total": _("the total")}
@@ -59,11 +69,22 @@ def total_above_communes(facts: PlanFacts) -> Iterator[Problem]:
 
 @rule("CT02", "added-total-mismatch", Severity.ERROR, "Added and baseline communes do not make the total", scope=PLAN)
 def added_total_mismatch(facts: PlanFacts) -> Iterator[Problem]:
-    """'Có thêm 12 xã ..., nâng tổng số lên 60 xã' means 60 = baseline + 12.
+    """'Có thêm 12 xã ..., nâng tổng số lên 60 xã' means 60 = baseline + 12. Where the
+    plan states the baseline, baseline + added must equal the total; where it does not,
+    the communes added must not exceed the total (the baseline would be negative).
+    Checked for the headline and for every criterion.
 
-    Where the plan states the baseline, added + baseline must equal the total. Where it
-    does not, the added communes can at least not exceed the total (the baseline would
-    be negative).
+    Why: The baseline, the communes added and the total are three statements of one
+    year's progress. When they disagree, the districts cannot tell whether the target is
+    the total or the increase, and the year's data is measured against an uncertain
+    figure.
+
+    Example: A criterion stated as 'có thêm 5 xã, nâng tổng số lên 45 xã' with a
+    baseline of 42 (42 + 5 = 47, not 45: ``criteria[4].communes.total``).
+
+    Fix: Compare the three figures with the source and with last year's results, and
+    correct the one that is wrong. Leave the baseline out where the source does not
+    state it: the rule then only checks that the communes added fit in the total.
     """
     for path, label, count in commune_counts(facts):
         if count.added is None or count.total is None:
@@ -99,12 +120,22 @@ def added_total_mismatch(facts: PlanFacts) -> Iterator[Problem]:
 )
 def criterion_baseline_below_standard(facts: PlanFacts) -> Iterator[Problem]:
     """A commune at the NTM standard meets all 19 criteria, so at the start of the year
-    every criterion is met by at least the communes already at standard.
+    every criterion is met by at least the communes already at standard. A criterion's
+    starting figure is its stated baseline, or total − added where only those are
+    stated; the communes at standard at the start are the headline's baseline, or its
+    total − added.
 
-    The starting figure of a criterion is its stated baseline, or total − added where
-    only those are stated; the communes at standard at the start are the headline's
-    baseline, or its total − added. Example: 60 at standard with 12 added means 48 at
-    the start; a criterion with total 55 and 10 added starts at 45 < 48.
+    Why: A criterion that starts below the communes already at standard contradicts the
+    plan's own figures: either its increase is overstated, which makes its target look
+    harder than it is, or its total is too low. The districts plan their work from these
+    increases.
+
+    Example: 60 communes at standard with 12 added means 48 at the start; a criterion
+    with a total of 55 and 10 added starts at 45, fewer than 48
+    (``criteria[4].communes``).
+
+    Fix: Check the criterion's total and increase, and the headline's, against the
+    source and last year's results: one of them is wrong.
     """
     standard = _start(facts.plan.headline.standard_communes)
     if standard is None:

@@ -1,0 +1,136 @@
+"""Benchmark ``ntmplan`` as a user runs it: whole processes, each paired with its floor.
+
+    python bench/bench.py              # every case (the 1,000,000-row file is generated once)
+    python bench/bench.py --quick      # without the 100,000- and 1,000,000-row cases
+    python bench/bench.py --runs 9     # more pairs for a steadier median
+
+Each case runs as a whole process against a floor that it cannot beat, in turns
+(floor, case, floor, case, …) after one warm-up of each, so the machine's drift
+hits both alike. A floor is the work no implementation avoids: the imports the
+command needs (typer, yaml, rich, pydantic; and pandas for ``check``), or, for a
+national-scale file, a plain ``pandas.read_csv`` of the same file followed by the
+per-criterion sums and a group-by on district. The table gives the medians, the
+median of the pairwise ratios (case / floor) and the peak memory of each (the
+largest resident set of the process, from ``wait4``).
+
+Synthetic files of 10,000, 100,000 and 1,000,000 rows go to ``bench/out/`` (not
+committed); their commune codes are made up, so the data rules find every one
+unknown to Lạng Sơn's list: that work, capped at 100 findings per rule, is timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+PLAN = str(ROOT / "plans" / "2019.yaml")
+DATA = str(ROOT / "data" / "communes.csv")
+CRITERIA = [f"c{n:02d}" for n in range(1, 20)]
+HEADER = (
+    ["code", "name", "district_code", "district", "border", "special_difficulty", "special_difficulty_pilot",
+     "target_2019", "ntm_year"] + CRITERIA + ["advanced_criteria", "model_areas"]
+)
+PLAN_IMPORTS = "import typer, yaml, rich.console, rich.table; from pydantic import BaseModel"
+PANDAS_WORK = (
+    "import sys, pandas as pd; frame = pd.read_csv(sys.argv[1]); "
+    f"columns = {CRITERIA!r}; frame[columns].sum(); frame.groupby('district_code')[columns].sum()"
+)
+
+
+def synthetic(rows: int, seed: int = 2019) -> str:
+    """A national-scale commune file: ~700 districts, criteria met with varying odds."""
+    path = OUT / f"communes-{rows}.csv"
+    if path.exists():
+        return str(path)
+    OUT.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    partial = path.with_suffix(".part")
+    with partial.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for index in range(rows):
+            level = rng.random()
+            criteria = [int(rng.random() < 0.2 + 0.8 * level) for _ in range(19)]
+            standard = all(criteria)
+            district = index % 700
+            writer.writerow(
+                [f"{10000 + index:07d}"[-7:], f"Xã {index}", f"{district:03d}", f"Huyện {district}",
+                 int(rng.random() < 0.05), int(rng.random() < 0.1), 0, 0, 2017 if standard else ""]
+                + criteria
+                + [rng.randint(0, 9) if standard else 0, rng.randint(0, 2) if standard else 0]
+            )
+    partial.rename(path)
+    return str(path)
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak resident MiB) of one run of ``command``; its output is discarded."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} exited {code}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def paired(case: list[str], floor: list[str], runs: int) -> dict[str, float]:
+    """Medians of the case and its floor run in turns, and the median of the pairwise ratios."""
+    measure(floor), measure(case)  # warm-up: file cache, bytecode
+    pairs = [(measure(floor), measure(case)) for _ in range(runs)]
+    return {
+        "case": statistics.median(c[0] for _f, c in pairs),
+        "floor": statistics.median(f[0] for f, _c in pairs),
+        "ratio": statistics.median(c[0] / f[0] for f, c in pairs),
+        "case_mib": max(c[1] for _f, c in pairs),
+        "floor_mib": max(f[1] for f, _c in pairs),
+    }
+
+
+def cases(quick: bool) -> list[tuple[str, list[str], str, list[str], int]]:
+    """(label, command, floor label, floor command, runs divisor) of every case."""
+    python = sys.executable
+    ntmplan = [python, "-m", "ntmplan"]
+    imports = [python, "-c", PLAN_IMPORTS]
+    with_pandas = [python, "-c", PLAN_IMPORTS + "; import pandas"]
+    found = []
+    for lang in ("en", "vi"):
+        for args in (["validate", PLAN], ["targets", PLAN], ["budget", PLAN], ["schedule", PLAN], ["rules"],
+                     ["explain", "SH01"], ["schema"]):
+            found.append((f"ntmplan {args[0]} --lang {lang}", ntmplan + args + ["--lang", lang],
+                          "imports", imports, 1))
+    found.append(("ntmplan check (bundled, 207 communes)", ntmplan + ["check", DATA, "--plan", PLAN],
+                  "imports + pandas", with_pandas, 1))
+    for rows in (10_000,) if quick else (10_000, 100_000, 1_000_000):
+        path = synthetic(rows)
+        work = [python, "-c", PANDAS_WORK, path]
+        found.append((f"ntmplan check ({rows:,} rows)", ntmplan + ["check", path, "--plan", PLAN, "--format", "json"],
+                      "read_csv + sums", work, 3 if rows >= 1_000_000 else 1))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 100,000- and 1,000,000-row cases")
+    parser.add_argument("--runs", type=int, default=7, help="pairs per case (the national-scale ones run fewer)")
+    args = parser.parse_args()
+    print("| case | median | floor | floor median | ratio | peak MiB | floor peak MiB |")
+    print("| --- | ---: | --- | ---: | ---: | ---: | ---: |")
+    for label, command, floor_label, floor, divisor in cases(args.quick):
+        result = paired(command, floor, max(3, args.runs // divisor))
+        print(f"| {label} | {result['case']:.2f} s | {floor_label} | {result['floor']:.2f} s | "
+              f"{result['ratio']:.2f}× | {result['case_mib']:.0f} | {result['floor_mib']:.0f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
