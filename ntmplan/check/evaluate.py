@@ -182,15 +182,6 @@ def _start_frame(counted: Round, start: Round | None) -> pd.DataFrame | None:
     return start.frame[start.frame["code"].isin(codes)]
 
 
-def _stated_start(count: CommuneCount) -> int | None:
-    """The start of the year the plan states: its baseline, or total − added where it states both."""
-    if count.baseline is not None:
-        return count.baseline
-    if count.total is not None and count.added is not None:
-        return count.total - count.added
-    return None
-
-
 def _shares(count: CommuneCount, communes: int) -> tuple[float | None, float | None]:
     """(stated, computed) target share: computed at the precision the plan states it with (one decimal if none)."""
     if count.total is None:
@@ -239,7 +230,7 @@ def evaluate(
 
     headline = plan.headline.standard_communes
     standard_start, standard_source = (
-        (int(then.at_standard.sum()), "data") if then is not None else (_stated_start(headline), "plan"))
+        (int(then.at_standard.sum()), "data") if then is not None else (headline.start, "plan"))
     if standard_start is None:
         standard_source = None
     standard_actual = int(now.at_standard.sum())
@@ -278,7 +269,7 @@ def _whole(value: float | None) -> int | None:
 def _criterion_start(count: CommuneCount, then: Standing | None, column: str) -> tuple[int | None, str | None]:
     if then is not None:
         return int(then.matrix[column].sum()), "data"
-    stated = _stated_start(count)
+    stated = count.start
     return stated, "plan" if stated is not None else None
 
 

@@ -13,9 +13,7 @@ from ntmplan.commands.inputs import (
     PlanOption,
     SheetOption,
     SinceOption,
-    dated_basis,
-    plan_and_data,
-    start_round,
+    round_inputs,
 )
 from ntmplan.commands.kit import AsOfOption, Session, command
 from ntmplan.errors import UnknownName
@@ -44,8 +42,7 @@ def check(
     from ntmplan.i18n import _
     from ntmplan.runs.check import run_check
 
-    dated_basis(basis, as_of)
-    plan_file, data_files = plan_and_data(session, data, plan)
+    plan_file, data_files, start = round_inputs(session, data, plan, basis, as_of, since)
     result = run_check(
         plan_file,
         data_files,
@@ -55,7 +52,7 @@ def check(
         priority_limit=None if session.format is Format.json else top,
         with_communes=commune is not None,
         basis=basis.value,
-        since=start_round(since),
+        since=start,
         sheet=sheet,
     )
     if commune is not None:

@@ -100,14 +100,15 @@ def plan_and_data(session: Session, given: list[str] | None, plan: str | None,
     return session.plan(plan), sources
 
 
-def start_round(since: list[str] | None) -> list[str] | None:
-    """The files of ``--since``, refusing a plan given there."""
-    if since:
-        _refuse_plans(since, "--since")
-    return since or None
+def round_inputs(session: Session, data: list[str] | None, plan: str | None, basis: BasisChoice, as_of,
+                 since: list[str] | None) -> tuple[str, list[str], list[str] | None]:
+    """The plan, the data and the start-of-year round of ``check`` and ``report``, each in its place.
 
-
-def dated_basis(basis: BasisChoice, as_of) -> None:
-    """Pro-rating is to a date: refuse ``--basis pro-rata`` without ``--as-of``."""
+    Pro-rating is to a date: ``--basis pro-rata`` without ``--as-of`` is refused.
+    """
     if basis is BasisChoice.pro_rata and as_of is None:
         raise typer.BadParameter(_("pro-rating needs a date: give --as-of"), param_hint="--basis")
+    if since:
+        _refuse_plans(since, "--since")
+    plan_file, data_files = plan_and_data(session, data, plan)
+    return plan_file, data_files, since or None

@@ -20,9 +20,7 @@ from ntmplan.commands.inputs import (
     PlanOption,
     SheetOption,
     SinceOption,
-    dated_basis,
-    plan_and_data,
-    start_round,
+    round_inputs,
 )
 from ntmplan.commands.kit import AsOfOption, Session, command
 
@@ -74,9 +72,7 @@ def report(
         raise typer.BadParameter(
             _("'{file}' must end in .xlsx (Excel workbook) or .html (web page)").format(file=out), param_hint="--out"
         )
-    dated_basis(basis, as_of)
-    plan_file, data_files = plan_and_data(session, data, plan)
-    start = start_round(since)
+    plan_file, data_files, start = round_inputs(session, data, plan, basis, as_of, since)
     inputs = [plan_file, *data_files, *(start or [])]
     check_target(out, inputs)
     if charts is not None and not Path(charts).is_dir():

@@ -86,14 +86,19 @@ def criteria_chart(report: Report, plt) -> Chart:
     if paced:
         axes.scatter([value for _p, value in paced], [p + 0.2 for p, _v in paced], marker="|", s=120, color="black",
                      label=_("At this pace by the year-end"), zorder=3)
-    axes.set_yticks(list(positions), labels)
-    axes.invert_yaxis()
-    axes.set_xlabel(_("Communes meeting the criterion"))
-    axes.xaxis.set_major_formatter(_formatter(report.lang))
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06 - 0.6 / len(items)), ncol=3, frameon=False)
+    _by_criterion(axes, labels, _("Communes meeting the criterion"), report, columns=3)
     title = _("Criteria: communes now and the year's target")
     axes.set_title(title, loc="left", fontweight="bold")
     return _render(plt, figure, "criteria", title)
+
+
+def _by_criterion(axes, labels: list[str], label: str, report: Report, columns: int) -> None:
+    """The criteria down the side, first on top, the axis and the legend below in the report's language."""
+    axes.set_yticks(list(range(len(labels))), labels)
+    axes.invert_yaxis()
+    axes.set_xlabel(label)
+    axes.xaxis.set_major_formatter(_formatter(report.lang))
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06 - 0.6 / len(labels)), ncol=columns, frameon=False)
 
 
 def bands_chart(report: Report, plt) -> Chart:
@@ -155,11 +160,7 @@ def progress_chart(report: Report, plt) -> Chart:
         if item.gained or item.lost:
             axes.annotate(f" {item.net:+d}", (max(item.gained, 0), p), va="center", fontsize=8)
     axes.axvline(0, color="black", linewidth=0.8)
-    axes.set_yticks(positions, labels)
-    axes.invert_yaxis()
-    axes.set_xlabel(_("Communes (net change at the end of each bar)"))
-    axes.xaxis.set_major_formatter(_formatter(report.lang))
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06 - 0.6 / len(items)), ncol=2, frameon=False)
+    _by_criterion(axes, labels, _("Communes (net change at the end of each bar)"), report, columns=2)
     title = _("Change by criterion since the start of the year")
     axes.set_title(title, loc="left", fontweight="bold")
     return _render(plt, figure, "progress", title)
