@@ -26,6 +26,7 @@ from ntmplan.model.plan import Plan
 OFFICIAL_LIST_PROVINCE = "20"  # the GSO code of Lạng Sơn, the province of the official list shipped with ntmplan
 
 REPEAT, NOT_A_COMMUNE, NO_CODE = "repeat", "not-a-commune", "no-code"
+LISTED = 100  # excluded rows listed one by one; the rest are counted (as the data rules cap their findings)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,8 @@ class Coverage:
     missing: list[str]  # codes of the official list absent from the round
     missing_by_district: list[MissingDistrict]
     duplicates: list[str]  # codes on more than one row
-    excluded: list[ExcludedRow]
+    excluded: list[ExcludedRow]  # the first ``LISTED`` rows left out of every figure
+    excluded_rows: int  # all of them
     partial: bool
     official_list: bool  # whether the communes are known by code (else by their number only)
 
@@ -123,10 +125,10 @@ def count_round(
     candidate = ~no_code & ~foreign
     repeat = candidate & code.duplicated(keep="first")
     kept = candidate & ~repeat
-    first_row = {value: row for row, value in code[kept].items()}
+    first_row = {value: row for row, value in code[kept & code.isin(set(code[repeat]))].items()} if repeat.any() else {}
 
     excluded = []
-    for row in frame.index[~kept]:
+    for row in frame.index[~kept][:LISTED]:
         if no_code.at[row]:
             excluded.append(ExcludedRow(None, NO_CODE, locate(row)))
         elif foreign.at[row]:
@@ -156,6 +158,7 @@ def count_round(
         missing_by_district=by_district,
         duplicates=sorted(set(code[repeat])),
         excluded=excluded,
+        excluded_rows=int((~kept).sum()),
         partial=bool(missing) or len(counted) < in_plan,
         official_list=roster is not None,
     )

@@ -67,12 +67,13 @@ def coverage_notes(coverage: Coverage, unreadable: int = 0) -> list[str]:
         if not coverage.official_list:
             notes.append(_("Which communes are missing cannot be told: ntmplan has no official list of this "
                            "province's communes."))
-    if coverage.excluded:
+    if coverage.excluded_rows:
         shown = "; ".join(f"{place_text(row.place)}: {excluded_reason(row)}" for row in coverage.excluded[:NAMED])
-        more = len(coverage.excluded) - NAMED
+        more = coverage.excluded_rows - len(coverage.excluded[:NAMED])
         notes.append(ngettext("Excluded from every figure, {count} row: {rows}",
-                              "Excluded from every figure, {count} rows: {rows}", len(coverage.excluded)).format(
-            count=len(coverage.excluded), rows=shown + (_(" and {count} more").format(count=more) if more > 0 else "")))
+                              "Excluded from every figure, {count} rows: {rows}", coverage.excluded_rows).format(
+            count=coverage.excluded_rows,
+            rows=shown + (_(" and {count} more").format(count=more) if more > 0 else "")))
     if unreadable:
         notes.append(ngettext("{count} criterion cell is empty or unreadable and counts as not met.",
                               "{count} criterion cells are empty or unreadable and count as not met.",

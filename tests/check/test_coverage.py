@@ -128,3 +128,12 @@ def test_a_round_without_any_commune_of_the_plan_is_reported_not_a_crash(tmp_pat
     assert data["coverage"]["communes_in_file"] == 0 and len(data["coverage"]["missing"]) == 207
     assert run("report", path, "--out", str(tmp_path / "report.xlsx")).exit_code == 0
     assert run("progress", path, str(JUNE)).exit_code == 0
+
+
+def test_rows_left_out_are_listed_up_to_a_hundred_and_counted_all(tmp_path):
+    rows = lines(JUNE)
+    repeats = rows[1:151]  # 150 communes given twice
+    _, data = check_json(write(tmp_path, rows + repeats))
+    coverage = data["coverage"]
+    assert (coverage["excluded_rows"], len(coverage["excluded"]), len(coverage["duplicates"])) == (150, 100, 150)
+    assert data["communes"] == 207
