@@ -37,30 +37,41 @@ def refs_text(communes: list[CommuneRef]) -> str:
 def progress_lines(progress: Progress) -> list[str]:
     """Communes newly at the standard, fallen below it, and those in one round only."""
     lines = []
-    for communes, one, many in (
-        (progress.newly_at_standard, "{count} commune newly at the standard: {communes}",
-         "{count} communes newly at the standard: {communes}"),
-        (progress.fallen_below_standard, "{count} commune fallen below the standard: {communes}",
-         "{count} communes fallen below the standard: {communes}"),
-        (progress.only_in_old, "{count} commune only in the earlier round, not compared: {communes}",
-         "{count} communes only in the earlier round, not compared: {communes}"),
-        (progress.only_in_new, "{count} commune only in the later round, not compared: {communes}",
-         "{count} communes only in the later round, not compared: {communes}"),
-    ):
-        if communes:
-            lines.append(ngettext(one, many, len(communes)).format(count=len(communes), communes=refs_text(communes)))
-    if not progress.newly_at_standard:
+    newly, fallen = progress.newly_at_standard, progress.fallen_below_standard
+    if newly:
+        lines.append(ngettext("{count} commune newly at the standard: {communes}",
+                              "{count} communes newly at the standard: {communes}", len(newly)).format(
+            count=len(newly), communes=refs_text(newly)))
+    else:
         lines.append(_("No commune newly at the standard."))
-    if not progress.fallen_below_standard:
+    if fallen:
+        lines.append(ngettext("{count} commune fallen below the standard: {communes}",
+                              "{count} communes fallen below the standard: {communes}", len(fallen)).format(
+            count=len(fallen), communes=refs_text(fallen)))
+    else:
         lines.append(_("No commune fallen below the standard."))
+    if progress.only_in_old:
+        lines.append(ngettext("{count} commune only in the earlier round, not compared: {communes}",
+                              "{count} communes only in the earlier round, not compared: {communes}",
+                              len(progress.only_in_old)).format(count=len(progress.only_in_old),
+                                                                communes=refs_text(progress.only_in_old)))
+    if progress.only_in_new:
+        lines.append(ngettext("{count} commune only in the later round, not compared: {communes}",
+                              "{count} communes only in the later round, not compared: {communes}",
+                              len(progress.only_in_new)).format(count=len(progress.only_in_new),
+                                                                communes=refs_text(progress.only_in_new)))
     return lines
 
 
 def criteria_table(progress: Progress, lang: Lang, title: str, named: int = NAMED) -> Table:
     table = titled_table(title)
-    for i, header in enumerate(("#", _("Criterion"), _("Before"), _("After"), _("Gained"), _("Lost"), _("Net"),
-                                _("Communes (gained; lost)"))):
-        table.add_column(header, justify="left" if i in (1, 7) else "right")
+    headers = ("#", _("Criterion"), _("Before"), _("After"), _("Gained"), _("Lost"), _("Net"),
+               _("Communes (gained; lost)"))
+    for i, header in enumerate(headers):
+        if i in (1, 7):
+            table.add_column(header, justify="left", ratio=1 if i == 7 else None)
+        else:  # figures: as narrow as their longest word, so that the names of the communes have room
+            table.add_column(header, justify="right", max_width=max(4, *(len(word) for word in header.split())))
     names = commune_names(progress)
     for item in progress.criteria:
         who = "; ".join(part for part in (
