@@ -137,8 +137,8 @@ def _judge(actual: float, target: float | None, start: float | None, when: _When
     gap = (int(shortfall) if whole else round(shortfall, 2)) if shortfall > 0 else None
     if actual >= target:
         return _Judged(MET, expected)
-    if when.partial:
-        return _Judged(NOT_JUDGED, expected, gap, reason=PARTIAL)
+    if when.partial:  # what remains is the province's, not that of the communes present
+        return _Judged(NOT_JUDGED, expected, reason=PARTIAL)
     if when.final:
         return _Judged(BEHIND, expected, gap)
     if pro_rata:
@@ -216,7 +216,7 @@ def evaluate(
         column = CRITERION_COLUMNS[criterion.number - 1]
         actual = int(now.matrix[column].sum())
         unknown = int(frame[column].isna().sum()) if column in frame.columns else len(frame)
-        start_count, source = _criterion_start(criterion.communes, then, column)
+        start_count, source = _criterion_start(criterion.communes, then, column, counted.coverage.partial)
         judged = _judge(actual, criterion.communes.total, start_count, when, whole=True,
                         pro_rata=basis_name == PRO_RATA, limit=len(frame))
         stated, computed = _shares(criterion.communes, communes)
@@ -230,12 +230,14 @@ def evaluate(
 
     headline = plan.headline.standard_communes
     standard_start, standard_source = (
-        (int(then.at_standard.sum()), "data") if then is not None else (headline.start, "plan"))
+        (int(then.at_standard.sum()), "data") if then is not None
+        else (None if counted.coverage.partial else headline.start, "plan"))
     if standard_start is None:
         standard_source = None
     standard_actual = int(now.at_standard.sum())
     judged = _judge(standard_actual, headline.total, standard_start, when, whole=True, paced=False)
-    to_recognise = headline.total - standard_actual if headline.total is not None else None
+    to_recognise = (headline.total - standard_actual
+                    if headline.total is not None and not counted.coverage.partial else None)
     standard = CountStatus(
         standard_start, standard_source, headline.total, _whole(judged.expected), standard_actual, judged.gap,
         to_recognise if to_recognise and to_recognise > 0 else None, counted.recognition, judged.status,
@@ -266,10 +268,12 @@ def _whole(value: float | None) -> int | None:
     return None if value is None else int(value)
 
 
-def _criterion_start(count: CommuneCount, then: Standing | None, column: str) -> tuple[int | None, str | None]:
+def _criterion_start(count: CommuneCount, then: Standing | None, column: str,
+                     partial: bool) -> tuple[int | None, str | None]:
+    """The start of the year from the start-of-year round, else the plan's (the province's: not for a partial round)."""
     if then is not None:
         return int(then.matrix[column].sum()), "data"
-    stated = count.start
+    stated = None if partial else count.start
     return stated, "plan" if stated is not None else None
 
 

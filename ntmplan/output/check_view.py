@@ -75,8 +75,12 @@ def result_notes(result: CheckResult) -> list[str]:
 def standard_text(result: CheckResult, lang: Lang) -> str:
     """'communes at standard 49 of 60 by the year-end (11 more to recognise; 1 fallen below it)'."""
     standard = result.standard_communes
-    text = _("communes at standard {actual} of {target} by the year-end").format(
-        actual=standard.actual, target=_figure(standard.target, lang))
+    if result.coverage.partial:
+        text = _("communes at standard {actual} (the province's year-end target: {target})").format(
+            actual=standard.actual, target=_figure(standard.target, lang))
+    else:
+        text = _("communes at standard {actual} of {target} by the year-end").format(
+            actual=standard.actual, target=_figure(standard.target, lang))
     extra = []
     if standard.to_recognise:
         extra.append(_("{count} more to recognise").format(count=standard.to_recognise))
@@ -141,7 +145,9 @@ def criteria_columns(result: CheckResult) -> list[str]:
     columns.append("now")
     if result.basis.name == PRO_RATA and result.basis.during_year:
         columns.append("expected")
-    columns += ["target", "gap"]
+    columns.append("target")
+    if any(c.gap is not None for c in result.criteria):
+        columns.append("gap")
     if any(c.pace is not None for c in result.criteria):
         columns.append("pace")
     return columns + ["share_now", "share_target", "status"]

@@ -34,6 +34,9 @@ def test_a_district_s_file_is_not_judged_against_the_province_s_targets(chi_lang
     _, data = check_json(chi_lang, "--as-of", "2019-06-30")
     assert {c["status"] for c in data["criteria"]} == {"not-judged", "no-target"}
     assert all(c["reason"] == "partial" for c in data["criteria"] if c["status"] == "not-judged")
+    # what remains and the start of the year the plan states are the province's: not shown against a district
+    assert all(c["gap"] is None and c["baseline"] is None for c in data["criteria"])
+    assert (data["standard_communes"]["to_recognise"], data["standard_communes"]["baseline"]) == (None, None)
     assert data["standard_communes"]["status"] == "not-judged"
     assert data["average_criteria"]["status"] == "not-judged"
     assert {g["status"] for g in data["groups"]} <= {"not-judged", "no-data", "not-due"}
