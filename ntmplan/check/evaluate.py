@@ -88,7 +88,7 @@ def basis(plan: Plan, as_of: dt.date | None, name: str = YEAR_END, start: list[s
     else:
         description = _("year-end targets of {year}, at {date}: {months} months left").format(
             year=year, date=when, months=num(left, 1))
-    if as_of is not None and fraction < 1:
+    if fraction < 1:
         origin = (_("the round {files}").format(files=", ".join(start)) if start
                   else _("the plan's total − added, where it states both"))
         description += "; " + _("start of the year: {origin}").format(origin=origin)

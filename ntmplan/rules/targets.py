@@ -138,7 +138,7 @@ def standard_behind(context: TargetContext) -> Iterator[Problem]:
     """
     result = context.result
     item = result.standard_communes
-    if not (item.status == BEHIND or item.status == OPEN and item.reason == BATCHES):
+    if not (item.status == BEHIND or (item.status == OPEN and item.reason == BATCHES)):
         return
     if item.recognition:
         now = ngettext("{actual} commune is at the NTM standard (recognised, meeting all 19 criteria)",
