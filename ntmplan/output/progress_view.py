@@ -34,32 +34,31 @@ def refs_text(communes: list[CommuneRef]) -> str:
     return ", ".join(f"{c.name} ({c.code}, {c.district})" for c in communes)
 
 
+def _named(template: str, communes: list[CommuneRef]) -> str:
+    """A line naming ``communes``: ``template`` is the plural form ``ngettext`` chose for their number."""
+    return template.format(count=len(communes), communes=refs_text(communes))
+
+
 def progress_lines(progress: Progress) -> list[str]:
     """Communes newly at the standard, fallen below it, and those in one round only."""
-    lines = []
     newly, fallen = progress.newly_at_standard, progress.fallen_below_standard
-    if newly:
-        lines.append(ngettext("{count} commune newly at the standard: {communes}",
-                              "{count} communes newly at the standard: {communes}", len(newly)).format(
-            count=len(newly), communes=refs_text(newly)))
-    else:
-        lines.append(_("No commune newly at the standard."))
-    if fallen:
-        lines.append(ngettext("{count} commune fallen below the standard: {communes}",
-                              "{count} communes fallen below the standard: {communes}", len(fallen)).format(
-            count=len(fallen), communes=refs_text(fallen)))
-    else:
-        lines.append(_("No commune fallen below the standard."))
-    if progress.only_in_old:
-        lines.append(ngettext("{count} commune only in the earlier round, not compared: {communes}",
-                              "{count} communes only in the earlier round, not compared: {communes}",
-                              len(progress.only_in_old)).format(count=len(progress.only_in_old),
-                                                                communes=refs_text(progress.only_in_old)))
-    if progress.only_in_new:
-        lines.append(ngettext("{count} commune only in the later round, not compared: {communes}",
-                              "{count} communes only in the later round, not compared: {communes}",
-                              len(progress.only_in_new)).format(count=len(progress.only_in_new),
-                                                                communes=refs_text(progress.only_in_new)))
+    old, new = progress.only_in_old, progress.only_in_new
+    lines = [
+        _named(ngettext("{count} commune newly at the standard: {communes}",
+                        "{count} communes newly at the standard: {communes}", len(newly)), newly)
+        if newly else _("No commune newly at the standard."),
+        _named(ngettext("{count} commune fallen below the standard: {communes}",
+                        "{count} communes fallen below the standard: {communes}", len(fallen)), fallen)
+        if fallen else _("No commune fallen below the standard."),
+    ]
+    if old:
+        lines.append(_named(ngettext("{count} commune only in the earlier round, not compared: {communes}",
+                                     "{count} communes only in the earlier round, not compared: {communes}",
+                                     len(old)), old))
+    if new:
+        lines.append(_named(ngettext("{count} commune only in the later round, not compared: {communes}",
+                                     "{count} communes only in the later round, not compared: {communes}",
+                                     len(new)), new))
     return lines
 
 
