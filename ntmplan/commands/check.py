@@ -6,20 +6,29 @@ from typing import Annotated, Optional
 
 import typer
 
-from ntmplan.commands.kit import AsOfOption, PlanArgument, Session, command
+from ntmplan.commands.inputs import (
+    BasisChoice,
+    BasisOption,
+    DataArguments,
+    PlanOption,
+    SheetOption,
+    SinceOption,
+    round_inputs,
+)
+from ntmplan.commands.kit import AsOfOption, Session, command
 from ntmplan.errors import UnknownName
 from ntmplan.output.formats import JUDGED, Format
-from ntmplan.paths import DEFAULT_DATA
 
 
 @command(formats=JUDGED, judges=True)
 def check(
     session: Session,
-    plan: PlanArgument = None,
-    data: Annotated[
-        Optional[str], typer.Argument(help=f"Commune data CSV (default: {DEFAULT_DATA}, or the shipped copy).")
-    ] = None,
+    data: DataArguments = None,
+    plan: PlanOption = None,
     as_of: AsOfOption = None,
+    basis: BasisOption = BasisChoice.year_end,
+    since: SinceOption = None,
+    sheet: SheetOption = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Communes shown in the priority list.")] = 20,
     commune: Annotated[
         Optional[str],
@@ -33,14 +42,18 @@ def check(
     from ntmplan.i18n import _
     from ntmplan.runs.check import run_check
 
+    plan_file, data_files, start = round_inputs(session, data, plan, basis, as_of, since)
     result = run_check(
-        session.plan(plan),
-        session.data(data, DEFAULT_DATA),
+        plan_file,
+        data_files,
         as_of.date() if as_of else None,
         session.settings,
         session.fail_level,
         priority_limit=None if session.format is Format.json else top,
         with_communes=commune is not None,
+        basis=basis.value,
+        since=start,
+        sheet=sheet,
     )
     if commune is not None:
         matches = result.find_communes(commune)

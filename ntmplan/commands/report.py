@@ -13,8 +13,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from ntmplan.commands.kit import AsOfOption, PlanArgument, Session, command
-from ntmplan.paths import DEFAULT_DATA
+from ntmplan.commands.inputs import (
+    BasisChoice,
+    BasisOption,
+    DataArguments,
+    PlanOption,
+    SheetOption,
+    SinceOption,
+    round_inputs,
+)
+from ntmplan.commands.kit import AsOfOption, Session, command
 
 
 def _progress():
@@ -34,10 +42,8 @@ def _progress():
 @command()
 def report(
     session: Session,
-    plan: PlanArgument = None,
-    data: Annotated[
-        Optional[str], typer.Argument(help="Commune data CSV (default: data/communes.csv, or the shipped copy).")
-    ] = None,
+    data: DataArguments = None,
+    plan: PlanOption = None,
     out: Annotated[
         str, typer.Option("--out", "-o", metavar="FILE", help="The report to write: a .xlsx workbook or a .html page.")
     ] = ...,
@@ -45,12 +51,16 @@ def report(
         Optional[str], typer.Option("--charts", metavar="DIR", help="Also write the charts as PNG files into DIR.")
     ] = None,
     as_of: AsOfOption = None,
+    basis: BasisOption = BasisChoice.year_end,
+    since: SinceOption = None,
+    sheet: SheetOption = None,
 ):
     """Write a report for people: an Excel workbook (.xlsx) or a self-contained HTML page (.html).
 
     Summary of the headline targets, criteria, districts, every commune's 19
-    criteria, the target communes, the priority list, the budget, the schedule
-    and the findings, with charts; in Vietnamese or English (--lang).
+    criteria, the target communes, the priority list, the progress since the
+    start of the year (--since), the budget, the schedule and the findings, with
+    charts; in Vietnamese or English (--lang).
     """
     from ntmplan.errors import InputError
     from ntmplan.files import check_target
@@ -62,8 +72,8 @@ def report(
         raise typer.BadParameter(
             _("'{file}' must end in .xlsx (Excel workbook) or .html (web page)").format(file=out), param_hint="--out"
         )
-    plan_file, data_file = session.plan(plan), session.data(data, DEFAULT_DATA)
-    inputs = [plan_file, data_file]
+    plan_file, data_files, start = round_inputs(session, data, plan, basis, as_of, since)
+    inputs = [plan_file, *data_files, *(start or [])]
     check_target(out, inputs)
     if charts is not None and not Path(charts).is_dir():
         raise InputError(charts, _("the directory for the charts does not exist"), expected=_("an existing directory"))
@@ -77,6 +87,6 @@ def report(
             if progress is not None:
                 progress.update(task, advance=1, description=labels[name])
 
-        built = build_report(plan_file, data_file, as_of.date() if as_of else None, session.lang, session.settings,
-                             step=step)
+        built = build_report(plan_file, data_files, as_of.date() if as_of else None, session.lang, session.settings,
+                             step=step, basis=basis.value, since=start, sheet=sheet)
         return write_report(built, out, charts, inputs, step)

@@ -193,6 +193,15 @@ class CommuneCount(PlanBlock):
     total: Count | None = Field(default=None, description="communes at the end of the plan year")
     stated_share: Percent | None = Field(default=None, description="the share of the province's communes, as stated")
 
+    @property
+    def start(self) -> int | None:
+        """The communes at the start of the year the plan states: its baseline, or total − added where it states both."""
+        if self.baseline is not None:
+            return self.baseline
+        if self.total is not None and self.added is not None:
+            return self.total - self.added
+        return None
+
 
 class Band(PlanBlock):
     """Communes by number of criteria met: 'Số xã đạt 15-18 tiêu chí có 02/207 xã, chiếm 0,97%'."""

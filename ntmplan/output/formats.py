@@ -53,6 +53,7 @@ RENDERERS: dict[tuple[Format, str | None], str] = {
     (Format.table, "ReportResult"): "ntmplan.output.console:render_written",
     (Format.table, "TemplateResult"): "ntmplan.output.template_view:render_template",
     (Format.table, "CheckResult"): "ntmplan.output.check_view:render_check",
+    (Format.table, "ProgressResult"): "ntmplan.output.progress_view:render_progress",
     (Format.table, "BudgetResult"): "ntmplan.output.budget_view:render_budget",
     (Format.table, "ScheduleResult"): "ntmplan.output.schedule_view:render_schedule",
     (Format.table, "DiffResult"): "ntmplan.output.diff_view:render_diff",

@@ -1,7 +1,8 @@
-"""The report's three charts, drawn with matplotlib: PNG for slides, SVG for the HTML page.
+"""The report's charts, drawn with matplotlib: PNG for slides, SVG for the HTML page.
 
 Criteria against targets, communes by number of criteria met against the plan's
-bands, and funding by source. Figures and words come from the report's results;
+bands, funding by source, and (with ``--since``) the change by criterion since
+the start of the year. Figures and words come from the report's results;
 axis numbers are written in the report's language. The Excel workbook draws
 the same charts natively from its own cells (``workbook.py``), so they stay
 editable there.
@@ -76,18 +77,28 @@ def criteria_chart(report: Report, plt) -> Chart:
     axes.barh([p + 0.2 for p in positions], [c.actual for c in items], height=0.4, color=NOW, label=_("Now"))
     axes.barh([p - 0.2 for p in positions], [c.target for c in items], height=0.4, color=TARGET,
               label=_("Year-end target"))
-    if check.basis.as_of:
-        axes.scatter([c.expected for c in items], [p + 0.2 for p in positions], marker="|", s=120, color="black",
+    marks = [(p, c.expected) for p, c in zip(positions, items) if c.expected is not None and c.expected != c.target]
+    if marks:
+        axes.scatter([value for _p, value in marks], [p + 0.2 for p, _v in marks], marker="|", s=120, color="black",
                      label=_("Expected by {date}").format(
                          date=numbers.date_text(dt.date.fromisoformat(check.basis.as_of), report.lang)), zorder=3)
-    axes.set_yticks(list(positions), labels)
-    axes.invert_yaxis()
-    axes.set_xlabel(_("Communes meeting the criterion"))
-    axes.xaxis.set_major_formatter(_formatter(report.lang))
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06 - 0.6 / len(items)), ncol=3, frameon=False)
+    paced = [(p, c.pace.projected) for p, c in zip(positions, items) if c.pace is not None]
+    if paced:
+        axes.scatter([value for _p, value in paced], [p + 0.2 for p, _v in paced], marker="|", s=120, color="black",
+                     label=_("At this pace by the year-end"), zorder=3)
+    _by_criterion(axes, labels, _("Communes meeting the criterion"), report, columns=3)
     title = _("Criteria: communes now and the year's target")
     axes.set_title(title, loc="left", fontweight="bold")
     return _render(plt, figure, "criteria", title)
+
+
+def _by_criterion(axes, labels: list[str], label: str, report: Report, columns: int) -> None:
+    """The criteria down the side, first on top, the axis and the legend below in the report's language."""
+    axes.set_yticks(list(range(len(labels))), labels)
+    axes.invert_yaxis()
+    axes.set_xlabel(label)
+    axes.xaxis.set_major_formatter(_formatter(report.lang))
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06 - 0.6 / len(labels)), ncol=columns, frameon=False)
 
 
 def bands_chart(report: Report, plt) -> Chart:
@@ -98,10 +109,12 @@ def bands_chart(report: Report, plt) -> Chart:
     figure, axes = plt.subplots(figsize=(6, 3.2))
     positions = range(len(bands))
     axes.bar([p - 0.2 for p in positions], [b.actual for b in bands], width=0.4, color=NOW, label=_("Now"))
-    axes.bar([p + 0.2 for p in positions], [b.target for b in bands], width=0.4, color=TARGET, label=_("Planned"))
+    axes.bar([p + 0.2 for p in positions], [b.target or 0 for b in bands], width=0.4, color=TARGET,
+             label=_("Planned"))
     for p, band in zip(positions, bands):
         axes.annotate(str(band.actual), (p - 0.2, band.actual), ha="center", va="bottom", fontsize=8)
-        axes.annotate(str(band.target), (p + 0.2, band.target), ha="center", va="bottom", fontsize=8)
+        if band.target is not None:
+            axes.annotate(str(band.target), (p + 0.2, band.target), ha="center", va="bottom", fontsize=8)
     axes.set_xticks(list(positions), labels)
     axes.set_xlabel(_("Criteria met"))
     axes.set_ylabel(_("Communes"))
@@ -135,7 +148,28 @@ def funding_chart(report: Report, plt) -> Chart:
     return _render(plt, figure, "funding", title)
 
 
+def progress_chart(report: Report, plt) -> Chart:
+    """Criteria gained and lost since the start-of-year round, criterion by criterion."""
+    items = report.check.progress.criteria
+    labels = [f"{c.number}. {pick(c.name_vi, c.name_en, report.lang)}" for c in items]
+    figure, axes = plt.subplots(figsize=(7.5, 0.32 * len(items) + 1.2))
+    positions = list(range(len(items)))
+    axes.barh(positions, [c.gained for c in items], height=0.6, color=NOW, label=_("Communes that gained it"))
+    axes.barh(positions, [-c.lost for c in items], height=0.6, color=TARGET, label=_("Communes that lost it"))
+    for p, item in zip(positions, items):
+        if item.gained or item.lost:
+            axes.annotate(f" {item.net:+d}", (max(item.gained, 0), p), va="center", fontsize=8)
+    axes.axvline(0, color="black", linewidth=0.8)
+    _by_criterion(axes, labels, _("Communes (net change at the end of each bar)"), report, columns=2)
+    title = _("Change by criterion since the start of the year")
+    axes.set_title(title, loc="left", fontweight="bold")
+    return _render(plt, figure, "progress", title)
+
+
 def draw_charts(report: Report) -> list[Chart]:
-    """The three charts of the report, in the report's language."""
+    """The charts of the report, in the report's language: three, and the progress with --since."""
     plt = _setup()
-    return [criteria_chart(report, plt), bands_chart(report, plt), funding_chart(report, plt)]
+    charts = [criteria_chart(report, plt), bands_chart(report, plt), funding_chart(report, plt)]
+    if report.check.progress is not None:
+        charts.append(progress_chart(report, plt))
+    return charts

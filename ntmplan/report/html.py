@@ -12,17 +12,27 @@ from __future__ import annotations
 from html import escape
 
 from ntmplan import numbers
-from ntmplan.check.result import BEHIND, MET, NOT_DUE
+from ntmplan.check.progress import Progress
+from ntmplan.check.result import BEHIND, MET, NOT_DUE, NOT_JUDGED, ON_TRACK, OPEN
 from ntmplan.i18n import Lang, _, pick, translate
-from ntmplan.numbers import num
+from ntmplan.numbers import num, range_text
 from ntmplan.output.check_view import (
-    band_label,
+    band_row_label,
+    counts_text,
+    criteria_cells,
+    criteria_columns,
+    criteria_headers,
+    criteria_notes,
     group_now,
     group_target,
     most_missing,
+    result_notes,
+    standard_text,
     status_text,
 )
 from ntmplan.output.console import SEVERITY_NAME
+from ntmplan.output.progress_view import behind, commune_names, progress_lines
+from ntmplan.output.round_view import signed
 from ntmplan.report.charts import Chart
 from ntmplan.runs.report import Report
 from ntmplan.text import sort_key
@@ -40,14 +50,16 @@ nav { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: 1rem 0; font-size
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: .75rem; margin: 1rem 0; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; }
 .card b { display: block; font-size: 1.6rem; }
-.card.met { background: var(--met); } .card.behind { background: var(--behind); }
+.card.met { background: var(--met); } .card.behind { background: var(--behind); } .card.open { background: var(--warn); }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; }
 th { background: var(--head); color: #fff; position: sticky; top: 0; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.met, td.ok { background: var(--met); } td.behind, td.error { background: var(--behind); }
-td.not-due { background: var(--later); } td.warning { background: var(--warn); }
+td.not-due { background: var(--later); } td.warning, td.open { background: var(--warn); }
+table.headline td:first-child { min-width: 12rem; }
+p.notice { background: var(--warn); border-left: 4px solid #b7791f; padding: .4rem .6rem; margin: .4rem 0; }
 table.matrix td.c { text-align: center; padding: .2rem; width: 1.6rem; }
 table.matrix td.y { background: var(--met); } table.matrix td.x { background: var(--behind); }
 figure { margin: 1rem 0; } figure svg { width: 100%; height: auto; max-width: 900px; }
@@ -60,7 +72,7 @@ footer { color: var(--muted); font-size: .8rem; margin: 2rem 0 1rem; }
   h2 { break-after: avoid; } tr, figure { break-inside: avoid; }
 }
 """
-STATUS_CLASS = {MET: "met", BEHIND: "behind", NOT_DUE: "not-due"}
+STATUS_CLASS = {MET: "met", ON_TRACK: "met", BEHIND: "behind", OPEN: "open", NOT_JUDGED: "not-due", NOT_DUE: "not-due"}
 
 
 def _e(value) -> str:
@@ -101,59 +113,85 @@ def _figure(chart: Chart) -> str:
     return f'<figure role="img" aria-label="{_e(chart.title)}">{chart.svg}<figcaption>{_e(chart.title)}</figcaption></figure>'
 
 
+def _progress(progress: Progress, chart: Chart, lang: Lang) -> str:
+    """The change since the start-of-year round: the chart, by criterion with the communes behind, by district."""
+    names = commune_names(progress)
+    by_criterion = _table(
+        ["#", _("Criterion"), _("Before"), _("After"), _("Gained"), _("Lost"), _("Net"), _("Gained by"),
+         _("Lost by")],
+        [[c.number, pick(c.name_vi, c.name_en, lang), c.before, c.after, c.gained, c.lost, signed(c.net),
+          behind(c.gained_by, names, len(c.gained_by)), behind(c.lost_by, names, len(c.lost_by))]
+         for c in progress.criteria], {0, 2, 3, 4, 5, 6})
+    by_district = _table(
+        [_("District"), _("Communes"), _("Gained"), _("Lost"), _("Net"), _("At standard"), _("Newly at standard"),
+         _("Fallen below standard")],
+        [[d.district, d.communes, d.gained, d.lost, signed(d.net), f"{d.standard_before} → {d.standard_after}",
+          ", ".join(d.newly_at_standard), ", ".join(d.fallen_below_standard)] for d in progress.districts],
+        {1, 2, 3, 4, 5})
+    intro = _("From {old} to {new}: {count} communes compared.").format(
+        old=", ".join(progress.old_files), new=", ".join(progress.new_files), count=progress.compared)
+    lines = "".join(f'<p class="meta">{_e(line)}</p>' for line in [intro, *progress_lines(progress)])
+    return lines + _figure(chart) + by_criterion + by_district
+
+
 def html_text(report: Report, charts: list[Chart]) -> str:
     """The whole report as one HTML document."""
     lang, check, budget = report.lang, report.check, report.budget
     by_name = {chart.name: chart for chart in charts}
-    met, behind = check.targets_met()
+    counts = check.target_counts()
     standard, average = check.standard_communes, check.average_criteria
 
     cards = [
-        (_("Targets met"), str(met), "met"),
-        (_("Targets behind"), str(behind), "behind" if behind else "met"),
+        (_("Targets met"), str(counts[MET] + counts[ON_TRACK]) if counts[ON_TRACK] else str(counts[MET]), "met"),
+        (_("Targets behind"), str(counts[BEHIND]), "behind" if counts[BEHIND] else "met"),
         (_("Communes at the NTM standard"),
-         _("{actual} of {expected} expected").format(actual=standard.actual, expected=_f(standard.expected, lang, 1)),
-         "met" if standard.status == MET else "behind"),
+         _("{actual} of {target} by the year-end").format(actual=standard.actual, target=_f(standard.target, lang)),
+         STATUS_CLASS.get(standard.status, "")),
         (_("Average criteria per commune"),
-         f"{_f(average.actual, lang)} ({_f(average.target_min, lang)}-{_f(average.target_max, lang)})",
-         "met" if average.status == MET else "behind"),
+         f"{_f(average.actual, lang)} ({range_text(average.target_min, average.target_max, lang)})",
+         STATUS_CLASS.get(average.status, "")),
     ]
+    if counts[ON_TRACK]:
+        cards[0] = (_("Targets met or on track"), cards[0][1], "met")
     cards_html = '<div class="cards">' + "".join(
         f'<div class="card {cls}"><span>{_e(label)}</span><b>{_e(value)}</b></div>' for label, value, cls in cards
     ) + "</div>"
 
-    headline_rows = [[_("Communes at the NTM standard"), _f(standard.target, lang), _f(standard.expected, lang, 1),
+    headline_rows = [[_("Communes at the NTM standard"), _f(standard.target, lang), _f(standard.expected, lang),
                       standard.actual, status_text(standard.status)],
-                     [_("Average criteria per commune"),
-                      f"{_f(average.target_min, lang)}-{_f(average.target_max, lang)}", "",
+                     [_("Average criteria per commune"), range_text(average.target_min, average.target_max, lang), "",
                       _f(average.actual, lang), status_text(average.status)]]
     statuses = [standard.status, average.status]
     for group in check.groups:
         headline_rows.append([pick(group.name_vi, group.name_en, lang), group_target(group, lang), "",
                               group_now(group, lang), status_text(group.status)])
         statuses.append(group.status)
-    summary = cards_html + _table(
+    summary = cards_html + f'<p class="meta">{_e(_("Targets: ") + counts_text(check))} · {_e(standard_text(check, lang))}</p>' + _table(
         [_("Headline target"), _("Year-end target"), _("Expected"), _("Now"), _("Status")], headline_rows, {1, 2, 3},
-        lambda r, c: STATUS_CLASS.get(statuses[r]) if c == 4 else None)
+        lambda r, c: STATUS_CLASS.get(statuses[r]) if c == 4 else None, table_class="headline")
 
-    criteria_rows = [[c.number, pick(c.name_vi, c.name_en, lang), c.actual, _f(c.expected, lang, 1),
-                      _f(c.target, lang), _f(c.gap, lang, 1) if c.gap else "", numbers.percent(c.share_now, lang, 1),
-                      "" if c.share_target is None else numbers.percent(c.share_target, lang, 1), status_text(c.status)]
-                     for c in check.criteria]
+    columns = criteria_columns(check)
+    headers = criteria_headers(check, lang)
+    numeric = {i for i, name in enumerate(columns) if name not in ("criterion", "status")}
+    criteria_rows = [[criteria_cells(c, lang)[name] for name in columns] for c in check.criteria]
+    status_column = columns.index("status")
     criteria = _figure(by_name["criteria"]) + _table(
-        ["#", _("Criterion"), _("Now"), _("Expected"), _("Year-end"), _("Gap"), _("Now %"), _("Target %"),
-         _("Status")], criteria_rows, {0, 2, 3, 4, 5, 6, 7},
-        lambda r, c: STATUS_CLASS.get(check.criteria[r].status) if c == 8 else None)
+        [headers[name] for name in columns], criteria_rows, numeric,
+        lambda r, c: STATUS_CLASS.get(check.criteria[r].status) if c == status_column else None,
+    ) + "".join(f'<p class="meta">{_e(note)}</p>' for note in criteria_notes(check, lang))
 
     bands = _figure(by_name["bands"]) + _table(
         [_("Criteria met"), _("Now"), _("Planned"), _("Difference")],
-        [[band_label(b, lang), b.actual, b.target, f"{b.difference:+d}"] for b in check.bands], {1, 2, 3})
+        [[band_row_label(b, lang), b.actual, _f(b.target, lang), signed(b.difference)] for b in check.bands],
+        {1, 2, 3})
 
     districts = _table(
-        [_("District"), _("Communes"), _("At standard"), _("Average criteria"),
-         _("Most often missing (criterion: communes)")],
-        [[d.district, d.communes, d.standard, _f(d.average_criteria, lang), most_missing(d)]
-         for d in sorted(check.districts, key=lambda d: sort_key(d.district))], {1, 2, 3})
+        [_("District"), _("Communes"), _("At standard"), _("Fallen below standard"), _("Average criteria"),
+         _("Most often missing (criterion: communes)")]
+        + ([_("Missing")] if check.coverage.partial else []),
+        [[d.district, d.communes, d.standard, ", ".join(d.fallen_below_standard), _f(d.average_criteria, lang),
+          most_missing(d)] + ([d.missing] if check.coverage.partial else [])
+         for d in sorted(check.districts, key=lambda d: sort_key(d.district))], {1, 2, 4, 6})
 
     def gaps(communes) -> str:
         return _table([_("Code"), _("Commune"), _("District"), _("Criteria met"), _("Missing criteria")],
@@ -200,8 +238,18 @@ def html_text(report: Report, charts: list[Chart]) -> str:
         ("criteria", _("Criteria"), criteria),
         ("bands", _("Communes by number of criteria met"), bands),
         ("districts", _("Districts"), districts),
+    ]
+    if check.fallen_below_standard:
+        sections.append(("fallen", _("Fallen below the standard"), gaps(check.fallen_below_standard)))
+    if check.candidates:
+        sections.append(("candidates", _("Candidates for recognition"), gaps(check.candidates)))
+    sections += [
         ("target-communes", _("Target communes"), gaps(check.target_communes)),
         ("priority", _("Priority"), gaps(check.priority)),
+    ]
+    if check.progress is not None:
+        sections.append(("progress", _("Progress"), _progress(check.progress, by_name["progress"], lang)))
+    sections += [
         ("communes", _("Communes"), matrix),
         ("budget", _("Budget"), budget_html),
         ("schedule", _("Schedule"), schedule),
@@ -211,13 +259,14 @@ def html_text(report: Report, charts: list[Chart]) -> str:
     body = "".join(_section(anchor, title, content) for anchor, title, content in sections)
     title = f"{report.plan_number}: {report.plan_title}"
     meta = _("Plan {plan} · data {data} ({communes} communes)").format(
-        plan=report.plan_file, data=report.data_file, communes=check.communes)
+        plan=report.plan_file, data=check.data_text, communes=check.communes)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang.value}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
         f"<h1>{_e(title)}</h1>\n<p class=\"meta\">{_e(meta)}</p>\n"
         f"<p class=\"meta\">{_e(_('Basis: {basis}').format(basis=check.basis.description))}</p>\n"
-        f"{nav}\n{body}\n<footer>{_e(_('Made with ntmplan from the files named above.'))}</footer>\n"
+        + "".join(f'<p class="notice">{_e(note)}</p>\n' for note in result_notes(check))
+        + f"{nav}\n{body}\n<footer>{_e(_('Made with ntmplan from the files named above.'))}</footer>\n"
         "</main>\n</body>\n</html>\n"
     )

@@ -18,19 +18,31 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from ntmplan.check.result import BEHIND, MET, NOT_DUE
+from ntmplan.check.result import (
+    BEHIND,
+    MET,
+    NO_TARGET,
+    NOT_DUE,
+    NOT_JUDGED,
+    ON_TRACK,
+    OPEN,
+    STATUSES,
+)
 from ntmplan.i18n import Lang, _, pick, translate
 from ntmplan.model.plan import CRITERIA
-from ntmplan.numbers import num
+from ntmplan.numbers import range_text
 from ntmplan.output.check_view import (
     STATUS_TEXT,
-    band_label,
+    band_row_label,
     group_now,
     group_target,
     most_missing,
+    result_notes,
     status_text,
 )
 from ntmplan.output.console import SEVERITY_NAME
+from ntmplan.output.progress_view import progress_lines
+from ntmplan.output.round_view import excluded_reason, place_text
 from ntmplan.runs.report import Report
 from ntmplan.text import sort_key
 
@@ -121,11 +133,12 @@ class Sheet:
 
 
 def _status_rules(sheet: Sheet, ref: str) -> None:
-    """Met in green, behind in red, due later in grey, whatever the language of the words."""
+    """Met or on track in green, behind in red, open in amber, not judged or due later in grey, in any language."""
     from openpyxl.formatting.rule import CellIsRule
     from openpyxl.styles import PatternFill
 
-    for status, colour in ((MET, GREEN), (BEHIND, RED), (NOT_DUE, GREY)):
+    for status, colour in ((MET, GREEN), (ON_TRACK, GREEN), (BEHIND, RED), (OPEN, AMBER), (NOT_JUDGED, GREY),
+                           (NOT_DUE, GREY)):
         text = translate(STATUS_TEXT[status]).replace('"', '""')
         sheet.ws.conditional_formatting.add(
             ref, CellIsRule(operator="equal", formula=[f'"{text}"'], fill=PatternFill("solid", bgColor=colour))
@@ -145,6 +158,16 @@ def _title(sheet: Sheet, text: str, note: str | None = None) -> None:
     sheet.row += 1
 
 
+def _notes(sheet: Sheet, notes: list[str]) -> None:
+    """What the figures leave out, one line each on an amber fill, above the tables."""
+    from openpyxl.styles import PatternFill
+
+    for note in notes:
+        sheet.put(sheet.row, 1, note).fill = PatternFill("solid", fgColor=AMBER)
+        sheet.widths[1] = min(sheet.widths.get(1, 0), 30)
+        sheet.row += 1
+
+
 PERCENT = "0.0%"
 ONE = "#,##0.0"
 TWO = "#,##0.00"
@@ -153,7 +176,7 @@ WHOLE = "#,##0"
 
 def _fraction(share: float | None) -> float | None:
     """A share the results hold in percent (29.5) as the fraction Excel formats as a percentage."""
-    return None if share is None else share / 100
+    return None if share is None else round(share / 100, 8)
 
 
 def summary_sheet(workbook, report: Report) -> Sheet:
@@ -163,30 +186,31 @@ def summary_sheet(workbook, report: Report) -> Sheet:
     sheet = Sheet(workbook, _("Summary"))
     _title(sheet, f"{report.plan_number}: {report.plan_title}",
            _("Plan {plan} · data {data} ({communes} communes)").format(
-               plan=report.plan_file, data=report.data_file, communes=check.communes))
+               plan=report.plan_file, data=check.data_text, communes=check.communes))
     sheet.put(sheet.row, 1, _("Basis: {basis}").format(basis=check.basis.description))
     sheet.row += 1
-    met, behind = check.targets_met()
+    _notes(sheet, result_notes(check))
+    counts = check.target_counts()
     standard, average = check.standard_communes, check.average_criteria
     rows = [
         [_("Communes at the NTM standard"), standard.target, standard.expected, standard.actual,
          status_text(standard.status)],
-        [_("Average criteria per commune"),
-         f"{num(average.target_min, 2, report.lang)}-{num(average.target_max, 2, report.lang)}", None, average.actual,
-         status_text(average.status)],
+        [_("Average criteria per commune"), range_text(average.target_min, average.target_max, report.lang), None,
+         average.actual, status_text(average.status)],
     ]
     for group in check.groups:
         rows.append([pick(group.name_vi, group.name_en, report.lang), group_target(group, report.lang), None,
                      group_now(group, report.lang), status_text(group.status)])
-    rows.append([_("Targets met"), None, None, met, None])
-    rows.append([_("Targets behind"), None, None, behind, None])
+    for status in STATUSES:
+        if status != NO_TARGET and (counts[status] or status in (MET, BEHIND)):
+            rows.append([_("Targets: {status}").format(status=status_text(status)), None, None, counts[status], None])
     first, last = sheet.table([_("Headline target"), _("Year-end target"), _("Expected"), _("Now"), _("Status")],
-                              rows, [None, "General", ONE, "General", None])
+                              rows, [None, "General", WHOLE, "General", None])
     _status_rules(sheet, f"E{first + 1}:E{last}")
 
     sheet.row += 1
     bands_first, bands_last = sheet.table([_("Criteria met"), _("Now"), _("Planned")],
-                                          [[band_label(b, report.lang), b.actual, b.target] for b in check.bands],
+                                          [[band_row_label(b, report.lang), b.actual, b.target] for b in check.bands],
                                           freeze=False)
     sheet.row += 1
     unit = translate_unit(report)
@@ -242,23 +266,26 @@ def criteria_sheet(workbook, report: Report) -> None:
     sheet = Sheet(workbook, _("Criteria"))
     rows = [
         [c.number, pick(c.name_vi, c.name_en, report.lang), c.baseline, c.actual, c.expected, c.target, c.gap,
-         _fraction(c.share_now), _fraction(c.share_target), status_text(c.status)]
+         c.pace.projected if c.pace else None, _fraction(c.share_now), _fraction(c.share_target_stated),
+         _fraction(c.share_target_computed), status_text(c.status)]
         for c in report.check.criteria
     ]
     first, last = sheet.table(
-        ["#", _("Criterion"), _("Start of year"), _("Now"), _("Expected"), _("Year-end"), _("Gap"), _("Now %"),
-         _("Target %"), _("Status")],
-        rows, ["0", None, WHOLE, WHOLE, ONE, WHOLE, ONE, PERCENT, PERCENT, None])
-    _status_rules(sheet, f"J{first + 1}:J{last}")
+        ["#", _("Criterion"), _("Start of year"), _("Now"), _("Expected"), _("Year-end"), _("Gap"), _("At this pace"),
+         _("Now %"), _("Target % (stated)"), _("Target % (computed)"), _("Status")],
+        rows, ["0", None, WHOLE, WHOLE, WHOLE, WHOLE, WHOLE, WHOLE, PERCENT, PERCENT, PERCENT, None])
+    _status_rules(sheet, f"L{first + 1}:L{last}")
     sheet.finish()
 
 
 def districts_sheet(workbook, report: Report) -> None:
     sheet = Sheet(workbook, _("Districts"))
-    rows = [[d.district_code, d.district, d.communes, d.standard, d.average_criteria, most_missing(d)]
+    rows = [[d.district_code, d.district, d.communes, d.missing, d.standard, ", ".join(d.fallen_below_standard),
+             d.average_criteria, most_missing(d)]
             for d in sorted(report.check.districts, key=lambda d: sort_key(d.district))]
-    sheet.table([_("Code"), _("District"), _("Communes"), _("At standard"), _("Average criteria"),
-                 _("Most often missing (criterion: communes)")], rows, ["@", None, WHOLE, WHOLE, TWO, None])
+    sheet.table([_("Code"), _("District"), _("Communes"), _("Missing"), _("At standard"), _("Fallen below standard"),
+                 _("Average criteria"), _("Most often missing (criterion: communes)")], rows,
+                ["@", None, WHOLE, WHOLE, WHOLE, None, TWO, None])
     sheet.finish()
 
 
@@ -281,11 +308,12 @@ def communes_sheet(workbook, report: Report) -> None:
                     + [0 if n in missing else 1 for n in range(1, CRITERIA + 1)])
     first, last = sheet.table(names, rows, ["@", None, None, WHOLE, None] + [mark] * CRITERIA)
     sheet.ws.freeze_panes = f"D{first + 1}"
-    matrix = f"F{first + 1}:{get_column_letter(5 + CRITERIA)}{last}"
-    sheet.ws.conditional_formatting.add(
-        matrix, CellIsRule(operator="equal", formula=["1"], fill=PatternFill("solid", bgColor=GREEN)))
-    sheet.ws.conditional_formatting.add(
-        matrix, CellIsRule(operator="equal", formula=["0"], fill=PatternFill("solid", bgColor=RED)))
+    if last > first:  # a round without a commune of the plan has no matrix to colour
+        matrix = f"F{first + 1}:{get_column_letter(5 + CRITERIA)}{last}"
+        sheet.ws.conditional_formatting.add(
+            matrix, CellIsRule(operator="equal", formula=["1"], fill=PatternFill("solid", bgColor=GREEN)))
+        sheet.ws.conditional_formatting.add(
+            matrix, CellIsRule(operator="equal", formula=["0"], fill=PatternFill("solid", bgColor=RED)))
     for row in sheet.ws.iter_rows(min_row=first + 1, max_row=last, min_col=6, max_col=5 + CRITERIA):
         for cell in row:
             cell.alignment = Alignment(horizontal="center")
@@ -366,6 +394,65 @@ def findings_sheet(workbook, report: Report) -> None:
     sheet.finish(wrap={4: 80})
 
 
+def coverage_sheet(workbook, report: Report) -> None:
+    """Every commune the data lacks, by district, and every row left out of the figures: whom to call, what to fix."""
+    coverage = report.check.coverage
+    sheet = Sheet(workbook, _("Coverage"))
+    sheet.row = 1
+    _notes(sheet, result_notes(report.check))
+    rows = [[district.district_code, district.district, commune.code, commune.name, _("missing from the data")]
+            for district in coverage.missing_by_district for commune in district.missing]
+    rows += [[None, None, row.code, place_text(row.place), _("excluded: {why}").format(why=excluded_reason(row))]
+             for row in coverage.excluded]
+    sheet.table([_("District code"), _("District"), _("Code"), _("Commune or row"), _("What")], rows,
+                ["@", None, "@", None, None])
+    sheet.finish(wrap={5: 60})
+
+
+def progress_sheet(workbook, report: Report) -> None:
+    """The change since the start-of-year round by criterion (with a native chart), by district and by commune."""
+    from openpyxl.chart import BarChart, Reference
+
+    progress = report.check.progress
+    sheet = Sheet(workbook, _("Progress"))
+    _title(sheet, _("Progress since the start of the year"), _("From {old} to {new}: {count} communes compared.").format(
+        old=", ".join(progress.old_files), new=", ".join(progress.new_files), count=progress.compared))
+    rows = [[c.number, pick(c.name_vi, c.name_en, report.lang), c.before, c.after, c.gained, -c.lost, c.net,
+             ", ".join(c.gained_by), ", ".join(c.lost_by)] for c in progress.criteria]
+    first, last = sheet.table(["#", _("Criterion"), _("Before"), _("After"), _("Gained"), _("Lost"), _("Net"),
+                               _("Gained by"), _("Lost by")], rows,
+                              ["0", None, WHOLE, WHOLE, WHOLE, "#,##0;-#,##0;0", "+#,##0;-#,##0;0", "@", "@"])
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = _("Change by criterion since the start of the year")
+    chart.y_axis.title = _("Communes")
+    chart.add_data(Reference(sheet.ws, min_col=5, max_col=6, min_row=first, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(sheet.ws, min_col=2, min_row=first + 1, max_row=last))
+    chart.x_axis.scaling.orientation = "maxMin"
+    chart.height, chart.width = 14, 18
+    sheet.ws.add_chart(chart, "K2")
+    sheet.row += 1
+    for line in progress_lines(progress):
+        sheet.put(sheet.row, 1, line)
+        sheet.widths[1] = min(sheet.widths.get(1, 0), 30)
+        sheet.row += 1
+    sheet.table([_("District"), _("Communes"), _("Gained"), _("Lost"), _("Net"), _("At standard before"),
+                 _("At standard after"), _("Newly at standard"), _("Fallen below standard")],
+                [[d.district, d.communes, d.gained, d.lost, d.net, d.standard_before, d.standard_after,
+                  ", ".join(d.newly_at_standard), ", ".join(d.fallen_below_standard)] for d in progress.districts],
+                [None, WHOLE, WHOLE, WHOLE, "+#,##0;-#,##0;0", WHOLE, WHOLE, "@", "@"], freeze=False)
+    sheet.row += 1
+    sheet.table([_("Code"), _("Commune"), _("District"), _("Before"), _("After"), _("Gained"), _("Lost")],
+                [[c.code, c.name, c.district, c.before, c.after, ", ".join(map(str, c.gained)),
+                  ", ".join(map(str, c.lost))] for c in progress.communes],
+                ["@", None, None, WHOLE, WHOLE, "@", "@"], freeze=False)
+    sheet.ws.auto_filter.ref = f"A{first}:I{last}"  # one filter per sheet: the criteria's
+    sheet.ws.freeze_panes = f"A{first + 1}"
+    sheet.finish()
+
+
 def _cell_figure(value):
     if value is None or isinstance(value, (int, float, str)):
         return value
@@ -383,8 +470,17 @@ def workbook_bytes(report: Report) -> bytes:
     workbook.move_sheet(summary.ws, offset=-workbook.index(summary.ws))  # the summary opens the workbook
     districts_sheet(workbook, report)
     communes_sheet(workbook, report)
-    gaps_sheet(workbook, _("Target communes"), report.check.target_communes)
-    gaps_sheet(workbook, _("Priority"), report.check.priority)
+    check = report.check
+    if check.coverage.missing or check.coverage.excluded:
+        coverage_sheet(workbook, report)
+    if check.fallen_below_standard:
+        gaps_sheet(workbook, _("Fallen below standard"), check.fallen_below_standard)
+    if check.candidates:
+        gaps_sheet(workbook, _("Candidates"), check.candidates)
+    gaps_sheet(workbook, _("Target communes"), check.target_communes)
+    gaps_sheet(workbook, _("Priority"), check.priority)
+    if check.progress is not None:
+        progress_sheet(workbook, report)
     budget_sheet(workbook, report)
     schedule_sheet(workbook, report)
     findings_sheet(workbook, report)

@@ -10,35 +10,82 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from ntmplan.check.result import BEHIND, CheckResult
+from ntmplan.check.result import (
+    BATCHES,
+    BEHIND,
+    NO_START,
+    OPEN,
+    PRO_RATA,
+    CheckResult,
+    CommuneGap,
+    Pace,
+)
 from ntmplan.findings import JudgedTarget, Severity
-from ntmplan.i18n import _, pick
+from ntmplan.i18n import Lang, _, ngettext, pick
 from ntmplan.model.labels import measure_text
 from ntmplan.numbers import day, num, range_text
+from ntmplan.rules.plan.feasibility import criteria_totals_average
 from ntmplan.rules.registry import Problem, rule
 from ntmplan.rules.scopes import TARGETS, TargetContext
 
+NAMED = 5  # communes named in a message; the rest are counted
 
-def _by_when(result: CheckResult, expected: float | None, target: float | None) -> str:
-    if result.basis.as_of and expected is not None and expected != target:
-        return _("{expected} expected by {date} ({target} by year-end)").format(
-            expected=num(expected, 1), date=day(dt.date.fromisoformat(result.basis.as_of)), target=num(target)
-        )
-    return _("{target} targeted by year-end").format(target=num(target))
+
+def _reported(status: str, reason: str | None) -> bool:
+    """A target is reported when it is behind, or open because the start of the year is unknown."""
+    return status == BEHIND or (status == OPEN and reason == NO_START)
+
+
+def _date(result: CheckResult) -> str:
+    return day(dt.date.fromisoformat(result.basis.as_of))
+
+
+def _severity(status: str) -> Severity | None:
+    """A target missed or off pace keeps the rule's severity; one still open is information."""
+    return Severity.INFO if status == OPEN else None
+
+
+def _to_go(result: CheckResult, gap: float | None) -> str:
+    """'11 to go in 6 months' during the year, '11 short' once it is over."""
+    if result.basis.during_year:
+        return _("{gap} to go in {months} months").format(gap=num(gap), months=num(result.basis.months_left, 1))
+    return _("{gap} short").format(gap=num(gap))
+
+
+def _pace_text(pace: Pace, actual: float) -> str:
+    return _(
+        "since the start of the year {start} → {actual} ({per_month} a month, {needed} a month needed), "
+        "which leads to {projected} by the year-end"
+    ).format(start=num(pace.start), actual=num(actual), per_month=num(pace.per_month), needed=num(pace.needed_per_month),
+             projected=num(pace.projected))
+
+
+def _no_start() -> str:
+    return _("the start of the year is unknown (the plan does not state it, and no start-of-year round is given "
+             "with --since)")
+
+
+def _communes(communes: list[CommuneGap]) -> str:
+    """'Tân Việt (06130), Vạn Thủy (06331)' and how many more."""
+    named = ", ".join(f"{c.name} ({c.code})" for c in communes[:NAMED])
+    more = len(communes) - NAMED
+    return named + (_(" and {count} more").format(count=more) if more > 0 else "")
 
 
 @rule("TG01", "criterion-behind", Severity.WARNING, "Fewer communes meet a criterion than targeted", scope=TARGETS)
 def criterion_behind(context: TargetContext) -> Iterator[Problem]:
-    """A criterion met by fewer communes than the plan's total for the year (or, with
-    ``--as-of``, than the start of the year plus the communes to add, pro-rated to the
-    date). The gap is the number of communes still to bring up to the criterion.
+    """A criterion met by fewer communes than the plan's total for the year. During the
+    year (``--as-of``), a criterion whose pace since the start of the year does not lead
+    to its total by the year-end (with ``--basis pro-rata``: one below the count
+    pro-rated to the date); one whose start of the year is unknown is information.
 
     Why: These are the plan's own targets: a criterion behind tells the office, and the
     department in charge of the criterion, where support is needed before the year-end
-    review.
+    review. A pace says it in June, when there is still time to act.
 
-    Example: Criterion 15 (Health) met by 107 communes, where the plan targets 133 by
-    the year-end: 26 behind (``criteria[14].communes.total``).
+    Example: Criterion 2 (Transport) met by 50 communes on 30 June, where the plan targets
+    61 by the year-end; 49 at the start of the year lead to 51 at that pace
+    (``criteria[1].communes.total``).
 
     Fix: Direct support to the communes that miss the criterion. If the gap looks wrong,
     check the data first: the data rules report cells that could not be read, which
@@ -46,45 +93,82 @@ def criterion_behind(context: TargetContext) -> Iterator[Problem]:
     """
     result = context.result
     for item in result.criteria:
-        if item.status == BEHIND:
-            yield Problem(
-                _("criterion {number} ({name}): {actual} communes meet it, {when}: {gap} behind").format(
-                    number=item.number, name=pick(item.name_vi, item.name_en), actual=item.actual,
-                    when=_by_when(result, item.expected, item.target), gap=num(item.gap, 1),
-                ),
-                path=item.path,
-                expected=item.expected,
-                actual=item.actual,
-            )
+        if not _reported(item.status, item.reason):
+            continue
+        name = ngettext("criterion {number} ({name}): {actual} commune meets it",
+                        "criterion {number} ({name}): {actual} communes meet it", item.actual).format(
+            number=item.number, name=pick(item.name_vi, item.name_en), actual=item.actual)
+        if result.basis.name == PRO_RATA and result.basis.during_year:
+            if item.status == OPEN:
+                detail = _("{target} targeted by the year-end; it cannot be pro-rated: {why}").format(
+                    target=item.target, why=_no_start())
+            else:
+                detail = _("{expected} expected by {date} on the pro-rata basis ({target} by the year-end): "
+                           "{gap} behind").format(expected=item.expected, date=_date(result), target=item.target,
+                                                  gap=item.gap)
+        else:
+            detail = _("{target} targeted by the year-end: {to_go}").format(
+                target=item.target, to_go=_to_go(result, item.gap))
+            if item.pace is not None:
+                detail += "; " + _pace_text(item.pace, item.actual)
+            elif item.reason == NO_START:
+                detail += "; " + _("{why}, so no pace can be told").format(why=_no_start())
+        yield Problem(f"{name}, {detail}", path=item.path, expected=item.expected, actual=item.actual,
+                      severity=_severity(item.status))
 
 
 @rule("TG02", "standard-behind", Severity.WARNING, "Fewer communes at the NTM standard than targeted", scope=TARGETS)
 def standard_behind(context: TargetContext) -> Iterator[Problem]:
-    """The communes meeting all 19 criteria, against the headline's total for the year
-    (pro-rated with ``--as-of``). A commune counts when the data shows all 19 criteria
-    met, whatever its year of recognition says.
+    """The communes at the standard (recognised, and meeting all 19 criteria), against the
+    headline's total for the year. Recognition comes in batches: during the year the
+    finding is information, saying how many more communes must be recognised, which
+    communes meet all 19 criteria without being recognised yet, and which recognised
+    communes have fallen below the standard.
 
     Why: The number of communes at the NTM standard is the plan's headline, the figure
     the province reports on and is judged by.
 
-    Example: 48 communes meet all 19 criteria, where the plan targets 60 by the
-    year-end: 12 behind (``headline.standard_communes.total``).
+    Example: 49 communes are at the standard on 30 June, where the plan targets 60 by the
+    year-end: 11 more must be recognised; Tràng Phái (06316) has fallen below the
+    standard (``headline.standard_communes.total``).
 
-    Fix: Direct support to the communes closest to the standard (``ntmplan check`` lists
-    the communes missing one to three criteria). If the count looks low, check DA13: a
-    recognised commune with a cell left empty is counted as not at standard.
+    Fix: Send the candidates' files for appraisal, and direct support to the communes
+    closest to the standard (``ntmplan check`` lists those missing one to three
+    criteria). If the count looks low, check DA13 and DA14.
     """
     result = context.result
     item = result.standard_communes
-    if item.status == BEHIND:
-        yield Problem(
-            _("{actual} communes meet all 19 criteria, {when}: {gap} behind").format(
-                actual=item.actual, when=_by_when(result, item.expected, item.target), gap=num(item.gap, 1)
-            ),
-            path=item.path,
-            expected=item.expected,
-            actual=item.actual,
-        )
+    if not (item.status == BEHIND or (item.status == OPEN and item.reason == BATCHES)):
+        return
+    if item.recognition:
+        now = ngettext("{actual} commune is at the NTM standard (recognised, meeting all 19 criteria)",
+                       "{actual} communes are at the NTM standard (recognised, meeting all 19 criteria)", item.actual)
+    else:
+        now = ngettext("{actual} commune meets all 19 criteria (the data gives no year of recognition)",
+                       "{actual} communes meet all 19 criteria (the data gives no year of recognition)", item.actual)
+    parts = [now.format(actual=item.actual) + ", " + _("{target} targeted by the year-end").format(target=item.target)]
+    if result.basis.during_year:
+        parts.append(ngettext("{count} more must be recognised in {months} months",
+                              "{count} more must be recognised in {months} months", item.to_recognise).format(
+            count=item.to_recognise, months=num(result.basis.months_left, 1)))
+    else:
+        parts.append(_("{gap} short").format(gap=item.gap))
+    if item.recognition:
+        if result.candidates:
+            parts.append(ngettext("{count} commune meets all 19 criteria but is not yet recognised: {communes}",
+                                  "{count} communes meet all 19 criteria but are not yet recognised: {communes}",
+                                  len(result.candidates)).format(count=len(result.candidates),
+                                                                 communes=_communes(result.candidates)))
+        else:
+            parts.append(_("no commune meets all 19 criteria without being recognised yet"))
+    if result.fallen_below_standard:
+        parts.append(ngettext(
+            "{count} recognised commune has fallen below the standard and is not counted: {communes}",
+            "{count} recognised communes have fallen below the standard and are not counted: {communes}",
+            len(result.fallen_below_standard)).format(count=len(result.fallen_below_standard),
+                                                      communes=_communes(result.fallen_below_standard)))
+    yield Problem("; ".join(parts), path=item.path, expected=item.target, actual=item.actual,
+                  severity=_severity(item.status))
 
 
 @rule("TG03", "average-behind", Severity.WARNING, "The average number of criteria per commune is below target", scope=TARGETS)
@@ -103,16 +187,24 @@ def average_behind(context: TargetContext) -> Iterator[Problem]:
     cannot reach the average (FE03 says so), the gap will remain even when every
     criterion target is met.
     """
-    item = context.result.average_criteria
-    if item.status == BEHIND:
-        yield Problem(
-            _("communes meet {actual} criteria on average; the plan targets {low}-{high}").format(
-                actual=num(item.actual), low=num(item.target_min), high=num(item.target_max)
-            ),
-            path=item.path,
-            expected=item.target_min,
-            actual=item.actual,
-        )
+    result = context.result
+    item = result.average_criteria
+    if not _reported(item.status, item.reason):
+        return
+    parts = [_("communes meet {actual} criteria on average; the plan targets {target} by the year-end").format(
+        actual=num(item.actual), target=range_text(item.target_min, item.target_max))]
+    if item.pace is not None:
+        parts.append(_pace_text(item.pace, item.actual))
+    elif item.reason == NO_START:
+        parts.append(_("{why}, so no pace can be told").format(why=_no_start()))
+    high = criteria_totals_average(context.loaded.plan)[1]
+    if high < item.target_min:
+        parts.append(_(
+            "the plan's own criterion totals allow an average of at most {high} (FE03 average-unreachable-by-criteria): "
+            "{target} cannot be reached even if every criterion reaches its total").format(
+            high=num(high), target=range_text(item.target_min, item.target_max)))
+    yield Problem("; ".join(parts), path=item.path, expected=item.target_min, actual=item.actual,
+                  severity=_severity(item.status))
 
 
 @rule("TG04", "group-behind", Severity.WARNING, "A group of communes is behind its target", scope=TARGETS)
@@ -132,24 +224,27 @@ def group_behind(context: TargetContext) -> Iterator[Problem]:
     Fix: Direct the group's support to its communes furthest behind. Check first that
     the flags of the data mark the communes the plan means (DA16, DA18).
     """
-    for item in context.result.groups:
-        if item.status != BEHIND:
+    result = context.result
+    for item in result.groups:
+        if not _reported(item.status, item.reason):
             continue
         if item.aggregate == "average":
             figure = _("average {actual}").format(actual=num(item.actual))
-        else:
+            expected, actual = item.target_min, item.actual
+        else:  # each commune must reach the target: communes against communes
             figure = _("{compliant} of {communes} communes reach {target}").format(
                 compliant=item.compliant, communes=item.communes_found, target=num(item.target_min)
             )
-        yield Problem(
-            _("{group} ({communes} communes): {figure}; target {target} {measure}").format(
-                group=pick(item.name_vi, item.name_en), communes=item.communes_found, figure=figure,
-                target=range_text(item.target_min, item.target_max), measure=measure_text(item.measure),
-            ),
-            path=item.path,
-            expected=item.target_min,
-            actual=item.actual if item.aggregate == "average" else item.compliant,
+            expected, actual = item.communes_found, item.compliant
+        message = _("{group} ({communes} communes): {figure}; target {target} {measure} by the year-end").format(
+            group=pick(item.name_vi, item.name_en), communes=item.communes_found, figure=figure,
+            target=range_text(item.target_min, item.target_max), measure=measure_text(item.measure),
         )
+        if item.pace is not None:
+            message += "; " + _pace_text(item.pace, actual)
+        elif item.reason == NO_START:
+            message += "; " + _("{why}, so no pace can be told").format(why=_no_start())
+        yield Problem(message, path=item.path, expected=expected, actual=actual, severity=_severity(item.status))
 
 
 @rule("TG05", "band-off-target", Severity.INFO, "A band holds another number of communes than planned", scope=TARGETS)
@@ -168,17 +263,25 @@ def band_off_target(context: TargetContext) -> Iterator[Problem]:
     the bottom of the scale: their communes must move up for the other targets to be
     met.
     """
+    plan = context.loaded.plan
     for item in context.result.bands:
-        if item.difference:
-            label = num(item.min) if item.min == item.max else f"{num(item.min)}-{num(item.max)}"
-            yield Problem(
-                _("{actual} communes have {label} criteria; the plan counts {target} ({difference})").format(
-                    actual=item.actual, label=label, target=item.target, difference=f"{item.difference:+d}"
-                ),
-                path=item.path,
-                expected=item.target,
-                actual=item.actual,
-            )
+        if not item.difference:
+            continue
+        label = range_text(item.min, item.max)
+        if item.outside:
+            message = ngettext(
+                "{actual} commune has {label} criteria, which no band of the plan covers; the plan's bands leave "
+                "{target} of the {communes} communes for it ({difference})",
+                "{actual} communes have {label} criteria, which no band of the plan covers; the plan's bands leave "
+                "{target} of the {communes} communes for it ({difference})", item.actual).format(
+                actual=item.actual, label=label, target=item.target, communes=plan.metadata.province.communes,
+                difference=f"{item.difference:+d}")
+        else:
+            message = ngettext("{actual} commune has {label} criteria; the plan counts {target} ({difference})",
+                               "{actual} communes have {label} criteria; the plan counts {target} ({difference})",
+                               item.actual).format(
+                actual=item.actual, label=label, target=item.target, difference=f"{item.difference:+d}")
+        yield Problem(message, path=item.path, expected=item.target, actual=item.actual)
 
 
 def judged_targets(result: CheckResult) -> list[JudgedTarget]:
@@ -190,8 +293,9 @@ def judged_targets(result: CheckResult) -> list[JudgedTarget]:
     cases.append(JudgedTarget("TG03", "average criteria per commune", average.path, plan, average.status))
     cases += [JudgedTarget("TG04", f"group {g.key}", g.path, plan, g.status) for g in result.groups]
     cases += [
-        JudgedTarget("TG05", f"band {b.min:g}-{b.max:g} criteria", b.path, plan,
-                     "met" if b.difference == 0 else "off-target")
+        JudgedTarget("TG05", f"band {range_text(b.min, b.max, Lang.en)} criteria" + (" (outside every band)" if b.outside
+                                                                                     else ""), b.path, plan,
+                     "not-judged" if b.difference is None else "met" if b.difference == 0 else "off-target")
         for b in result.bands
     ]
     return cases

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ntmplan.budget.result import BudgetResult, judged
-from ntmplan.check.result import CheckResult
+from ntmplan.check.result import YEAR_END, CheckResult
 from ntmplan.findings import Finding, Severity, sort_findings
 from ntmplan.i18n import Lang, activate, pick
 from ntmplan.loading.plan_loader import load_plan
@@ -30,7 +30,7 @@ class Report:
 
     lang: Lang
     plan_file: str
-    data_file: str
+    data_files: list[str]
     plan_number: str
     plan_title: str
     province: str
@@ -43,18 +43,22 @@ class Report:
 
 def build_report(
     plan_file: str,
-    data_file: str,
+    data_files: list[str],
     as_of: dt.date | None,
     lang: Lang,
     settings: Settings,
     fail_level: Severity | None = Severity.ERROR,
     step: Callable[[str], None] = lambda name: None,
+    basis: str = YEAR_END,
+    since: list[str] | None = None,
+    sheet: str | None = None,
 ) -> Report:
     """Run the check, the budget and the schedule on the plan and data; ``step`` reports progress."""
     activate(lang)
     loaded = load_plan(plan_file)
     step("check")
-    check = run_check(loaded, data_file, as_of, settings, fail_level, priority_limit=None, with_communes=True)
+    check = run_check(loaded, data_files, as_of, settings, fail_level, priority_limit=None, with_communes=True,
+                      basis=basis, since=since, sheet=sheet)
     step("budget")
     facts = plan_facts(loaded)
     plan_verdict = judge_plan(facts, settings).verdict(fail_level)
@@ -65,7 +69,7 @@ def build_report(
     return Report(
         lang=lang,
         plan_file=loaded.file,
-        data_file=data_file,
+        data_files=data_files,
         plan_number=metadata.number,
         plan_title=pick(metadata.title.vi, metadata.title.en, lang),
         province=metadata.province.name,

@@ -1,63 +1,53 @@
 """``ntmplan check`` end to end on the bundled plan and data: JSON shape, exit codes, the table."""
 
-import json
-from pathlib import Path
-
-from typer.testing import CliRunner
+import pytest
+from rounds import JUNE, PLAN, START, check_json, run, runner
 
 from ntmplan.cli import app
 
-ROOT = Path(__file__).resolve().parents[2]
-PLAN = str(ROOT / "plans" / "2019.yaml")
-BASELINE = str(ROOT / "data" / "communes.csv")
-JUNE = str(ROOT / "data" / "communes-2019-06.csv")
-runner = CliRunner()
-
-
-def check_json(*args):
-    result = runner.invoke(app, ["check", PLAN, *args, "--format", "json"])
-    assert "Traceback" not in result.output
-    return result.exit_code, json.loads(result.output)
-
 
 def test_json_shape():
-    code, data = check_json(BASELINE)
+    code, data = check_json(str(START))
     assert code == 0
     assert set(data) >= {"criteria", "standard_communes", "bands", "average_criteria", "groups", "districts",
-                         "target_communes", "priority", "findings", "summary", "basis", "schema_version"}
-    assert all({"number", "target", "actual", "gap"} <= set(c) for c in data["criteria"])
-    assert {"target", "actual"} <= set(data["standard_communes"])
-    assert all({"min", "max", "target", "actual"} <= set(b) for b in data["bands"])
+                         "target_communes", "priority", "candidates", "fallen_below_standard", "findings", "summary",
+                         "basis", "coverage", "targets", "schema_version"}
+    assert all({"number", "target", "expected", "actual", "gap", "share_target_stated", "share_target_computed",
+                "status"} <= set(c) for c in data["criteria"])
+    assert {"target", "actual", "to_recognise", "recognition"} <= set(data["standard_communes"])
+    assert all({"min", "max", "target", "actual", "outside"} <= set(b) for b in data["bands"])
     assert {"target_min", "target_max", "actual"} <= set(data["average_criteria"])
+    assert set(data["coverage"]) >= {"communes_in_plan", "communes_in_file", "missing", "duplicates", "partial"}
+    assert set(data["basis"]) >= {"name", "as_of", "months_left", "start", "description"}
 
 
-def test_baseline_is_the_plan_minus_what_it_adds():
-    _, data = check_json(BASELINE)
+def test_the_start_of_the_year_is_the_plan_s_total_minus_added():
+    _, data = check_json(str(START))
     criteria = {c["number"]: c for c in data["criteria"]}
-    assert (criteria[2]["actual"], criteria[2]["target"], criteria[2]["gap"]) == (49, 61, 12)
+    assert (criteria[2]["baseline"], criteria[2]["actual"], criteria[2]["target"], criteria[2]["gap"]) == (49, 49, 61, 12)
     assert (criteria[15]["actual"], criteria[15]["target"]) == (107, 133)
     assert (data["standard_communes"]["actual"], data["standard_communes"]["target"]) == (48, 60)
     assert len(data["target_communes"]) == 12 and len(data["districts"]) == 11
 
 
-def test_june_review_as_of_june():
-    code, data = check_json(JUNE, "--as-of", "2019-06-30")
-    assert code == 0
-    assert data["basis"]["as_of"] == "2019-06-30"
+def test_every_expected_count_is_a_whole_number():
+    for basis in ("year-end", "pro-rata"):
+        _, data = check_json(str(JUNE), "--as-of", "2019-06-30", "--basis", basis)
+        assert data["basis"]["name"] == basis
+        expected = [c["expected"] for c in data["criteria"]] + [data["standard_communes"]["expected"]]
+        assert all(value is None or isinstance(value, int) for value in expected)
     criteria = {c["number"]: c for c in data["criteria"]}
-    assert (criteria[3]["actual"], criteria[3]["expected"], criteria[3]["status"]) == (160, 155.5, "met")
-    assert [f["code"] for f in data["findings"] if f["code"].startswith("DA")] == ["DA13"]
-    assert data["summary"]["errors"] == 0 and data["summary"]["warnings"] > 0
+    assert criteria[4]["expected"] == 120  # 114 + 11 × 181/365 = 119.5: 120 communes must be reached
 
 
 def test_unmet_targets_fail_only_with_fail_on_warning():
-    assert check_json(JUNE, "--fail-on", "warning")[0] == 1
-    assert check_json(JUNE, "--fail-on", "never")[0] == 0
+    assert run("check", str(JUNE), "--as-of", "2019-06-30", "--fail-on", "warning").exit_code == 1
+    assert run("check", str(JUNE), "--as-of", "2019-06-30", "--fail-on", "never").exit_code == 0
 
 
 def test_data_errors_fail_the_run(tmp_path):
     bad = tmp_path / "communes.csv"
-    lines = Path(BASELINE).read_text(encoding="utf-8").splitlines()
+    lines = START.read_text(encoding="utf-8").splitlines()
     cells = lines[4].split(",")
     cells[5] = "maybe"
     lines[4] = ",".join(cells)
@@ -69,14 +59,26 @@ def test_data_errors_fail_the_run(tmp_path):
 
 
 def test_unreadable_data_file_exits_2(tmp_path):
-    result = runner.invoke(app, ["check", PLAN, str(tmp_path / "none.csv")])
+    result = run("check", str(tmp_path / "none.csv"))
     assert result.exit_code == 2 and "does not exist" in result.output
 
 
 def test_table_summary_first_and_findings_last():
-    result = runner.invoke(app, ["check", PLAN, JUNE, "--as-of", "2019-06-30"])
+    result = run("check", str(JUNE), "--plan", PLAN, "--as-of", "2019-06-30", "--lang", "en")
     lines = result.output.splitlines()
-    assert lines[1].startswith("Basis: targets pro-rated to 2019-06-30")
-    assert any(line.startswith("Targets: 8 met, 16 behind") for line in lines[2:5])
+    assert lines[1].startswith("Basis: year-end targets of 2019, at 2019-06-30: 6 months left")
+    assert any(line.startswith("Targets: 4 met, 4 on track, 9 behind, 7 open, 1 due later") for line in lines[2:5])
     assert "Priority: communes closest to the standard" in result.output
-    assert lines[-1].startswith("✓ 0 error(s), 17 warning(s)")
+    assert lines[-1].startswith("✓ 0 error(s), 10 warning(s), 11 info")
+
+
+@pytest.mark.parametrize("width", ["80", "100", "120"])
+@pytest.mark.parametrize("lang, title, behind, bands", [
+    ("en", "Criteria: communes", "✗ behind", "Communes by number"),
+    ("vi", "Tiêu chí: số xã", "✗ chậm", "Số xã theo số tiêu chí"),
+])
+def test_the_status_of_every_criterion_shows_at_any_width(width, lang, title, behind, bands):
+    result = runner.invoke(app, ["check", str(JUNE), "--as-of", "2019-06-30", "--lang", lang],
+                           env={"COLUMNS": width, "NO_COLOR": "1"})
+    table = result.output[result.output.index(title):result.output.index(bands)]
+    assert table.count(behind) == 9 and all(len(line) <= int(width) for line in table.splitlines())

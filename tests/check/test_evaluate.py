@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from handmade import communes
+from ntmplan.check.coverage import count_round
 from ntmplan.check.evaluate import evaluate
 from ntmplan.proration import year_fraction
 from planfactory import clean_plan, load, patched
@@ -33,30 +34,36 @@ def plan():
     return load(patched(clean_plan(), {"headline.groups": GROUPS})).plan
 
 
+def judge(plan, frame=None, **options):
+    return evaluate(plan, count_round(plan, communes() if frame is None else frame, sources=["data.csv"]),
+                    "plan.yaml", **options)
+
+
 @pytest.fixture(scope="module")
 def year_end(plan):
-    return evaluate(plan, communes(), "plan.yaml", "data.csv")
+    return judge(plan)
 
 
 @pytest.fixture(scope="module")
 def june(plan):
-    return evaluate(plan, communes(), "plan.yaml", "data.csv", as_of=dt.date(2019, 6, 30))
+    return judge(plan, as_of=dt.date(2019, 6, 30), basis_name="pro-rata")
 
 
 def test_criteria_at_year_end(year_end):
     rows = [(c.number, c.actual, c.target, c.gap, c.status) for c in year_end.criteria]
     assert rows[:5] == [(1, 3, 6, 3, "behind"), (2, 4, 6, 2, "behind"), (3, 5, 6, 1, "behind"),
-                        (4, 6, 6, 0, "met"), (5, 7, 6, 0, "met")]
+                        (4, 6, 6, None, "met"), (5, 7, 6, None, "met")]
     assert [c.actual for c in year_end.criteria[9:]] == [8] * 5 + [9] * 5
     assert (year_end.criteria[0].share_now, year_end.criteria[0].share_target) == (30.0, 60.0)
 
 
 def test_criteria_pro_rated_to_june(june):
-    # start 5 + 1 added × 181/365 of the year = 5.5 expected by 30 June
-    assert june.criteria[2].expected == 5.5
+    # start 5 + 1 added × 181/365 of the year = 5.5 communes by 30 June: 6 must be reached, a whole commune
+    assert june.criteria[2].expected == 6 and isinstance(june.criteria[2].expected, int)
     assert [(c.number, c.gap, c.status) for c in june.criteria[:4]] == [
-        (1, 2.5, "behind"), (2, 1.5, "behind"), (3, 0.5, "behind"), (4, 0.0, "met")]
+        (1, 3, "behind"), (2, 2, "behind"), (3, 1, "behind"), (4, None, "met")]
     assert june.basis.as_of == "2019-06-30" and "pro-rated" in june.basis.description
+    assert (june.basis.name, june.basis.months_left) == ("pro-rata", 6.0)
 
 
 @pytest.mark.parametrize(
@@ -75,13 +82,13 @@ def test_leap_year_fraction():
 
 def test_standard_communes(year_end, june):
     s = year_end.standard_communes
-    assert (s.baseline, s.target, s.expected, s.actual, s.gap, s.status) == (2, 3, 3.0, 3, 0.0, "met")
-    assert june.standard_communes.expected == 2.5
+    assert (s.baseline, s.target, s.expected, s.actual, s.gap, s.status) == (2, 3, 3, 3, None, "met")
+    assert june.standard_communes.expected == 3  # recognition comes in batches: never pro-rated
 
 
 def test_bands(year_end):
-    assert [(b.min, b.max, b.target, b.actual, b.difference) for b in year_end.bands] == [
-        (19, 19, 3, 3, 0), (10, 18, 5, 5, 0), (0, 9, 2, 2, 0)]
+    assert [(b.min, b.max, b.target, b.actual, b.difference, b.outside) for b in year_end.bands] == [
+        (19, 19, 3, 3, 0, False), (10, 18, 5, 5, 0, False), (0, 9, 2, 2, 0, False)]
 
 
 def test_average_criteria(year_end):
@@ -110,7 +117,7 @@ def test_priority_list(year_end):
 
 
 def test_priority_limit(plan):
-    result = evaluate(plan, communes(), "plan.yaml", "data.csv", priority_limit=2)
+    result = judge(plan, priority_limit=2)
     assert [c.name for c in result.priority] == ["Xã D", "Xã E"]
 
 
@@ -126,11 +133,13 @@ def test_districts(year_end):
 def test_unknown_values_count_as_not_met(plan):
     frame = communes()
     frame.loc[0, "c05"] = None
-    result = evaluate(plan, frame, "plan.yaml", "data.csv")
+    result = judge(plan, frame)
     assert (result.criteria[4].actual, result.criteria[4].unknown) == (6, 1)
     assert result.standard_communes.actual == 2
 
 
-def test_targets_met_and_behind(year_end):
+def test_targets_by_status(year_end):
     # criteria: 3 behind, 16 met; standard met; average met; groups: 2 met, 2 behind, 1 not due
-    assert year_end.targets_met() == (16 + 1 + 1 + 2, 3 + 2)
+    counts = year_end.target_counts()
+    assert (counts["met"], counts["behind"], counts["not-due"]) == (16 + 1 + 1 + 2, 3 + 2, 1)
+    assert sum(counts.values()) == 19 + 2 + 5

@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 from communefiles import JUNE, ROOT, baseline_lines, located, plan
+from ntmplan.check.coverage import count_round
 from ntmplan.check.evaluate import evaluate
 from ntmplan.communes import read_round
 from ntmplan.communes.template import CRITERION_CHOICES, FLAG_CHOICES
@@ -40,7 +41,7 @@ def findings(sources, code: str | None = None, sheet: str | None = None):
 
 def figures(data) -> dict:
     """Everything ``check`` computes from a round, without the file names."""
-    result = evaluate(plan(), data.frame, "plan", "data", None, None, True)
+    result = evaluate(plan(), count_round(plan(), data.frame), "plan", with_communes=True)
     return result.to_dict()
 
 
@@ -209,8 +210,9 @@ def test_folder_with_a_district_missing_a_commune_twice_and_one_in_another_distr
     assert pdf.location.file == str(folder / "notes.pdf")
 
     data = read_round([str(folder)], plan())
-    result = evaluate(plan(), data.frame.drop_duplicates("code"), "plan", "data", None, None, True)
-    assert result.to_dict()["criteria"][0]["actual"] == 197  # 06523 once: the first row counts
+    result = evaluate(plan(), count_round(plan(), data.frame), "plan", with_communes=True).to_dict()
+    assert result["criteria"][0]["actual"] == 197  # 06523 once: the first row counts
+    assert result["coverage"]["duplicates"] == ["06523"]
 
 
 def test_files_given_one_by_one_are_read_in_path_order(tmp_path):

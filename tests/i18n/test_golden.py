@@ -31,6 +31,8 @@ CASES = {
     "check": ["check", PLAN, BASELINE, "--top", "5"],
     "check-june": ["check", PLAN, JUNE, "--as-of", "2019-06-30", "--top", "5"],
     "check-commune": ["check", PLAN, BASELINE, "--commune", "hoang dong"],
+    "check-since": ["check", JUNE, "--since", BASELINE, "--as-of", "30/06/2019", "--top", "5"],
+    "progress": ["progress", BASELINE, JUNE],
     "validate": ["validate", PLAN],
     "validate-json": ["validate", PLAN, "--format", "json"],
     "targets": ["targets", PLAN],
@@ -40,7 +42,8 @@ CASES = {
     "rules": ["rules"],
     "explain": ["explain", "SH01"],
 }
-HELP = {"help": ["--help"], "help-check": ["check", "--help"], "help-report": ["report", "--help"]}
+HELP = {"help": ["--help"], "help-check": ["check", "--help"], "help-report": ["report", "--help"],
+        "help-progress": ["progress", "--help"]}
 
 
 def compare(name: str, output: str) -> None:

@@ -48,13 +48,17 @@ def hostile_data(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="session")
 def workbooks(tmp_path_factory, hostile_data) -> dict[str, Path]:
-    """The June review as workbooks in both languages, and the hostile data's workbook."""
+    """The June review as workbooks in both languages and with the progress since the start of the year, and the
+    hostile data's workbook."""
     folder = tmp_path_factory.mktemp("workbooks")
     made = {}
     for lang in ("en", "vi"):
         made[lang] = folder / f"report-{lang}.xlsx"
         result = report(PLAN, JUNE, "--as-of", "2019-06-30", "--lang", lang, "--out", str(made[lang]))
         assert result.exit_code == 0, result.output
+    made["since"] = folder / "report-since.xlsx"
+    result = report(JUNE, "--since", BASELINE, "--as-of", "2019-06-30", "--lang", "en", "--out", str(made["since"]))
+    assert result.exit_code == 0, result.output
     made["hostile"] = folder / "hostile.xlsx"
     assert report(PLAN, hostile_data, "--lang", "en", "--out", str(made["hostile"])).exit_code == 0
     return made

@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 from ntmplan.cli import app
 
 SHEETS = {
-    "en": ["Summary", "Criteria", "Districts", "Communes", "Target communes", "Priority", "Budget", "Schedule",
-           "Findings"],
-    "vi": ["Tóm tắt", "Tiêu chí", "Huyện, thành phố", "Số xã", "Xã phấn đấu đạt chuẩn", "Ưu tiên", "Kế hoạch vốn",
-           "Tiến độ", "Phát hiện"],
+    "en": ["Summary", "Criteria", "Districts", "Communes", "Fallen below standard", "Target communes", "Priority",
+           "Budget", "Schedule", "Findings"],
+    "vi": ["Tóm tắt", "Tiêu chí", "Huyện, thành phố", "Số xã", "Xã không còn đạt chuẩn", "Xã phấn đấu đạt chuẩn",
+           "Ưu tiên", "Kế hoạch vốn", "Tiến độ", "Phát hiện"],
 }
 
 
@@ -49,26 +49,32 @@ def test_summary_holds_the_headline_targets_of_the_check(en, check):
     table = {row[0]: row for row in rows(sheet, top + 1) if row[0]}
     standard = check["standard_communes"]
     assert table["Communes at the NTM standard"][1:5] == [standard["target"], standard["expected"],
-                                                           standard["actual"], "✗ behind"]
+                                                           standard["actual"], "open"]
     assert table["Average criteria per commune"][3] == check["average_criteria"]["actual"]
-    assert table["Targets met"][3] == check["targets"]["met"] and table["Targets behind"][3] == 16
+    assert table["Targets: ✓ met"][3] == check["targets"]["met"] == 4
+    assert table["Targets: ✗ behind"][3] == check["targets"]["behind"] == 9
+    assert table["Targets: open"][3] == 7 and table["Targets: ✓ on track"][3] == 4
     assert sheet.freeze_panes == f"A{top + 1}" and sheet.auto_filter.ref.startswith(f"A{top}:E")
 
 
 def test_criteria_sheet_has_the_figures_and_real_number_formats(en, check):
     sheet = en["Criteria"]
     assert [c.value for c in sheet[1]] == ["#", "Criterion", "Start of year", "Now", "Expected", "Year-end", "Gap",
-                                           "Now %", "Target %", "Status"]
+                                           "At this pace", "Now %", "Target % (stated)", "Target % (computed)",
+                                           "Status"]
     second = rows(sheet, 3)[0]
     criterion = check["criteria"][1]
-    assert second[:7] == [2, "Transport", criterion["baseline"], criterion["actual"], criterion["expected"],
-                          criterion["target"], criterion["gap"]]
-    assert second[7] == pytest.approx(criterion["share_now"] / 100)
-    assert sheet["H3"].number_format == "0.0%" and sheet["E3"].number_format == "#,##0.0"
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:J20"
+    assert second[:8] == [2, "Transport", criterion["baseline"], criterion["actual"], criterion["expected"],
+                          criterion["target"], criterion["gap"], criterion["pace"]["projected"]]
+    assert second[8] == pytest.approx(criterion["share_now"] / 100)
+    health = rows(sheet, 16)[0]
+    assert health[9:11] == [pytest.approx(0.642), pytest.approx(0.643)]  # stated, and computed: 133/207
+    assert sheet["I3"].number_format == "0.0%" and sheet["E3"].number_format == "#,##0"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:L20"
     assert sheet.column_dimensions["B"].width > 10
     rules = [rule for ranges in sheet.conditional_formatting for rule in ranges.rules]
-    assert {rule.formula[0] for rule in rules} == {'"✓ met"', '"✗ behind"', '"due later"'}
+    assert {rule.formula[0] for rule in rules} == {'"✓ met"', '"✓ on track"', '"✗ behind"', '"open"', '"not judged"',
+                                                   '"due later"'}
 
 
 def test_communes_sheet_is_every_commune_with_a_coloured_matrix_of_19_criteria(en, check):
@@ -136,4 +142,15 @@ def test_cells_that_look_like_formulas_are_text(workbooks):
 def test_vietnamese_workbook_uses_the_plan_s_names(workbooks):
     workbook = openpyxl.load_workbook(workbooks["vi"])
     assert rows(workbook["Tiêu chí"], 3)[0][1] == "Giao thông"
-    assert rows(workbook["Tiêu chí"], 3)[0][9] == "✗ chậm"
+    assert rows(workbook["Tiêu chí"], 3)[0][11] == "✗ chậm"
+
+
+def test_the_progress_sheet_has_the_change_by_criterion_and_a_native_chart(workbooks):
+    workbook = openpyxl.load_workbook(workbooks["since"])
+    sheet = workbook["Progress"]
+    top = header_row(sheet, "#")
+    transport = rows(sheet, top + 2)[0]
+    assert transport[:9] == [2, "Transport", 49, 50, 2, -1, 1, "06130, 06331", "06316"]
+    [chart] = sheet._charts
+    assert chart.tagname == "barChart" and chart.grouping == "stacked"
+    assert chart.title.tx.rich.p[0].r[0].t == "Change by criterion since the start of the year"

@@ -45,7 +45,7 @@ Changes:
   ``workbook: {plan: 48/KH-UBND, year: 2018, version: 1}`` (the file written as a workbook
   made by ``ntmplan template``, its hidden sheet recording these, the bundled plan's otherwise).
 - actuals files: ``rows: [...]`` appended to the clean rows, or ``text:`` the whole file.
-- ``as_of: 2019-06-30`` for target and actuals rules.
+- ``as_of: 2019-06-30`` for target and actuals rules; ``basis: pro-rata`` for target rules.
 
 Findings, flattened:
 
@@ -199,14 +199,14 @@ def _plan_findings(spec: dict[str, Any], folder: Path) -> Outcome:
 def _data_findings(spec: dict[str, Any], folder: Path) -> Outcome:
     text = _write(folder / spec.get("file", "communes.csv"), edited_communes(BASELINE, spec))
     data = _as_template(folder / "communes.xlsx", text, spec["workbook"]) if "workbook" in spec else text
-    verdict = run_check(bundled_plan(), data, None, Settings(), None).verdict
+    verdict = run_check(bundled_plan(), [data], None, Settings(), None).verdict
     return Outcome(verdict.findings, commune_columns(text, BASELINE))
 
 
 def _target_findings(spec: dict[str, Any], folder: Path) -> Outcome:
     plan = _write(folder / "plan.yaml", to_yaml(plan_of(spec)))
     data = _write(folder / "communes.csv", edited_communes(CLEAN / "communes.csv", spec))
-    verdict = run_check(plan, data, spec.get("as_of"), Settings(), None).verdict
+    verdict = run_check(plan, [data], spec.get("as_of"), Settings(), None, basis=spec.get("basis", "year-end")).verdict
     return Outcome(verdict.findings, lambda finding: [finding.code, finding.location.path])
 
 
@@ -234,7 +234,7 @@ INPUTS = {
     "budget": PLAN_INPUT,
     "markers": PLAN_INPUT,
     "data": Input(COMMUNE_EDITS, (DATA,), _data_findings),
-    "targets": Input(("plan", "as_of", *COMMUNE_EDITS), (TARGETS,), _target_findings),
+    "targets": Input(("plan", "as_of", "basis", *COMMUNE_EDITS), (TARGETS,), _target_findings),
     "actuals": Input(("plan", "as_of", "rows", "text"), (ACTUALS,), _actuals_findings),
 }
 

@@ -71,9 +71,9 @@ def standard_without_year(data: CommuneData) -> Iterator[Problem]:
     """A commune meeting all 19 criteria whose year of recognition is empty. (An
     unreadable year is reported by DA04.)
 
-    Why: The commune counts among the communes at standard in the check, whatever its
-    year column says. Without a year it is either waiting to be recognised, which is
-    worth knowing because its file can be sent for appraisal, or its year was left out.
+    Why: The check counts a commune at the standard only once it is recognised, and lists
+    this one as a candidate. Without a year it is either waiting to be recognised, which
+    is worth knowing because its file can be sent for appraisal, or its year was left out.
 
     Example: 06175 Hồng Thái meets all 19 criteria; 'Năm đạt chuẩn' is empty.
 

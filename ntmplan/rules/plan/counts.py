@@ -137,11 +137,11 @@ def criterion_baseline_below_standard(facts: PlanFacts) -> Iterator[Problem]:
     Fix: Check the criterion's total and increase, and the headline's, against the
     source and last year's results: one of them is wrong.
     """
-    standard = _start(facts.plan.headline.standard_communes)
+    standard = facts.plan.headline.standard_communes.start
     if standard is None:
         return
     for i, criterion in enumerate(facts.plan.criteria):
-        start = _start(criterion.communes)
+        start = criterion.communes.start
         if start is not None and start < standard:
             yield Problem(
                 _(
@@ -157,9 +157,3 @@ def criterion_baseline_below_standard(facts: PlanFacts) -> Iterator[Problem]:
             )
 
 
-def _start(count: CommuneCount) -> int | None:
-    if count.baseline is not None:
-        return count.baseline
-    if count.total is not None and count.added is not None:
-        return count.total - count.added
-    return None

@@ -9,7 +9,7 @@ from ntmplan.figures import show
 from ntmplan.findings import Severity
 from ntmplan.i18n import _, pick
 from ntmplan.model.labels import compared
-from ntmplan.model.plan import CRITERIA, Comparison, TargetRange
+from ntmplan.model.plan import CRITERIA, Comparison, Plan, TargetRange
 from ntmplan.numbers import num, range_text
 from ntmplan.rules.registry import Problem, rule
 from ntmplan.rules.scopes import PLAN, PlanFacts
@@ -129,6 +129,18 @@ def average_unreachable_by_bands(facts: PlanFacts) -> Iterator[Problem]:
         )
 
 
+def criteria_totals_average(plan: Plan) -> tuple[float, float]:
+    """The least and the most average criteria per commune that the criterion totals allow (FE03).
+
+    A criterion without a stated total counts as the communes at standard at least, all communes at most.
+    """
+    communes = plan.metadata.province.communes
+    standard = plan.headline.standard_communes.total or 0
+    stated = sum(c.communes.total for c in plan.criteria if c.communes.total is not None)
+    unstated = CRITERIA - sum(1 for c in plan.criteria if c.communes.total is not None)
+    return (stated + standard * unstated) / communes, (stated + communes * unstated) / communes
+
+
 @rule(
     "FE03",
     "average-unreachable-by-criteria",
@@ -168,8 +180,7 @@ def average_unreachable_by_criteria(facts: PlanFacts) -> Iterator[Problem]:
     missing = [c.number for c in plan.criteria if c.communes.total is None] + list(
         range(len(plan.criteria) + 1, CRITERIA + 1)
     )
-    low = (sum(stated) + standard * len(missing)) / communes
-    high = (sum(stated) + communes * len(missing)) / communes
+    low, high = criteria_totals_average(plan)
     if _reachable(low, high, target):
         return
     unstated = ""
