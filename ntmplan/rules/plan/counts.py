@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ntmplan.findings import Severity
 from ntmplan.i18n import _, pick
-from ntmplan.model.plan import CommuneCount
+from ntmplan.model.plan import CommuneCount, Criterion
 from ntmplan.rules.registry import Problem, rule
 from ntmplan.rules.scopes import PLAN, PlanFacts
 
@@ -19,6 +19,19 @@ def commune_counts(facts: PlanFacts) -> Iterator[tuple[str, str, CommuneCount]]:
             number=criterion.number, name=pick(criterion.name.vi, criterion.name.en)
         )
         yield f"criteria[{i}].communes", label, criterion.communes
+
+
+def criteria_below_standard(facts: PlanFacts, figure: str) -> Iterator[tuple[int, Criterion, int, int]]:
+    """Every (index, criterion, its count, the headline's) where a criterion's ``figure``
+    ('start' or 'total') counts fewer communes than the headline's communes at standard,
+    who meet every criterion by definition."""
+    standard = getattr(facts.plan.headline.standard_communes, figure)
+    if standard is None:
+        return
+    for i, criterion in enumerate(facts.plan.criteria):
+        count = getattr(criterion.communes, figure)
+        if count is not None and count < standard:
+            yield i, criterion, count, standard
 
 
 @rule("CT01", "total-above-communes", Severity.ERROR, "A target counts more communes than the province has", scope=PLAN)
@@ -137,23 +150,18 @@ def criterion_baseline_below_standard(facts: PlanFacts) -> Iterator[Problem]:
     Fix: Check the criterion's total and increase, and the headline's, against the
     source and last year's results: one of them is wrong.
     """
-    standard = facts.plan.headline.standard_communes.start
-    if standard is None:
-        return
-    for i, criterion in enumerate(facts.plan.criteria):
-        start = criterion.communes.start
-        if start is not None and start < standard:
-            yield Problem(
-                _(
-                    "criterion {number} ({name}) starts the year with {start} communes (total − added), fewer "
-                    "than the {standard} communes already at standard, which meet every criterion"
-                ).format(
-                    number=criterion.number, name=pick(criterion.name.vi, criterion.name.en), start=start,
-                    standard=standard,
-                ),
-                path=f"criteria[{i}].communes",
-                expected=f">= {standard}",
-                actual=start,
-            )
+    for i, criterion, start, standard in criteria_below_standard(facts, "start"):
+        yield Problem(
+            _(
+                "criterion {number} ({name}) starts the year with {start} communes (total − added), fewer "
+                "than the {standard} communes already at standard, which meet every criterion"
+            ).format(
+                number=criterion.number, name=pick(criterion.name.vi, criterion.name.en), start=start,
+                standard=standard,
+            ),
+            path=f"criteria[{i}].communes",
+            expected=f">= {standard}",
+            actual=start,
+        )
 
 
