@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ntmplan.findings import Severity
 from ntmplan.i18n import _, pick
-from ntmplan.model.plan import CommuneCount, Criterion
+from ntmplan.model.plan import CommuneCount
 from ntmplan.rules.registry import Problem, rule
 from ntmplan.rules.scopes import PLAN, PlanFacts
 
@@ -21,17 +21,25 @@ def commune_counts(facts: PlanFacts) -> Iterator[tuple[str, str, CommuneCount]]:
         yield f"criteria[{i}].communes", label, criterion.communes
 
 
-def criteria_below_standard(facts: PlanFacts, figure: str) -> Iterator[tuple[int, Criterion, int, int]]:
-    """Every (index, criterion, its count, the headline's) where a criterion's ``figure``
-    ('start' or 'total') counts fewer communes than the headline's communes at standard,
-    who meet every criterion by definition."""
+def criteria_below_standard(facts: PlanFacts, figure: str, message: str) -> Iterator[Problem]:
+    """A problem for each criterion whose ``figure`` ('start' or 'total') counts fewer communes
+    than the headline's communes at standard, who meet every criterion by definition.
+
+    ``message`` is translated, with the fields {number}, {name}, {count} and {standard}.
+    """
     standard = getattr(facts.plan.headline.standard_communes, figure)
     if standard is None:
         return
     for i, criterion in enumerate(facts.plan.criteria):
         count = getattr(criterion.communes, figure)
         if count is not None and count < standard:
-            yield i, criterion, count, standard
+            name = pick(criterion.name.vi, criterion.name.en)
+            yield Problem(
+                message.format(number=criterion.number, name=name, count=count, standard=standard),
+                path=f"criteria[{i}].communes" + (".total" if figure == "total" else ""),
+                expected=f">= {standard}",
+                actual=count,
+            )
 
 
 @rule("CT01", "total-above-communes", Severity.ERROR, "A target counts more communes than the province has", scope=PLAN)
@@ -150,18 +158,8 @@ def criterion_baseline_below_standard(facts: PlanFacts) -> Iterator[Problem]:
     Fix: Check the criterion's total and increase, and the headline's, against the
     source and last year's results: one of them is wrong.
     """
-    for i, criterion, start, standard in criteria_below_standard(facts, "start"):
-        yield Problem(
-            _(
-                "criterion {number} ({name}) starts the year with {start} communes (total − added), fewer "
-                "than the {standard} communes already at standard, which meet every criterion"
-            ).format(
-                number=criterion.number, name=pick(criterion.name.vi, criterion.name.en), start=start,
-                standard=standard,
-            ),
-            path=f"criteria[{i}].communes",
-            expected=f">= {standard}",
-            actual=start,
-        )
+    yield from criteria_below_standard(facts, "start", _(
+        "criterion {number} ({name}) starts the year with {count} communes (total − added), fewer "
+        "than the {standard} communes already at standard, which meet every criterion"))
 
 

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ntmplan.figures import show
 from ntmplan.findings import Severity
-from ntmplan.i18n import _, pick
+from ntmplan.i18n import _
 from ntmplan.model.labels import compared
 from ntmplan.model.plan import CRITERIA, Plan, TargetRange
 from ntmplan.numbers import num, range_text
@@ -32,19 +32,9 @@ def criterion_below_standard(facts: PlanFacts) -> Iterator[Problem]:
     Fix: Check the criterion's total and the headline's total against the source, and
     raise the one or lower the other, whichever is wrong.
     """
-    for i, criterion, total, standard in criteria_below_standard(facts, "total"):
-        yield Problem(
-            _(
-                "criterion {number} ({name}) targets {total} communes, fewer than the {standard} communes at "
-                "standard, which meet every criterion"
-            ).format(
-                number=criterion.number, name=pick(criterion.name.vi, criterion.name.en), total=total,
-                standard=standard,
-            ),
-            path=f"criteria[{i}].communes.total",
-            expected=f">= {standard}",
-            actual=total,
-        )
+    yield from criteria_below_standard(facts, "total", _(
+        "criterion {number} ({name}) targets {count} communes, fewer than the {standard} communes at "
+        "standard, which meet every criterion"))
 
 
 def _target_text(target: TargetRange) -> str:
