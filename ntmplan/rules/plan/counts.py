@@ -132,13 +132,8 @@ def added_total_mismatch(facts: PlanFacts) -> Iterator[Problem]:
             )
 
 
-@rule(
-    "CT03",
-    "criterion-baseline-below-standard",
-    Severity.ERROR,
-    "A criterion starts the year with fewer communes than are already at standard",
-    scope=PLAN,
-)
+@rule("CT03", "criterion-baseline-below-standard", Severity.ERROR,
+      "A criterion starts the year with fewer communes than are already at standard", scope=PLAN)
 def criterion_baseline_below_standard(facts: PlanFacts) -> Iterator[Problem]:
     """A commune at the NTM standard meets all 19 criteria, so at the start of the year
     every criterion is met by at least the communes already at standard. A criterion's

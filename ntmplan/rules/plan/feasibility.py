@@ -112,13 +112,8 @@ def criteria_totals_average(plan: Plan) -> tuple[float, float]:
     return (stated + standard * unstated) / communes, (stated + communes * unstated) / communes
 
 
-@rule(
-    "FE03",
-    "average-unreachable-by-criteria",
-    Severity.WARNING,
-    "The criteria totals do not add up to the average-criteria target",
-    scope=PLAN,
-)
+@rule("FE03", "average-unreachable-by-criteria", Severity.WARNING,
+      "The criteria totals do not add up to the average-criteria target", scope=PLAN)
 def average_unreachable_by_criteria(facts: PlanFacts) -> Iterator[Problem]:
     """Counting (commune, criterion met) pairs two ways, the sum of the criteria's
     totals equals the sum over communes of the criteria each meets. So if every
