@@ -274,13 +274,13 @@ class guarded:
 
 def fail(lines: list[str], code: int) -> None:
     """Print ``lines`` as errors on standard error and exit with ``code``."""
-    from rich.markup import escape
+    from rich.text import Text
 
     from ntmplan.output.console import make_console
 
     console = make_console(stderr=True)
     for line in lines:
-        console.print(f"[bold red]error:[/bold red] {escape(line)}", soft_wrap=True)
+        console.print(Text.assemble(("error:", "bold red"), f" {line}"), soft_wrap=True)
     raise typer.Exit(code)
 
 

@@ -71,7 +71,10 @@ def emit(result: Any, format: Format, view: View) -> None:
     """Write ``result`` to standard output in ``format``."""
     render = renderer(format, result)
     if format is not Format.table:
-        sys.stdout.write(render(result, view))
+        from ntmplan.output.terminal import json_shown, shown
+
+        text = render(result, view)
+        sys.stdout.write(json_shown(text) if format in (Format.json, Format.sarif) else shown(text))
         return
     from ntmplan.output.console import make_console, render_notes, render_silenced
 
