@@ -81,6 +81,14 @@ def read_text(file: str, what: str, max_bytes: int | None = None) -> str:
     return decode_utf8(file, read_bytes(file, what, max_bytes))
 
 
+_READ: list[str] = []  # the inputs read so far in this process, last last
+
+
+def last_read() -> str | None:
+    """The input read last: what an internal error names as what was being worked on."""
+    return _READ[-1] if _READ else None
+
+
 # Any input larger than this is refused, whatever its kind asks for; the readers ask for less.
 MAX_INPUT_BYTES = 50_000_000
 
@@ -97,6 +105,7 @@ def read_bytes(file: str, what: str, max_bytes: int | None = None) -> bytes:
     import stat
 
     limit = MAX_INPUT_BYTES if max_bytes is None else max_bytes
+    _READ.append(file)
     what = translate(what)
     try:
         handle = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
