@@ -12,7 +12,7 @@ import importlib
 from ntmplan.commands.kit import app
 
 # Each module registers its commands; the order here is the order of `ntmplan --help`.
-COMMAND_MODULES = ("check", "progress", "plan", "budget", "schedule", "diff", "report", "template")
+COMMAND_MODULES = ("check", "progress", "plan", "baseline", "budget", "schedule", "diff", "report", "template")
 for _module in COMMAND_MODULES:
     importlib.import_module(f"ntmplan.commands.{_module}")
 

@@ -51,6 +51,7 @@ RENDERERS: dict[tuple[Format, str | None], str] = {
     (Format.table, "RulesResult"): "ntmplan.output.console:render_rules",
     (Format.table, "RuleDoc"): "ntmplan.output.console:render_rule",
     (Format.table, "ReportResult"): "ntmplan.output.console:render_written",
+    (Format.table, "BaselineResult"): "ntmplan.output.console:render_written",
     (Format.table, "TemplateResult"): "ntmplan.output.template_view:render_template",
     (Format.table, "CheckResult"): "ntmplan.output.check_view:render_check",
     (Format.table, "ProgressResult"): "ntmplan.output.progress_view:render_progress",
