@@ -23,6 +23,14 @@ def hostile_plan(tmp_path):
     return path
 
 
+def plan_naming_criterion_8(tmp_path, english):
+    """The bundled plan with criterion 8 named ``english`` (YAML escapes): SH01's message quotes the name."""
+    path = tmp_path / "plan.yaml"
+    text = PLAN.read_text(encoding="utf-8").replace('en: "Information and communications"', f'en: "{english}"', 1)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_escaping_helper():
     assert shown("a\x1b[31mb\tc\nd\x9b\u202e\x00") == "a\\x1b[31mb\tc\nd\\x9b\\u202e\\x00"
     assert json_shown(json.dumps("\x1b\x9b\u2066", ensure_ascii=False)) == '"\\u001b\\u009b\\u2066"'
@@ -40,11 +48,7 @@ def test_table_prints_markup_and_escapes_literally(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("format", ["github", "markdown", "junit"])
 def test_text_formats_escape_control_characters(tmp_path, format):
-    path = tmp_path / "plan.yaml"
-    text = PLAN.read_text(encoding="utf-8")
-    # a finding's message names the document: SH01 on criterion 8 quotes its name
-    text = text.replace('en: "Information and communications"', 'en: "Info\\e[2J\\u202e[b]x"', 1)
-    path.write_text(text, encoding="utf-8")
+    path = plan_naming_criterion_8(tmp_path, "Info\\e[2J\\u202e[b]x")
     result = runner.invoke(app, ["validate", str(path), "--format", format])
     assert result.exit_code == 1, result.output
     assert "\x1b" not in result.output and "\u202e" not in result.output
@@ -53,10 +57,7 @@ def test_text_formats_escape_control_characters(tmp_path, format):
 
 @pytest.mark.parametrize("format", ["json", "sarif"])
 def test_json_formats_escape_by_json_rules(tmp_path, format):
-    path = tmp_path / "plan.yaml"
-    text = PLAN.read_text(encoding="utf-8")
-    text = text.replace('en: "Information and communications"', 'en: "Info\\e[2J\\u202e\\x9b"', 1)
-    path.write_text(text, encoding="utf-8")
+    path = plan_naming_criterion_8(tmp_path, "Info\\e[2J\\u202e\\x9b")
     result = runner.invoke(app, ["validate", str(path), "--format", format])
     assert "\x1b" not in result.output and "\u202e" not in result.output and "\x9b" not in result.output
     assert "Info\\u001b[2J\\u202e\\u009b" in result.output
