@@ -17,27 +17,31 @@ Every run hands the ``Settings`` read here to the engine, which applies them to
 its findings (``rules.settings.apply_settings``); the command line's
 ``--fail-on``, ``--strict`` and ``--baseline`` win over the file.
 
-A baseline file is the JSON output of ``validate``, ``check`` or ``budget``: the
-findings it lists (by file name, rule code and path in the document) are
-silenced as known.
+A baseline file is written by ``ntmplan baseline`` (the JSON output of
+``validate``, ``check`` or ``budget`` is read as one too): the findings it lists
+are silenced as known, each matched by what was found (file name, rule code,
+path in the document, and the figures expected and found), so a finding whose
+figures change is new.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import math
 import sys
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ntmplan.errors import InputError, read_text
-from ntmplan.findings import Severity
+from ntmplan.errors import InputError, line_and_column, read_text
+from ntmplan.findings import Finding, Severity
 from ntmplan.rules.settings import Baseline, Settings, baseline_key
 from ntmplan.text import suggest
 
 CONFIG_NAMES = ("ntmplan.yaml", "ntmplan.yml")
+MAX_CONFIG_BYTES = 1_000_000
+MAX_LOCATED_LINES = 2_000  # a pyproject longer than this is not searched for a key's line
 PYPROJECT = "pyproject.toml"
 TABLE = "tool.ntmplan"
 
@@ -66,18 +70,25 @@ def find_config(start: Path) -> Path | None:
             if (directory / name).is_file():
                 return directory / name
         pyproject = directory / PYPROJECT
-        if pyproject.is_file() and re.search(r"^\s*\[\s*tool\.ntmplan\s*[.\]]", _quiet_read(pyproject), re.M):
+        if pyproject.is_file() and _has_table(pyproject):
             return pyproject
         if (directory / ".git").exists():
             return None
     return None
 
 
-def _quiet_read(path: Path) -> str:
+def _has_table(pyproject: Path) -> bool:
+    """Whether a pyproject.toml configures ntmplan: it has a ``tool.ntmplan`` table in any TOML form, or it
+    cannot be parsed but names ntmplan (reading it then says what is wrong)."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""
+        text = read_text(str(pyproject), "a pyproject.toml", MAX_CONFIG_BYTES)
+    except InputError:
+        return False
+    try:
+        tool = _toml_loads(text).get("tool")
+    except (ValueError, RecursionError):
+        return "ntmplan" in text
+    return isinstance(tool, dict) and "ntmplan" in tool
 
 
 def load_settings(config: str | None = None, baseline: str | None = None, start: Path | None = None) -> Settings:
@@ -112,7 +123,7 @@ def read_config(file: str) -> Settings:
                              path=".".join(keys), expected=expected) from None
         expected = (error["msg"][0].lower() + error["msg"][1:]).removeprefix("input should be ")
         raise InputError(file, "wrong value", line=line, column=column, path=".".join(keys),
-                         expected=expected.removeprefix("value error, "), found=repr(error.get("input"))) from None
+                         expected=expected.removeprefix("value error, "), found=_shown(error.get("input"))) from None
     disabled = {_rule_code(file, code, ["disable", code], locate) for code in model.disable}
     severity = {_rule_code(file, code, ["severity", code], locate): level for code, level in model.severity.items()}
     found_baseline = None
@@ -158,78 +169,152 @@ def _read_yaml(file: str):
     return data, locate
 
 
-def _read_toml(file: str):
+def _toml_loads(text: str) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
 
-    text = read_text(file, "a pyproject.toml")
+    return tomllib.loads(text)
+
+
+def _read_toml(file: str):
+    text = read_text(file, "a pyproject.toml", MAX_CONFIG_BYTES)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        where = re.search(r"line (\d+), column (\d+)", str(exc))
-        raise InputError(file, f"TOML syntax error: {str(exc).split(' (at')[0]}",
-                         line=int(where[1]) if where else None, column=int(where[2]) if where else None) from None
-    options: Any = data.get("tool", {}).get("ntmplan")
+        data = _toml_loads(text)
+    except RecursionError:
+        raise InputError(file, "the TOML is nested too deeply", expected="a [tool.ntmplan] table of options") from None
+    except ValueError as exc:  # tomllib.TOMLDecodeError, and a number too long to read
+        message = str(exc) if type(exc).__name__ == "TOMLDecodeError" else "a number is too long to read"
+        where = message.rpartition(" (at line ")[2].rstrip(")").split(", column ")
+        line, column = (int(where[0]), int(where[1])) if len(where) == 2 and all(map(str.isdigit, where)) \
+            else (None, None)
+        raise InputError(file, f"TOML syntax error: {message.split(' (at')[0]}", line=line, column=column) from None
+    tool = data.get("tool")
+    if tool is not None and not isinstance(tool, dict):
+        line, column = toml_position(text, [], root=("tool",))
+        raise InputError(file, "tool must be a table", line=line, column=column, path="tool",
+                         expected="a [tool.ntmplan] table of options", found=_shown(tool))
+    options: Any = (tool or {}).get("ntmplan")
     if options is None:
         raise InputError(file, "there is no [tool.ntmplan] table", expected="a [tool.ntmplan] table of options")
     if not isinstance(options, dict):
-        raise InputError(file, "tool.ntmplan must be a table of options", expected="a [tool.ntmplan] table")
+        line, column = toml_position(text, [])
+        raise InputError(file, "tool.ntmplan must be a table of options", line=line, column=column,
+                         path=TABLE, expected="a [tool.ntmplan] table", found=_shown(options))
     return options, lambda keys, key: toml_position(text, keys)
 
 
-def toml_position(text: str, keys: list[str]) -> tuple[int | None, int | None]:
-    """Line and column of ``keys`` under [tool.ntmplan] in a TOML text.
+def toml_position(text: str, keys: list[str], root: tuple[str, ...] = ("tool", "ntmplan")) -> tuple[int | None, int | None]:
+    """Line and column of ``keys`` under [tool.ntmplan] in a TOML text, in whatever TOML form it is written.
 
-    TOML parsers keep no positions, so this looks for the key's line in the
-    table or its sub-table, and for an item (a rule code) from that line on.
+    TOML parsers keep no positions, so the parser itself is asked: the key's line
+    is the first line after which the text read so far holds it (an item of a
+    list counts as a key of it); its column, where its name is written on that
+    line or the lines just above. A text too long to read line by line is not located.
     """
-    lines = text.splitlines()
-    section = None
-    for number, line in enumerate(lines, start=1):
-        header = re.match(r"^\s*\[\s*([^\]]+?)\s*\]", line)
-        if header:
-            section = header[1].replace('"', "").replace(" ", "")
+    lines = text.splitlines(keepends=True)
+    if len(lines) > MAX_LOCATED_LINES:
+        return None, None
+    wanted = [*root, *keys]
+    for number in range(1, len(lines) + 1):
+        try:
+            data = _toml_loads("".join(lines[:number]))
+        except (ValueError, RecursionError):
             continue
-        if section == TABLE and _assigns(line, keys[0]):
-            if len(keys) > 1:
-                for later in range(number - 1, min(len(lines), number + 50)):
-                    column = lines[later].find(keys[1], line.index("=") + 1 if later == number - 1 else 0)
-                    if column >= 0:
-                        return later + 1, column + 1
-            return number, line.index(keys[0]) + 1
-        if section == f"{TABLE}.{keys[0]}" and len(keys) > 1 and _assigns(line, keys[1]):
-            return number, line.index(keys[1]) + 1
-    header_line = next((n for n, line in enumerate(lines, start=1) if re.match(r"^\s*\[\s*tool\.ntmplan", line)), None)
-    return (header_line, 1) if header_line else (None, None)
+        if _holds(data, wanted):
+            name = wanted[-1]
+            for above in range(number - 1, max(-1, number - 51), -1):
+                column = lines[above].find(name)
+                if column >= 0:
+                    return above + 1, column + 1
+            return number, 1
+    return None, None
 
 
-def _assigns(line: str, key: str) -> bool:
-    return re.match(rf'^\s*["\']?{re.escape(key)}["\']?\s*=', line) is not None
+def _holds(data: Any, keys: list[str]) -> bool:
+    for key in keys:
+        if isinstance(data, dict) and key in data:
+            data = data[key]
+        elif isinstance(data, list) and key in data:
+            return True
+        else:
+            return False
+    return True
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+BASELINE_FORMAT = "ntmplan-baseline"
+BASELINE_EXPECTED = "the file 'ntmplan baseline' writes (or the JSON output of ntmplan validate)"
+MAX_BASELINE_BYTES = 20_000_000
 
 
 def load_baseline(file: str) -> Baseline:
-    """Read a baseline: the JSON that ``--format json`` prints (its findings, and findings
-    silenced by an earlier baseline, so that regenerating it with a baseline in use keeps them)."""
-    text = read_text(file, "a baseline (the JSON output of ntmplan validate --format json)")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(file, f"the baseline is not valid JSON ({exc.msg})", line=exc.lineno, column=exc.colno,
-                         expected="the output of ntmplan validate --format json") from None
+    """Read a baseline: the file ``ntmplan baseline`` writes, or the JSON that ``--format json`` prints.
+
+    Its findings (and those an earlier baseline silenced, so that regenerating it
+    with a baseline in use keeps them) are matched by what was found: file name,
+    rule, path, and the figures expected and found.
+    """
+    text = read_text(file, "a baseline (the JSON output of ntmplan validate --format json)", MAX_BASELINE_BYTES)
+    data = _baseline_json(file, text)
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
-        raise InputError(file, "the baseline has no list of findings", line=1, column=1,
-                         expected="the output of ntmplan validate --format json")
-    entries = set()
+        raise InputError(file, "the baseline has no list of findings", line=1, column=1, expected=BASELINE_EXPECTED)
+    silenced = data.get("silenced")
+    if silenced is not None and not isinstance(silenced, list):
+        raise InputError(file, "'silenced' of the baseline is not a list", expected="a list of findings",
+                         found=type(silenced).__name__)
     listed = data["findings"] + [
-        f for f in data.get("silenced") or [] if isinstance(f, dict) and (f.get("silenced") or {}).get("kind") == "baseline"
+        f for f in silenced or [] if isinstance(f, dict) and isinstance(f.get("silenced"), dict)
+        and f["silenced"].get("kind") == "baseline"
     ]
+    entries = set()
     for number, item in enumerate(listed):
-        try:
-            location = item["location"]
-            entries.add(baseline_key(str(location["file"]), str(item["code"]), str(location.get("path") or "")))
-        except (KeyError, TypeError):
+        location = item.get("location") if isinstance(item, dict) else None
+        if not isinstance(location, dict) or not isinstance(item.get("code"), str) \
+                or not isinstance(location.get("file"), str) or not isinstance(location.get("path") or "", str):
             raise InputError(file, f"finding {number + 1} of the baseline has no code or location",
                              expected="findings as ntmplan prints them") from None
+        entries.add(baseline_key(location["file"], item["code"], location.get("path") or "", item.get("expected"),
+                                 item.get("actual")))
     return Baseline(file, frozenset(entries))
+
+
+def _baseline_json(file: str, text: str) -> Any:
+    """The JSON of a baseline; NaN, infinities, numbers too long and nesting too deep are refused, located."""
+
+    def refuse(written: str) -> None:
+        line, column = line_and_column(text, max(text.find(written), 0))
+        raise InputError(file, "the baseline holds a number that is not a finite figure", line=line, column=column,
+                         expected="numbers as ntmplan writes them", found=written[:40])
+
+    def finite(written: str) -> float:
+        value = float(written)
+        if not math.isfinite(value):
+            refuse(written)
+        return value
+
+    try:
+        return json.loads(text, parse_constant=refuse, parse_float=finite)
+    except json.JSONDecodeError as exc:
+        raise InputError(file, f"the baseline is not valid JSON ({exc.msg})", line=exc.lineno, column=exc.colno,
+                         expected=BASELINE_EXPECTED) from None
+    except RecursionError:
+        raise InputError(file, "the baseline is nested too deeply", expected=BASELINE_EXPECTED) from None
+    except ValueError:  # an integer of thousands of digits
+        raise InputError(file, "the baseline holds a number too long to read", expected=BASELINE_EXPECTED) from None
+
+
+def baseline_document(findings: list[Finding], plans: list[str]) -> bytes:
+    """The baseline file of ``findings``: what ``load_baseline`` reads back, one finding per entry."""
+    document = {
+        "format": BASELINE_FORMAT,
+        "version": 1,
+        "plans": plans,
+        "findings": [finding.to_dict() for finding in findings],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n").encode("utf-8")

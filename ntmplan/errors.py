@@ -81,27 +81,67 @@ def read_text(file: str, what: str, max_bytes: int | None = None) -> str:
     return decode_utf8(file, read_bytes(file, what, max_bytes))
 
 
-def read_bytes(file: str, what: str, max_bytes: int | None = None) -> bytes:
-    """Read a whole input file, refusing missing, oversized and unreadable files (a workbook, a text to decode)."""
-    from pathlib import Path
+_READ: list[str] = []  # the inputs read so far in this process, last last
 
-    path = Path(file)
+
+def last_read() -> str | None:
+    """The input read last: what an internal error names as what was being worked on."""
+    return _READ[-1] if _READ else None
+
+
+# Any input larger than this is refused, whatever its kind asks for; the readers ask for less.
+MAX_INPUT_BYTES = 50_000_000
+
+
+def read_bytes(file: str, what: str, max_bytes: int | None = None) -> bytes:
+    """Read a whole input file: the one guarded reader every kind of input goes through.
+
+    A FIFO, a device (/dev/zero) or a directory is refused before anything is
+    read, and the size is bounded by the bytes actually read (at most the limit
+    and one), never by the size the file reports, so nothing blocks or fills
+    memory.
+    """
+    import os
+    import stat
+
+    limit = MAX_INPUT_BYTES if max_bytes is None else max_bytes
+    _READ.append(file)
     what = translate(what)
-    if not path.exists():
-        raise InputError(file, _("the file does not exist"), expected=_("a path to {what}").format(what=what))
-    if path.is_dir():
-        raise InputError(file, _("this is a directory"), expected=what)
-    size = path.stat().st_size
-    if max_bytes is not None and size > max_bytes:
+    try:
+        handle = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise InputError(file, _("the file does not exist"), expected=_("a path to {what}").format(what=what)) from None
+    except IsADirectoryError:
+        raise InputError(file, _("this is a directory"), expected=what) from None
+    except OSError as exc:
+        raise InputError(file, _("the file cannot be read ({reason})").format(reason=exc.strerror or exc)) from None
+    try:
+        mode = os.fstat(handle).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(file, _("this is a directory"), expected=what)
+        if not stat.S_ISREG(mode):
+            raise InputError(file, _("this is not a regular file (a pipe, a device or a socket)"), expected=what)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(handle, True)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(handle, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise InputError(file, _("the file cannot be read ({reason})").format(reason=exc.strerror or exc)) from None
+    finally:
+        os.close(handle)
+    if size > limit:
         raise InputError(
             file, _("the file is too large to be {what}").format(what=what),
-            expected=_("at most {count} bytes").format(count=f"{max_bytes:,}"),
-            found=_("{count} bytes").format(count=f"{size:,}"),
+            expected=_("at most {count} bytes").format(count=f"{limit:,}"),
+            found=_("more bytes"),
         )
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(file, _("the file cannot be read ({reason})").format(reason=exc.strerror)) from None
+    return b"".join(chunks)
 
 
 class UnknownName(LookupError):

@@ -182,3 +182,60 @@ def test_input_file_is_not_modified(tmp_path):
 def test_debug_shows_the_traceback(tmp_path):
     result = runner.invoke(app, ["validate", str(tmp_path / "nope.yaml"), "--debug"])
     assert result.exit_code != 0 and result.exception is not None
+
+
+@pytest.mark.parametrize(
+    "yaml_text, message",
+    [
+        ("a: !!int abc\n", "plan.yaml:1:4: the value does not match its tag '!!int' (at a); expected an integer, found 'abc'"),
+        ("a: !!float lots\n", "expected a number, found 'lots'"),
+        ("a: !!bool maybe\n", "expected true or false, found 'maybe'"),
+        ("a: !!timestamp yesterday\n", "expected a date YYYY-MM-DD, found 'yesterday'"),
+        ("a: 2019-02-30\n", "plan.yaml:1:4: no such date"),
+        ("a: 2019-13-01\n", "no such date"),
+        ("a: " + "9" * 5000 + "\n", "the number has too many digits"),
+        ("a: 1e400\n", "the number is too large"),
+        ("a: .nan\n", "infinity and NaN are not figures"),
+    ],
+)
+def test_scalars_that_cannot_be_built_are_located(tmp_path, yaml_text, message):
+    result = validate(write(tmp_path, yaml_text))
+    assert result.exit_code == 2 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert message in " ".join(result.output.split())
+
+
+def test_scalars_are_read_by_the_yaml_1_2_core_schema():
+    from ntmplan.loading.yaml_source import parse_yaml
+
+    text = "a: [0207, on, off, yes, no, 1_000, '1:30', 1:30, 0o17, 0x1F, 1.50, ~, TRUE, !!str 12, !!int 12]\n"
+    assert parse_yaml("p.yaml", text).data["a"] == [
+        207, "on", "off", "yes", "no", "1_000", "1:30", "1:30", 15, 31, 1.5, None, True, "12", 12
+    ]
+
+
+def test_communes_0207_is_not_octal():
+    from ntmplan.loading.yaml_source import parse_yaml
+
+    text = open("plans/2019.yaml", encoding="utf-8").read().replace("communes: 207", "communes: 0207", 1)
+    assert parse_yaml("p.yaml", text).data["metadata"]["province"]["communes"] == 207
+
+
+def test_two_criteria_with_one_number(tmp_path):
+    plan = clean_plan()
+    plan["criteria"][1]["number"] = plan["criteria"][0]["number"]
+    result = validate(write(tmp_path, to_yaml(plan)))
+    assert result.exit_code == 2
+    assert "criterion 1 is given twice" in result.output and "criteria[1].number" in result.output
+
+
+def test_many_small_values_are_refused_before_building(tmp_path):
+    path = write(tmp_path, "- 1\n" * 1_000_000)  # 4 MB of small values
+    result = validate(path)
+    assert result.exit_code == 2
+    assert "holds too many values" in result.output
+
+
+def test_too_long_a_line(tmp_path):
+    result = validate(write(tmp_path, "a: " + "x" * 30_000 + "\n"))
+    assert result.exit_code == 2
+    assert "plan.yaml:1:20001: a line is too long" in " ".join(result.output.split())

@@ -25,6 +25,7 @@ from ntmplan.numbers import COMMA, POINT, ReadNumber, read_number
 from ntmplan.text import fold
 
 MAX_BYTES = 20_000_000
+MAX_AMOUNT = 1e12  # billion đồng: a thousand times the national budget, so only a pasted mistake is larger
 DELIMITERS = (";", ",", "\t", "|")
 
 # Canonical column -> accepted headers, compared after folding ('Nguồn vốn' -> 'nguon_von').
@@ -171,6 +172,8 @@ def parse_actuals(file: str, text: str, plan: Plan) -> ActualsFile:
     for row in rows:
         row.source = index.get(fold(row.text("source")))
         row.number = read_number(row.text("amount"), mark)
+        if row.number is not None and not abs(row.number.value) < MAX_AMOUNT:  # inf and NaN too
+            row.number = None  # beyond any budget and beyond exact sums: told as no number, never summed
         row.unit_factor = UNITS.get(fold(row.text("unit")))
         if row.number is not None and row.number.value >= 0 and row.unit_factor is not None:
             row.amount = float(Decimal(str(row.number.value)) * row.unit_factor)

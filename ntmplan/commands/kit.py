@@ -200,7 +200,7 @@ def command(*, formats: tuple[Format, ...] = PLAIN, judges: bool = False, name: 
             with guarded(options["debug"]):
                 session = open_session(options, formats, judges)
                 result = body(session, **given)
-            finish(session, result)
+                finish(session, result)
 
         run.__signature__ = inspect.Signature(own + common)  # type: ignore[attr-defined]
         run.__annotations__ = {}
@@ -274,19 +274,33 @@ class guarded:
 
 def fail(lines: list[str], code: int) -> None:
     """Print ``lines`` as errors on standard error and exit with ``code``."""
-    from rich.markup import escape
+    print_errors(lines)
+    raise typer.Exit(code)
+
+
+def print_errors(lines: list[str]) -> None:
+    """``lines`` on standard error, each after 'error:', printed literally."""
+    from rich.text import Text
 
     from ntmplan.output.console import make_console
 
     console = make_console(stderr=True)
     for line in lines:
-        console.print(f"[bold red]error:[/bold red] {escape(line)}", soft_wrap=True)
-    raise typer.Exit(code)
+        console.print(Text.assemble(("error:", "bold red"), f" {line}"), soft_wrap=True)
 
 
 def internal(error: BaseException) -> None:
     """A bug: one paragraph saying what happened, the exit code of an internal error, no traceback."""
+    print_errors([internal_message(error)])
+    raise typer.Exit(INTERNAL_ERROR)
+
+
+def internal_message(error: BaseException) -> str:
+    """One paragraph on a bug: what was being read, what went wrong, and how to see more."""
+    from ntmplan.errors import last_read
     from ntmplan.i18n import _
 
-    fail([_("internal error ({kind}: {error}). This is a bug of ntmplan: please report it with the command you ran; "
-            "--debug shows the traceback.").format(kind=type(error).__name__, error=error)], INTERNAL_ERROR)
+    reading = last_read()
+    where = _(" while working on {file}").format(file=reading) if reading else ""
+    return _("internal error{where} ({kind}: {error}). This is a bug of ntmplan: please report it with the command "
+             "you ran; --debug shows the traceback.").format(where=where, kind=type(error).__name__, error=error)

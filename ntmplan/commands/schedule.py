@@ -49,4 +49,9 @@ def schedule(
         period = parse_month(month) if month else parse_quarter(quarter) if quarter else None
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--month" if month else "--quarter") from None
-    return run_schedule(session.plan(plan), as_of.date() if as_of else None, period, agency, ics, session.lang)
+    plan_file = session.plan(plan)
+    if ics is not None:
+        from ntmplan.files import check_target
+
+        check_target(ics, [plan_file])  # before the work: an unwritable calendar is said at once
+    return run_schedule(plan_file, as_of.date() if as_of else None, period, agency, ics, session.lang)

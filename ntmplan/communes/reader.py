@@ -89,7 +89,10 @@ def _files(sources: list[str]) -> tuple[list[str], list[str]]:
             )
     unique: dict[str, str] = {}
     for file in sorted(files):
-        unique.setdefault(str(Path(file).resolve()), file)
+        try:
+            unique.setdefault(str(Path(file).resolve()), file)
+        except (OSError, RuntimeError):  # a symlink loop: reading it names the reason
+            read_bytes(file, "a CSV file of communes")
     return list(unique.values()), not_read
 
 

@@ -26,25 +26,47 @@ def is_revision(spec: str) -> bool:
 
 
 def git_show(spec: str) -> str:
-    """The text of ``REV:path`` in the repository of the working directory."""
+    """The text of ``REV:path`` in the repository of the working directory.
+
+    The revision is never read by git as an option: one beginning with '-' is
+    refused, and ``--end-of-options`` ends git's options before it. Git's output
+    is read up to the size limit of a plan and one byte, no further.
+    """
     revision, _, path = spec.partition(":")
     if not revision or not path:
         raise InputError(spec, "a revision needs both parts", expected="REV:path, such as HEAD~1:plans/2019.yaml")
+    if revision.startswith("-"):
+        raise InputError(spec, "a revision cannot begin with '-'", expected="REV:path, such as HEAD~1:plans/2019.yaml",
+                         found=repr(revision))
+    command = ["git", "show", "--no-textconv", "--end-of-options", f"{revision}:{path}"]
     try:
-        done = subprocess.run(["git", "show", f"{revision}:{path}"], capture_output=True, check=False, timeout=60)
+        with subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE) as git:
+            shown, said = _bounded(git)
     except FileNotFoundError:
         raise InputError(spec, "git is not installed, so a plan cannot be read from a revision",
                          expected="git on the PATH, or a plan file") from None
     except subprocess.TimeoutExpired:
         raise InputError(spec, "git did not answer within 60 seconds") from None
-    if done.returncode != 0:
-        said = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        reason = said[-1].removeprefix("fatal: ") if said else f"git exited with {done.returncode}"
+    if len(shown) > MAX_BYTES:
+        raise InputError(spec, "the file is too large to be a plan", expected=f"at most {MAX_BYTES:,} bytes")
+    if git.returncode != 0:
+        lines = said.decode("utf-8", errors="replace").strip().splitlines()
+        reason = lines[-1].removeprefix("fatal: ") if lines else f"git exited with {git.returncode}"
         raise InputError(spec, f"git cannot read it: {reason}",
                          expected="REV:path with a revision of this repository and the path of a plan in it")
-    if len(done.stdout) > MAX_BYTES:
-        raise InputError(spec, "the file is too large to be a plan", expected=f"at most {MAX_BYTES:,} bytes")
-    return decode_utf8(spec, done.stdout)
+    return decode_utf8(spec, shown)
+
+
+def _bounded(git: subprocess.Popen) -> tuple[bytes, bytes]:
+    """Git's output up to a plan's limit and one byte (git is stopped there), and what it said on stderr."""
+    assert git.stdout is not None and git.stderr is not None
+    shown = git.stdout.read(MAX_BYTES + 1)
+    if len(shown) > MAX_BYTES:
+        git.kill()
+    said = git.stderr.read(64_000)
+    git.wait(timeout=60)
+    return shown, said
 
 
 def read_plan(spec: str) -> LoadedPlan:

@@ -55,7 +55,25 @@ def plan_from_document(document: YamlDocument) -> LoadedPlan:
         if len(errors) > MAX_REPORTED_ERRORS:
             first.problem += " " + _("({count} further errors not shown)").format(count=len(errors) - MAX_REPORTED_ERRORS)
         raise first from None
+    _refuse_repeated_criteria(document, plan)
     return LoadedPlan(plan=plan, document=document)
+
+
+def _refuse_repeated_criteria(document: YamlDocument, plan: Plan) -> None:
+    """Two criteria with the same number would make one target shadow the other without a word."""
+    first: dict[int, int] = {}
+    for index, criterion in enumerate(plan.criteria):
+        if criterion.number in first:
+            mark = document.mark(f"criteria[{index}].number")
+            earlier = document.mark(f"criteria[{first[criterion.number]}].number")
+            raise InputError(
+                document.file,
+                _("criterion {number} is given twice (first at line {line})").format(
+                    number=criterion.number, line=earlier.line if earlier else "?"),
+                line=mark.line if mark else None, column=mark.column if mark else None,
+                path=f"criteria[{index}].number", expected=_("each criterion once"),
+            )
+        first[criterion.number] = index
 
 
 def _located(document: YamlDocument, error: dict[str, Any]) -> InputError:

@@ -1,15 +1,21 @@
 """Load YAML safely, keeping where every value stands in the file.
 
 PyYAML alone accepts duplicate keys, loses line numbers and expands alias
-bombs. We compose the node graph with the safe (libyaml when present) loader,
-then build plain Python data ourselves so that we can refuse duplicates, bound
-size and depth, and remember each value's line and column. A float
+bombs; its YAML 1.1 resolver reads ``0207`` as octal 135 and ``no`` as false.
+We first count the parser's events (values, depth) and measure the lines, so
+that a runaway file is refused before any node is built; then compose the node
+graph with the safe (libyaml when present) loader, which tags every plain
+scalar as plain, and build plain Python data ourselves by the YAML 1.2 core
+schema: refusing duplicates, remembering each value's line and column. A float
 is built as a ``Stated`` figure that keeps the decimals it was written with
 ('29.50' has two), which the model keeps and the rules compare at.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,13 +26,38 @@ from ntmplan.figures import Stated, decimals
 from ntmplan.loading.markers import IgnoreMarker, scan_markers
 
 try:
-    _Loader = yaml.CSafeLoader
+    _SafeLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML without libyaml
-    _Loader = yaml.SafeLoader
+    _SafeLoader = yaml.SafeLoader
 
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 50
 MAX_NODES = 200_000
+MAX_LINE = 20_000  # characters on one line
+MAX_DIGITS = 30  # digits of a number: more is a pasted mistake, not a figure of a plan
+
+PLAIN = "tag:ntmplan:plain"  # a plain scalar without a tag: resolved by the YAML 1.2 core schema below
+_CORE = "tag:yaml.org,2002:"
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, leaving every untagged plain scalar for ``resolve_plain`` to read."""
+
+    def resolve(self, kind, value, implicit):  # noqa: ANN001 - PyYAML's signature
+        if kind is yaml.ScalarNode and implicit[0]:
+            return PLAIN
+        return super().resolve(kind, value, implicit)
+
+
+# The YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution), and ISO dates.
+_NULL = re.compile(r"null|Null|NULL|~|")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCTAL = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_SPECIAL_FLOAT = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
 @dataclass(frozen=True)
@@ -85,7 +116,6 @@ class _Builder:
         self.marks: dict[str, Mark] = {}
         self.key_marks: dict[str, Mark] = {}
         self.nodes = 0
-        self.constructor = yaml.constructor.SafeConstructor()
 
     def fail(self, node: yaml.Node, problem: str, path: str, **kw: str) -> InputError:
         mark = _mark(node)
@@ -137,15 +167,94 @@ class _Builder:
         return result
 
     def build_scalar(self, node: yaml.ScalarNode, path: str) -> Any:
-        if node.tag.startswith("tag:yaml.org,2002:") and node.tag[18:] in _SCALAR_TAGS:
-            value = self.constructor.construct_object(node, deep=True)
-            if isinstance(value, float):
-                return Stated(value, decimals(node.value))
-            return value
-        raise self.fail(node, "explicit YAML tags are not allowed", path, found=f"tag {_describe_tag(node.tag)!r}")
+        """A scalar by the YAML 1.2 core schema; an explicit tag must agree with what the value is."""
+        if node.tag == PLAIN:
+            return self.resolve_plain(node, path)
+        kind = node.tag.removeprefix(_CORE) if node.tag.startswith(_CORE) else None
+        if kind == "str":
+            return node.value
+        if kind not in _TAG_KINDS:
+            raise self.fail(node, "explicit YAML tags are not allowed", path, found=f"tag {_describe_tag(node.tag)!r}")
+        value = self.resolve_plain(node, path)
+        wanted = _TAG_KINDS[kind]
+        if type(value) not in wanted:
+            raise self.fail(node, f"the value does not match its tag '!!{kind}'", path,
+                            expected=_TAG_NAMES[kind], found=_shown(node.value))
+        return value
+
+    def resolve_plain(self, node: yaml.ScalarNode, path: str) -> Any:
+        text = node.value
+        if _NULL.fullmatch(text):
+            return None
+        if text in _BOOL:
+            return _BOOL[text]
+        number = _INT.fullmatch(text) or _OCTAL.fullmatch(text) or _HEX.fullmatch(text) or _FLOAT.fullmatch(text)
+        if number and sum(char.isdigit() for char in text) > MAX_DIGITS:
+            raise self.fail(node, "the number has too many digits", path,
+                            expected=f"at most {MAX_DIGITS} digits", found=f"{len(text):,} characters")
+        if _INT.fullmatch(text):
+            return int(text, 10)
+        if _OCTAL.fullmatch(text):
+            return int(text[2:], 8)
+        if _HEX.fullmatch(text):
+            return int(text[2:], 16)
+        if _FLOAT.fullmatch(text):
+            value = float(text)
+            if not math.isfinite(value):
+                raise self.fail(node, "the number is too large", path, expected="a finite number", found=_shown(text))
+            return Stated(value, decimals(text))
+        if _SPECIAL_FLOAT.fullmatch(text):
+            raise self.fail(node, "infinity and NaN are not figures", path, expected="a finite number",
+                            found=_shown(text))
+        date = _DATE.fullmatch(text)
+        if date:
+            try:
+                return dt.date(int(date[1]), int(date[2]), int(date[3]))
+            except ValueError as exc:
+                raise self.fail(node, f"no such date ({exc})", path, expected="a date YYYY-MM-DD",
+                                found=_shown(text)) from None
+        return text
 
 
-_SCALAR_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
+# What an explicit core tag accepts: the types its value may resolve to.
+_TAG_KINDS: dict[str, tuple[type, ...]] = {
+    "int": (int,), "float": (Stated, int), "bool": (bool,), "null": (type(None),), "timestamp": (dt.date,),
+}
+_TAG_NAMES = {"int": "an integer", "float": "a number", "bool": "true or false", "null": "null",
+              "timestamp": "a date YYYY-MM-DD"}
+
+
+def _shown(text: str) -> str:
+    return repr(text) if len(text) <= 40 else f"{text[:37]!r}..."
+
+
+def _measure(file: str, text: str) -> None:
+    """Refuse a runaway document before any node is built: too long a line, too many values, too deep."""
+    start = 0
+    line = 1
+    while True:
+        end = text.find("\n", start)
+        stop = len(text) if end < 0 else end
+        if stop - start > MAX_LINE:
+            raise InputError(file, "a line is too long for a plan", line=line, column=MAX_LINE + 1,
+                             expected=f"at most {MAX_LINE:,} characters on a line")
+        if end < 0:
+            break
+        start, line = end + 1, line + 1
+    values = depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
+            values += 1
+            if values > MAX_NODES:
+                raise InputError(file, "the document holds too many values", line=event.start_mark.line + 1,
+                                 column=event.start_mark.column + 1, expected=f"at most {MAX_NODES:,} values")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputError(file, "the document is nested too deeply", line=event.start_mark.line + 1,
+                                 column=event.start_mark.column + 1, expected=f"at most {MAX_DEPTH} levels")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def parse_yaml(file: str, text: str) -> YamlDocument:
@@ -153,6 +262,7 @@ def parse_yaml(file: str, text: str) -> YamlDocument:
     if not text.strip():
         raise InputError(file, "the file is empty", line=1, column=1, expected="a YAML plan document")
     try:
+        _measure(file, text)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -12,7 +12,6 @@ import textwrap
 
 from rich import box
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -41,7 +40,26 @@ def make_console(stderr: bool = False, no_color: bool = False) -> Console:
     """
     stream = sys.stderr if stderr else sys.stdout
     width = None if stream.isatty() or "COLUMNS" in os.environ else PIPED_WIDTH
-    return Console(stderr=stderr, no_color=no_color or None, highlight=False, width=width)
+    return LiteralConsole(stderr=stderr, no_color=no_color or None, highlight=False, width=width, markup=False,
+                          emoji=False)
+
+
+class LiteralConsole(Console):
+    """A console that prints every text literally: no markup, no emoji codes, control characters escaped.
+
+    Text from the inputs ('[b]', ':warning:', ESC) reaches the terminal as written;
+    styles are given as ``Text`` styles, never as markup in a string.
+    """
+
+    def _render_buffer(self, buffer):  # the one place every segment of text passes before the terminal
+        from rich.segment import Segment
+
+        from ntmplan.output.terminal import shown
+
+        return super()._render_buffer(
+            segment if segment.control else Segment(shown(segment.text), segment.style, segment.control)
+            for segment in buffer
+        )
 
 
 def _figure(value: object) -> str:
@@ -74,17 +92,17 @@ def findings_tables(findings: list[Finding], tolerance: bool = False) -> list[Ta
         if tolerance:
             table.add_column("±", justify="right", max_width=10, overflow="fold")
         for finding in group:
-            where = escape(str(finding.location))
+            where = str(finding.location)
             if finding.location.path:
-                where += f" · {escape(finding.location.path)}"
+                where += f" · {finding.location.path}"
             cells = [
-                f"{finding.code}\n[dim]{finding.name}[/dim]",
-                f"{escape(finding.message)}\n[dim]{where}[/dim]",
-                escape(_figure(finding.expected)),
-                escape(_figure(finding.actual)),
+                Text.assemble(f"{finding.code}\n", (finding.name, "dim")),
+                Text.assemble(f"{finding.message}\n", (where, "dim")),
+                _figure(finding.expected),
+                _figure(finding.actual),
             ]
             if tolerance:
-                cells.append(escape(_figure(finding.tolerance)))
+                cells.append(_figure(finding.tolerance))
             table.add_row(*cells)
         tables.append(table)
     return tables
@@ -150,15 +168,15 @@ def render_targets(console: Console, result: TargetsResult, view: View) -> None:
             and criterion.computed_share is not None
             and criterion.stated_share != criterion.computed_share
         )
-        computed = escape(_figure(criterion.computed_share))
+        computed = _figure(criterion.computed_share)
         table.add_row(
             str(criterion.number),
-            f"{escape(pick(criterion.name_vi, criterion.name_en))}\n[dim]{escape(pick(criterion.name_en, criterion.name_vi))}[/dim]",
+            Text.assemble(f"{pick(criterion.name_vi, criterion.name_en)}\n", (pick(criterion.name_en, criterion.name_vi), "dim")),
             _figure(criterion.added),
             _figure(criterion.total),
             _figure(criterion.stated_share),
-            f"[red]{computed}[/red]" if mismatch else computed,
-            escape("\n".join(_sub_target_text(sub) for sub in criterion.sub_targets)),
+            Text(computed, style="red") if mismatch else computed,
+            "\n".join(_sub_target_text(sub) for sub in criterion.sub_targets),
         )
     console.print(table)
     groups = Table(title=_("Group targets"), box=box.SIMPLE_HEAD, title_justify="left")
@@ -167,10 +185,10 @@ def render_targets(console: Console, result: TargetsResult, view: View) -> None:
     for group in result.groups:
         each = _("average {measure}") if group["aggregate"] == "average" else _("{measure}, each commune")
         groups.add_row(
-            escape(pick(group["name_vi"], group["name"])),
+            pick(group["name_vi"], group["name"]),
             _figure(group["communes"]),
-            escape(each.format(measure=group["measure_label"])),
-            escape(_target_range(group["target"])),
+            each.format(measure=group["measure_label"]),
+            _target_range(group["target"]),
             str(group["by_year"]),
         )
     console.print(groups)

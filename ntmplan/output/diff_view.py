@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -36,7 +35,7 @@ def render_diff(console: Console, result: DiffResult, view: View) -> None:
         table.add_column("Lines", no_wrap=True, justify="right")
         for change in result.changes:
             mark = Text("⚠", style="bold yellow") if change.classification == ATTENTION else Text("·", style="dim")
-            table.add_row(mark, escape(change.message), escape(change.path), lines_text(change.old_line, change.new_line))
+            table.add_row(mark, change.message, change.path, lines_text(change.old_line, change.new_line))
         console.print(table)
     else:
         console.print(Text("No change in the plan's content (comments and layout are not compared).", style="dim"))
@@ -47,7 +46,7 @@ def render_diff(console: Console, result: DiffResult, view: View) -> None:
     if result.resolved:
         console.print(Text(f"Findings the edit resolves ({len(result.resolved)})", style="bold green"))
         for finding in result.resolved:
-            console.print(f"  {finding.code} {finding.name}: {escape(finding.message)}", soft_wrap=True)
+            console.print(f"  {finding.code} {finding.name}: {finding.message}", soft_wrap=True)
     console.print(summary_line(result.validation.summary, result.new_file))
     if result.fail_on_lowered_targets and result.lowered_targets:
         console.print(Text(f"✗ {len(result.lowered_targets)} target(s) lowered or removed: fails with "

@@ -51,6 +51,7 @@ RENDERERS: dict[tuple[Format, str | None], str] = {
     (Format.table, "RulesResult"): "ntmplan.output.console:render_rules",
     (Format.table, "RuleDoc"): "ntmplan.output.console:render_rule",
     (Format.table, "ReportResult"): "ntmplan.output.console:render_written",
+    (Format.table, "BaselineResult"): "ntmplan.output.console:render_written",
     (Format.table, "TemplateResult"): "ntmplan.output.template_view:render_template",
     (Format.table, "CheckResult"): "ntmplan.output.check_view:render_check",
     (Format.table, "ProgressResult"): "ntmplan.output.progress_view:render_progress",
@@ -71,7 +72,10 @@ def emit(result: Any, format: Format, view: View) -> None:
     """Write ``result`` to standard output in ``format``."""
     render = renderer(format, result)
     if format is not Format.table:
-        sys.stdout.write(render(result, view))
+        from ntmplan.output.terminal import json_shown, shown
+
+        text = render(result, view)
+        sys.stdout.write(json_shown(text) if format in (Format.json, Format.sarif) else shown(text))
         return
     from ntmplan.output.console import make_console, render_notes, render_silenced
 

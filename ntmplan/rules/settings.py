@@ -13,6 +13,7 @@ fail the run.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Iterable, Mapping
@@ -37,18 +38,24 @@ class Settings:
 
 @dataclass(frozen=True)
 class Baseline:
-    """Known findings from an earlier JSON output: (file name, rule code, path) triples."""
+    """Known findings from an earlier run, each as the fingerprint of what was found (``baseline_key``)."""
 
     file: str
-    entries: frozenset[tuple[str, str, str]]
+    entries: frozenset[tuple[str, ...]]
 
     def __contains__(self, finding: Finding) -> bool:
-        return baseline_key(finding.location.file, finding.code, finding.location.path) in self.entries
+        return baseline_key(finding.location.file, finding.code, finding.location.path, finding.expected,
+                            finding.actual) in self.entries
 
 
-def baseline_key(file: str, code: str, path: str) -> tuple[str, str, str]:
-    """How a finding is recognised in a baseline: its file's name, its rule and its path."""
-    return PurePath(file.replace("\\", "/")).name, code, path
+def baseline_key(file: str, code: str, path: str, expected: object, found: object) -> tuple[str, ...]:
+    """How a finding is recognised in a baseline: its file's name, its rule, its path, and the figures it
+    expected and found as JSON writes them, so that FE03 moving from 10.95 to 10.91 is a new finding."""
+    return (PurePath(file.replace("\\", "/")).name, code, path, _figure(expected), _figure(found))
+
+
+def _figure(value: object) -> str:
+    return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
 
 
 def apply_settings(findings: Iterable[Finding], settings: Settings, document: "YamlDocument | None") -> list[Finding]:

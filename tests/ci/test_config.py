@@ -113,3 +113,41 @@ def test_settings_hold_codes_for_names(tmp_path):
                                            encoding="utf-8")
     settings = load_settings(str(tmp_path / "ntmplan.yaml"))
     assert settings.disabled == {"RF04"} and settings.severity == {"SH01": Severity.WARNING}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '[tool.ntmplan]\nfail-on = "never"\ndisable = ["RF04"]\n',
+        '[tool]\nntmplan = {fail-on = "never", disable = ["RF04"]}\n',
+        '[tool]\nntmplan.fail-on = "never"\nntmplan.disable = ["RF04"]\n',
+        'tool.ntmplan.fail-on = "never"\ntool.ntmplan.disable = ["RF04"]\n',
+    ],
+)
+def test_every_toml_form_of_the_table_is_read(tmp_path, content):
+    (tmp_path / "pyproject.toml").write_text(content, encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    assert find_config(tmp_path) == tmp_path / "pyproject.toml"
+    settings = load_settings(start=tmp_path)
+    assert settings.fail_on == "never" and settings.disabled == frozenset({"RF04"})
+
+
+@pytest.mark.parametrize(
+    "content, where, words",
+    [
+        ("tool = 1\n", ":1:1:", "tool must be a table"),
+        ("[tool]\nntmplan = 1\n", ":2:1:", "tool.ntmplan must be a table of options"),
+        ('[tool]\nntmplan = {fail-on = "never", bogus = 1}\n', ":2:31:", "unknown option 'bogus'"),
+        ('[tool]\nntmplan.fail-on = "never"\nntmplan.bogus = 1\n', ":3:9:", "unknown option 'bogus'"),
+        ('[tool.ntmplan]\ndisable = [\n  "RF04",\n  "XX99",\n]\n', ":4:4:", "unknown rule 'XX99'"),
+        ('[tool.ntmplan]\nseverity = {FE03 = ["x"]}\n', ":2:13:", "wrong value"),
+        ("[tool.ntmplan]\nx = " + "[" * 3000 + "]" * 3000 + "\n", "", "nested too deeply"),
+        ("[tool.ntmplan]\nfail-on = " + "9" * 5000 + "\n", "", "a number is too long to read"),
+    ],
+)
+def test_odd_shapes_of_pyproject_are_located_errors(tmp_path, content, where, words):
+    path = tmp_path / "pyproject.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_settings(str(path))
+    assert f"pyproject.toml{where}" in str(error.value) and words in str(error.value)

@@ -207,3 +207,54 @@ def test_a_broken_baseline_is_an_input_error(tmp_path, content, words):
     baseline.write_text(content, encoding="utf-8")
     result = run("validate", str(ROOT / "plans/2019.yaml"), "--baseline", str(baseline))
     assert result.exit_code == 2 and words in result.output
+
+
+def test_a_baseline_entry_matches_what_was_found_not_only_where(tmp_path, monkeypatch):
+    """FE03 known with the target 11-11.5: the same rule at the same path with other figures is new."""
+    monkeypatch.chdir(ROOT)
+    baseline = tmp_path / "baseline.json"
+    assert run("baseline", "plans/2019.yaml", "--out", str(baseline)).exit_code == 0
+    edited = tmp_path / "2019.yaml"
+    text = (ROOT / "plans/2019.yaml").read_text(encoding="utf-8")
+    edited.write_text(text.replace("average_criteria: {min: 11, max: 11.5,", "average_criteria: {min: 11, max: 11.4,"),
+                      encoding="utf-8")
+    result = run("validate", str(edited), "--baseline", str(baseline), "--format", "json", "--strict")
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert [(f["code"], f["actual"]) for f in data["findings"]] == [("FE03", "11-11.4")]
+    assert data["summary"]["silenced"] == 4
+
+
+def test_the_baseline_command_writes_what_validate_reads_and_exits_0(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "known.json"
+    result = run("baseline", "plans/2019.yaml", "--out", str(out))
+    assert result.exit_code == 0 and "Wrote" in result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "ntmplan-baseline" and len(data["findings"]) == 5
+    assert run("validate", "plans/2019.yaml", "--baseline", str(out)).exit_code == 0
+    # the plan itself is never the target, and an unwritable target is said before the work
+    assert run("baseline", "plans/2019.yaml", "--out", "plans/2019.yaml").exit_code == 2
+    assert run("baseline", "plans/2019.yaml", "--out", str(tmp_path / "no" / "b.json")).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ('{"findings": [], "silenced": 5}', "'silenced' of the baseline is not a list"),
+        ('{"findings": [1, "x"]}', "finding 1 of the baseline has no code or location"),
+        ('{"findings": [{"code": "FE03", "location": 5}]}', "finding 1 of the baseline has no code or location"),
+        ('{"findings": [], "x": NaN}', "baseline.json:1:23: the baseline holds a number that is not a finite figure"),
+        ('{"findings": [], "x": 1e400}', "baseline.json:1:23: the baseline holds a number that is not a finite"),
+        ('{"findings": [], "x": ' + "9" * 5000 + "}", "a number too long to read"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"findings": ', "the baseline is not valid JSON"),
+    ],
+)
+def test_a_broken_baseline_is_exit_2_with_a_message(tmp_path, monkeypatch, content, words):
+    monkeypatch.chdir(ROOT)
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(content, encoding="utf-8")
+    result = run("validate", "plans/2019.yaml", "--baseline", str(baseline))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert words in " ".join(result.output.split())
