@@ -170,3 +170,10 @@ def test_the_workflow_fails_a_revision_that_breaks_the_plan_and_points_at_the_li
     assert "title=SH01 share-mismatch::" in annotation
     assert done["Check the commune data"].returncode == 0
     assert "❌ The new plan fails" in done["summary"]
+
+
+def test_the_project_ci_installs_what_the_tests_need_and_runs_them_as_ci():
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "export CI=true" in script  # a missing browser fails the run instead of skipping its test
+    assert "missing+=(chromium)" in script and "missing+=(git)" in script
+    assert script.rstrip().endswith(".venv/bin/python -m pytest")
