@@ -21,7 +21,7 @@ from ntmplan.loading.plan_loader import load_plan
 from ntmplan.rules.settings import Settings
 from ntmplan.runs.check import run_check
 from ntmplan.runs.validate import judge_plan, plan_facts
-from ntmplan.schedule.agenda import ScheduleResult, build_schedule
+from ntmplan.schedule.agenda import Group, ScheduleResult, TaskRow, build_schedule
 
 
 @dataclass
@@ -39,6 +39,19 @@ class Report:
     budget: BudgetResult
     schedule: ScheduleResult
     findings: list[Finding]
+
+    def schedule_groups(self) -> list[tuple[Group, list[TaskRow], list[str]]]:
+        """Each group of the schedule with the tasks no earlier group listed, and the ids of those it did.
+
+        With ``--as-of`` a task due this month and next is in both groups; a report lists it once.
+        """
+        seen: set[str] = set()
+        groups = []
+        for group in self.schedule.groups:
+            fresh = [task for task in group.tasks if task.id not in seen]
+            groups.append((group, fresh, [task.id for task in group.tasks if task.id in seen]))
+            seen.update(task.id for task in fresh)
+        return groups
 
 
 def build_report(
