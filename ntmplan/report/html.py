@@ -178,7 +178,8 @@ def _schedule_group(report: Report, group, tasks, listed: list[str]) -> str:
     body = _table([_("Task"), _("Content"), _("Directing"), _("Executing"), _("Coordinating"), _("Timing")],
                   rows) if rows else ""
     if listed:
-        body += f'<p class="meta">{_e(_("Also in this group, listed above: {tasks}.").format(tasks=", ".join(listed)))}</p>'
+        also = _("Also in this group, listed above: {tasks}.").format(tasks=", ".join(listed))
+        body += f'<p class="meta">{_e(also)}</p>'
     return f"<h3>{_e(group_title(group, report.schedule, lang))} ({len(tasks) + len(listed)})</h3>{body}"
 
 
@@ -271,8 +272,9 @@ def html_text(report: Report, charts: list[Chart]) -> str:
     schedule = "".join(_schedule_group(report, group, tasks, listed) for group, tasks, listed in report.schedule_groups())
 
     # Where a finding is in the files matters to the office that keeps them, not to a district reading the page.
+    where = _("Where in the files")
     findings_rows = [[translate(SEVERITY_NAME[f.severity]), f.code,
-                      Markup(f'{_e(f.message)}<details class="where"><summary>{_e(_("Where in the files"))}</summary>'
+                      Markup(f'{_e(f.message)}<details class="where"><summary>{_e(where)}</summary>'
                              f"{_e(f.location)}{_e(f' ({f.location.path})' if f.location.path else '')}</details>")]
                      for f in report.findings]
     severities = [f.severity.value for f in report.findings]
