@@ -71,7 +71,8 @@ details.where { color: var(--muted); font-size: .8rem; margin-top: .2rem; }
 details.where summary { cursor: pointer; }
 @media (max-width: 600px) {
   body { font-size: 14px; } main { padding: .6rem; } .card b { font-size: 1.3rem; }
-  /* A wide table scrolls under its status, which stays at the right edge of the box. */
+  /* A wide table keeps readable columns and scrolls under its status, which stays at the right edge of the box. */
+  .scroll table:not(.headline) { width: max-content; min-width: 100%; } .scroll td { max-width: 13rem; }
   th.status, td.status { position: sticky; right: 0; box-shadow: -2px 0 3px rgba(0, 0, 0, .15); }
   td.status { background: #fff; } th.status { background: var(--head); }
   td.status.met, td.status.ok { background: var(--met); } td.status.behind, td.status.error { background: var(--behind); }
