@@ -75,7 +75,8 @@ details.where summary { cursor: pointer; }
   .scroll table:not(.headline) { width: max-content; min-width: 100%; } .scroll td { max-width: 13rem; }
   th.status, td.status { position: sticky; right: 0; box-shadow: -2px 0 3px rgba(0, 0, 0, .15); }
   td.status { background: #fff; } th.status { background: var(--head); }
-  td.status.met, td.status.ok { background: var(--met); } td.status.behind, td.status.error { background: var(--behind); }
+  td.status.met, td.status.ok { background: var(--met); }
+  td.status.behind, td.status.error { background: var(--behind); }
   td.status.open { background: var(--warn); } td.status.not-due { background: var(--later); }
   /* A chart keeps its drawn size, so its labels stay readable, and scrolls in its box. */
   figure { overflow-x: auto; } figure svg { min-width: var(--chart-width); }
@@ -270,7 +271,8 @@ def html_text(report: Report, charts: list[Chart]) -> str:
         [_("Source"), unit, _("Stated %"), _("Computed %"), _("Status")], budget_rows, {1, 2, 3},
         lambda r, c: ("ok" if budget_rows[r][4] == "✓" else "error") if c == 4 else None, status=4)
 
-    schedule = "".join(_schedule_group(report, group, tasks, listed) for group, tasks, listed in report.schedule_groups())
+    schedule = "".join(_schedule_group(report, group, tasks, listed)
+                       for group, tasks, listed in report.schedule_groups())
 
     # Where a finding is in the files matters to the office that keeps them, not to a district reading the page.
     where = _("Where in the files")

@@ -251,8 +251,8 @@ def summary_sheet(workbook, report: Report) -> Sheet:
     sheet.line(_("Basis: {basis}").format(basis=check.basis.description))
     _notes(sheet, result_notes(check))
     sheet.row += 1
-    first, last = sheet.table([_("Headline target"), _("Measure"), _("Year-end target (from)"), _("Year-end target (to)"),
-                               _("Expected"), _("Now"), _("Status")],
+    first, last = sheet.table([_("Headline target"), _("Measure"), _("Year-end target (from)"),
+                               _("Year-end target (to)"), _("Expected"), _("Now"), _("Status")],
                               headline_rows(report), [None, None, "General", "General", WHOLE, "General", None])
     _status_rules(sheet, f"G{first + 1}:G{last}")
 

@@ -189,7 +189,8 @@ def test_every_sheet_prints_on_a4_landscape_as_wide_as_the_page_with_its_header_
     workbook = openpyxl.load_workbook(workbooks[lang])
     for sheet in workbook.worksheets:
         setup = sheet.page_setup
-        assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)  # 9: A4
+        paper = (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight)
+        assert paper == ("landscape", int(sheet.PAPERSIZE_A4), 1, 0), sheet.title
         assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
     for title in SHEETS[lang][1:]:  # every sheet of one table; the summary holds three small ones
         assert workbook[title].print_title_rows == "$1:$1", title
