@@ -309,8 +309,7 @@ def html_text(report: Report, charts: list[Chart]) -> str:
     nav = "<nav>" + "".join(f'<a href="#{anchor}">{_e(title)}</a>' for anchor, title, _b in sections) + "</nav>"
     body = "".join(_section(anchor, title, content) for anchor, title, content in sections)
     title = f"{report.plan_number}: {report.plan_title}"
-    meta = _("Plan {plan} · data {data} ({communes} communes)").format(
-        plan=report.plan_file, data=check.data_text, communes=check.communes)
+    meta = report.sources_text()
     made = _("Made for the {office} on {date} at {time} with ntmplan {version}.").format(
         office=report.office, date=numbers.date_text(report.made.date(), lang), time=report.made.strftime("%H:%M"),
         version=__version__)

@@ -245,9 +245,7 @@ def summary_sheet(workbook, report: Report) -> Sheet:
 
     check = report.check
     sheet = Sheet(workbook, _("Summary"))
-    _title(sheet, f"{report.plan_number}: {report.plan_title}",
-           _("Plan {plan} · data {data} ({communes} communes)").format(
-               plan=report.plan_file, data=check.data_text, communes=check.communes))
+    _title(sheet, f"{report.plan_number}: {report.plan_title}", report.sources_text())
     sheet.line(_("Basis: {basis}").format(basis=check.basis.description))
     _notes(sheet, result_notes(check))
     sheet.row += 1

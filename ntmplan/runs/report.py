@@ -17,7 +17,7 @@ from typing import Callable
 from ntmplan.budget.result import BudgetResult, judged
 from ntmplan.check.result import YEAR_END, CheckResult
 from ntmplan.findings import Finding, Severity, sort_findings
-from ntmplan.i18n import Lang, activate, pick
+from ntmplan.i18n import Lang, _, activate, pick
 from ntmplan.loading.plan_loader import load_plan
 from ntmplan.rules.settings import Settings
 from ntmplan.runs.check import run_check
@@ -43,6 +43,15 @@ class Report:
     findings: list[Finding]
     office: str  # whom the report is for: the plan's coordination office, or the body that issued it
     made: dt.datetime  # when the report was made (SOURCE_DATE_EPOCH fixes it for reproducible builds)
+
+    def sources_text(self) -> str:
+        """The files the report was made from: the plan, the data and, with --since, the start of the year's."""
+        check = self.check
+        text = _("Plan {plan} · data {data} ({communes} communes)").format(
+            plan=self.plan_file, data=check.data_text, communes=check.communes)
+        if check.progress is not None:
+            text += " · " + _("start of the year: {origin}").format(origin=", ".join(check.progress.old_files))
+        return text
 
     def schedule_groups(self) -> list[tuple[Group, list[TaskRow], list[str]]]:
         """Each group of the schedule with the tasks no earlier group listed, and the ids of those it did.

@@ -10,7 +10,7 @@ import tempfile
 
 import numpy
 import pytest
-from conftest import JUNE
+from conftest import BASELINE, JUNE, report
 from PIL import Image
 
 CHROMIUM_FLAGS = [
@@ -103,7 +103,15 @@ def test_the_page_says_when_from_which_files_and_for_which_office_it_was_made(en
     page = english_html.read_text(encoding="utf-8")
     head = page[page.index("<h1>"):page.index("<nav>")]
     assert "Made for the Provincial NTM Program Coordination Office on 2019-07-01 at 08:30 with ntmplan" in head
-    assert f"Plan plans/2019.yaml · data {JUNE} (207 communes)" in head
+    assert f"Plan plans/2019.yaml · data {JUNE} (207 communes)</p>" in head
+
+
+def test_with_since_the_page_names_the_start_of_the_year_s_files_too(tmp_path):
+    target = tmp_path / "since.html"
+    assert report(JUNE, "--since", BASELINE, "--lang", "en", "--out", str(target)).exit_code == 0
+    page = target.read_text(encoding="utf-8")
+    head = page[page.index("<h1>"):page.index("<nav>")]
+    assert f"Plan plans/2019.yaml · data {JUNE} (207 communes) · start of the year: {BASELINE}</p>" in head
 
 
 def test_locations_in_the_files_are_folded_away_in_details(english_html):
