@@ -55,7 +55,9 @@ def test_the_workflow_runs_on_plans_and_data_only_and_uploads_sarif_only_where_a
     [upload] = [step for step in steps() if step.get("uses", "").startswith("github/codeql-action/upload-sarif")]
     assert "!github.event.pull_request.head.repo.fork" in upload["if"] and upload["continue-on-error"] is True
     [check] = [step for step in steps() if step.get("name", "").startswith("Check the commune data")]
-    assert '--format markdown >> "$GITHUB_STEP_SUMMARY"' in check["run"]
+    summary, annotations = check["run"].splitlines()
+    assert summary.endswith('--format markdown >> "$GITHUB_STEP_SUMMARY" || true')  # the second run fails the step
+    assert annotations.startswith('ntmplan check "$DATA" --plan "$DATA_PLAN"  #')
 
 
 def test_pre_commit_hook_runs_validate_on_the_plan_files(tmp_path):
