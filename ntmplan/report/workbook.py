@@ -265,7 +265,7 @@ def summary_sheet(workbook, report: Report) -> Sheet:
         [None, ONE], freeze=False)
     # A sheet has one filter: the headline table's, not the small tables' the charts draw from.
     sheet.ws.auto_filter.ref = f"A{first}:G{last}"
-    sheet.finish({1: 48, 2: 30})
+    sheet.finish({1: 48, 2: 30, 3: 12, 4: 12})  # the headers over the figures wrap
 
     criteria = workbook[_("Criteria")[:31]]
     chart = BarChart()
