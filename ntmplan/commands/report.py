@@ -75,8 +75,12 @@ def report(
     plan_file, data_files, start = round_inputs(session, data, plan, basis, as_of, since)
     inputs = [plan_file, *data_files, *(start or [])]
     check_target(out, inputs)
-    if charts is not None and not Path(charts).is_dir():
-        raise InputError(charts, _("the directory for the charts does not exist"), expected=_("an existing directory"))
+    if charts is not None:
+        try:
+            Path(charts).mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(charts, _("the folder for the charts cannot be created: {reason}").format(
+                reason=error.strerror or error), expected=_("a folder that exists or can be created")) from None
     labels = {"check": _("Checking the data"), "budget": _("Budget"), "schedule": _("Schedule"),
               "charts": _("Charts"), "write": _("Writing")}
     with _progress() as progress:

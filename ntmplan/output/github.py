@@ -3,7 +3,11 @@
 ``::error file=plans/2019.yaml,line=291,col=7,title=SH01 share-mismatch::...``
 shows the finding on that line of the pull request's diff. Errors become
 ``error``, warnings ``warning``, information ``notice``. Silenced findings are
-not annotated. The last line (not a command) is the summary, for the log.
+not annotated. The data's progress against the plan's targets (the ``targets``
+scope: TG01 a criterion behind, ...) is not annotated either: it is about the
+commune data, not the plan line it points at, and would put a note on every
+target of every pull request; the log counts it and ``--format markdown`` writes
+it for the job summary. The last line (not a command) is the summary, for the log.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import Any
 from ntmplan.findings import Finding, Severity
 from ntmplan.output.reportable import counts, relative, reportable, verdict
 from ntmplan.output.view import View
+from ntmplan.rules.registry import find_rule
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -42,10 +47,21 @@ def annotation(finding: Finding, root: Path | None = None) -> str:
     return f"::{LEVEL[finding.severity]} {','.join(properties)}::{escape_data(message)}"
 
 
+def is_progress(finding: Finding) -> bool:
+    """A finding on how far the data is from a target of the plan (scope ``targets``)."""
+    found = find_rule(finding.code)
+    return found is not None and found.scope.name == "targets"
+
+
 def render_github(result: Any, view: View) -> str:
-    """The annotations of ``result`` and a closing summary line."""
+    """The annotations of ``result`` (its progress findings only counted) and a closing summary line."""
     report, root = reportable(result), view.root
-    lines = [annotation(finding, root) for finding in report.findings]
+    progress = [finding for finding in report.findings if is_progress(finding)]
+    lines = [annotation(finding, root) for finding in report.findings if not is_progress(finding)]
+    if progress:
+        codes = ", ".join(sorted({finding.code for finding in progress}))
+        lines.append(f"{len(progress)} finding(s) on the data's progress ({codes}) are not annotated: "
+                     "--format markdown writes them for the job summary.")
     files = ", ".join(relative(file, root) for file in report.files)
     lines.append(f"ntmplan {report.command}: {counts(report.summary)} in {files}: {verdict(report.summary)}")
     return "\n".join(lines) + "\n"

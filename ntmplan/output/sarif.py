@@ -24,6 +24,8 @@ from ntmplan.output.view import View
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+# GitHub's code scanning reads a rule's 'problem.severity' as error, warning or recommendation only.
+PROBLEM_SEVERITY = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "recommendation"}
 SUPPRESSION = {"in-source": "inSource", "baseline": "external"}
 
 
@@ -46,7 +48,7 @@ def _rule(run: RuleRun) -> dict[str, Any]:
             "markdown": f"**{run.code} `{run.name}`** ({run.default.value}). {run.doc}",
         },
         "defaultConfiguration": {"level": LEVEL[run.severity], "enabled": run.enabled},
-        "properties": {"tags": [run.scope], "problem.severity": run.default.value},
+        "properties": {"tags": [run.scope], "problem.severity": PROBLEM_SEVERITY[run.default]},
     }
 
 

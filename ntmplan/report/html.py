@@ -9,9 +9,10 @@ that do not print. Every text is escaped.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
-from ntmplan import numbers
+from ntmplan import __version__, numbers
 from ntmplan.check.progress import Progress
 from ntmplan.check.result import BEHIND, MET, NOT_DUE, NOT_JUDGED, ON_TRACK, OPEN
 from ntmplan.i18n import Lang, _, pick, translate
@@ -65,11 +66,29 @@ table.matrix td.y { background: var(--met); } table.matrix td.x { background: va
 figure { margin: 1rem 0; } figure svg { width: 100%; height: auto; max-width: 900px; }
 figcaption { color: var(--muted); font-size: .85rem; }
 footer { color: var(--muted); font-size: .8rem; margin: 2rem 0 1rem; }
-@media (max-width: 600px) { body { font-size: 14px; } main { padding: .6rem; } .card b { font-size: 1.3rem; } }
+h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
+details.where { color: var(--muted); font-size: .8rem; margin-top: .2rem; }
+details.where summary { cursor: pointer; }
+@media (max-width: 600px) {
+  body { font-size: 14px; } main { padding: .6rem; } .card b { font-size: 1.3rem; }
+  /* A wide table keeps readable columns and scrolls under its status, which stays at the right edge of the box. */
+  .scroll table:not(.headline) { width: max-content; min-width: 100%; } .scroll td { max-width: 13rem; }
+  th.status, td.status { position: sticky; right: 0; box-shadow: -2px 0 3px rgba(0, 0, 0, .15); }
+  td.status { background: #fff; } th.status { background: var(--head); }
+  td.status.met, td.status.ok { background: var(--met); }
+  td.status.behind, td.status.error { background: var(--behind); }
+  td.status.open { background: var(--warn); } td.status.not-due { background: var(--later); }
+  /* A chart keeps its drawn size, so its labels stay readable, and scrolls in its box. */
+  figure { overflow-x: auto; } figure svg { min-width: var(--chart-width); }
+}
+@page { size: A4; margin: 14mm 12mm; }
 @media print {
-  body { font-size: 10pt; } nav { display: none; } main { max-width: none; padding: 0; }
+  body { font-size: 9pt; } nav { display: none; } main { max-width: none; padding: 0; }
   .scroll { overflow: visible; } th { position: static; color: #000; background: #ddd; }
-  h2 { break-after: avoid; } tr, figure { break-inside: avoid; }
+  thead { display: table-header-group; } table { font-size: 8pt; } table.matrix td.c { padding: 0; width: auto; }
+  h2 { break-after: avoid; } h3 { break-after: avoid; } tr, figure { break-inside: avoid; }
+  figure svg { max-width: 100%; }
+  .card, td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
 STATUS_CLASS = {MET: "met", ON_TRACK: "met", BEHIND: "behind", OPEN: "open", NOT_JUDGED: "not-due", NOT_DUE: "not-due"}
@@ -79,10 +98,20 @@ def _e(value) -> str:
     return "" if value is None else escape(str(value))
 
 
+class Markup(str):
+    """HTML this module built from escaped parts: a cell that holds it is not escaped again."""
+
+
+def _cell(value) -> str:
+    return value if isinstance(value, Markup) else _e(value)
+
+
 def _table(headers: list[str], rows: list[list], numeric: set[int] = frozenset(), classes=None,
-           table_class: str = "") -> str:
-    """A table; ``numeric`` columns align right; ``classes(row_index, column)`` colours a cell."""
-    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+           table_class: str = "", status: int | None = None) -> str:
+    """A table; ``numeric`` columns align right; ``classes(row_index, column)`` colours a cell; the ``status``
+    column stays in sight on a phone."""
+    head = "".join(f'<th class="status">{_e(h)}</th>' if c == status else f"<th>{_e(h)}</th>"
+                   for c, h in enumerate(headers))
     body = []
     for r, row in enumerate(rows):
         cells = []
@@ -90,12 +119,14 @@ def _table(headers: list[str], rows: list[list], numeric: set[int] = frozenset()
             names = []
             if c in numeric:
                 names.append("n")
+            if c == status:
+                names.append("status")
             if classes:
                 extra = classes(r, c)
                 if extra:
                     names.append(extra)
             attribute = f' class="{" ".join(names)}"' if names else ""
-            cells.append(f"<td{attribute}>{_e(value)}</td>")
+            cells.append(f"<td{attribute}>{_cell(value)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     cls = f' class="{table_class}"' if table_class else ""
     return f'<div class="scroll"><table{cls}><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
@@ -110,7 +141,11 @@ def _section(anchor: str, title: str, body: str) -> str:
 
 
 def _figure(chart: Chart) -> str:
-    return f'<figure role="img" aria-label="{_e(chart.title)}">{chart.svg}<figcaption>{_e(chart.title)}</figcaption></figure>'
+    """The chart's SVG; ``--chart-width`` is its drawn width, which a phone keeps so that the labels stay readable."""
+    box = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) ', chart.svg)
+    width = f' style="--chart-width: {round(float(box.group(1)))}px"' if box else ""
+    return (f'<figure role="img" aria-label="{_e(chart.title)}"{width}>{chart.svg}'
+            f'<figcaption>{_e(chart.title)}</figcaption></figure>')
 
 
 def _progress(progress: Progress, chart: Chart, lang: Lang) -> str:
@@ -132,6 +167,22 @@ def _progress(progress: Progress, chart: Chart, lang: Lang) -> str:
         old=", ".join(progress.old_files), new=", ".join(progress.new_files), count=progress.compared)
     lines = "".join(f'<p class="meta">{_e(line)}</p>' for line in [intro, *progress_lines(progress)])
     return lines + _figure(chart) + by_criterion + by_district
+
+
+def _schedule_group(report: Report, group, tasks, listed: list[str]) -> str:
+    """One group of the schedule under its heading: the tasks no earlier group listed, and which ones it did."""
+    from ntmplan.output.schedule_view import _group_title as group_title
+    from ntmplan.output.schedule_view import normalised
+
+    lang = report.lang
+    rows = [[task.id, pick(task.content_vi, task.content_en, lang), task.directing.text, task.executing.text,
+             task.coordinating.text, f"{task.timing_text} → {normalised(task, lang, group.month)}"] for task in tasks]
+    body = _table([_("Task"), _("Content"), _("Directing"), _("Executing"), _("Coordinating"), _("Timing")],
+                  rows) if rows else ""
+    if listed:
+        also = _("Also in this group, listed above: {tasks}.").format(tasks=", ".join(listed))
+        body += f'<p class="meta">{_e(also)}</p>'
+    return f"<h3>{_e(group_title(group, report.schedule, lang))} ({len(tasks) + len(listed)})</h3>{body}"
 
 
 def html_text(report: Report, charts: list[Chart]) -> str:
@@ -168,7 +219,7 @@ def html_text(report: Report, charts: list[Chart]) -> str:
         statuses.append(group.status)
     summary = cards_html + f'<p class="meta">{_e(_("Targets: ") + counts_text(check))} · {_e(standard_text(check, lang))}</p>' + _table(
         [_("Headline target"), _("Year-end target"), _("Expected"), _("Now"), _("Status")], headline_rows, {1, 2, 3},
-        lambda r, c: STATUS_CLASS.get(statuses[r]) if c == 4 else None, table_class="headline")
+        lambda r, c: STATUS_CLASS.get(statuses[r]) if c == 4 else None, table_class="headline", status=4)
 
     columns = criteria_columns(check)
     headers = criteria_headers(check, lang)
@@ -178,6 +229,7 @@ def html_text(report: Report, charts: list[Chart]) -> str:
     criteria = _figure(by_name["criteria"]) + _table(
         [headers[name] for name in columns], criteria_rows, numeric,
         lambda r, c: STATUS_CLASS.get(check.criteria[r].status) if c == status_column else None,
+        status=status_column,
     ) + "".join(f'<p class="meta">{_e(note)}</p>' for note in criteria_notes(check, lang))
 
     bands = _figure(by_name["bands"]) + _table(
@@ -217,20 +269,19 @@ def html_text(report: Report, charts: list[Chart]) -> str:
                         "✓" if budget.total_status == "ok" else "✗ " + " ".join(budget.total_codes)])
     budget_html = _figure(by_name["funding"]) + _table(
         [_("Source"), unit, _("Stated %"), _("Computed %"), _("Status")], budget_rows, {1, 2, 3},
-        lambda r, c: ("ok" if budget_rows[r][4] == "✓" else "error") if c == 4 else None)
+        lambda r, c: ("ok" if budget_rows[r][4] == "✓" else "error") if c == 4 else None, status=4)
 
-    from ntmplan.output.schedule_view import normalised
+    schedule = "".join(_schedule_group(report, group, tasks, listed)
+                       for group, tasks, listed in report.schedule_groups())
 
-    schedule_rows = [[task.id, pick(task.content_vi, task.content_en, lang), task.directing.text,
-                      task.executing.text, task.coordinating.text, f"{task.timing_text} → {normalised(task, lang)}"]
-                     for group in report.schedule.groups for task in group.tasks]
-    schedule = _table([_("Task"), _("Content"), _("Directing"), _("Executing"), _("Coordinating"), _("Timing")],
-                      schedule_rows)
-
-    findings_rows = [[translate(SEVERITY_NAME[f.severity]), f.code, f.message, str(f.location)]
+    # Where a finding is in the files matters to the office that keeps them, not to a district reading the page.
+    where = _("Where in the files")
+    findings_rows = [[translate(SEVERITY_NAME[f.severity]), f.code,
+                      Markup(f'{_e(f.message)}<details class="where"><summary>{_e(where)}</summary>'
+                             f"{_e(f.location)}{_e(f' ({f.location.path})' if f.location.path else '')}</details>")]
                      for f in report.findings]
     severities = [f.severity.value for f in report.findings]
-    findings = _table([_("Severity"), _("Code"), _("Finding"), _("Where")], findings_rows,
+    findings = _table([_("Severity"), _("Code"), _("Finding")], findings_rows,
                       classes=lambda r, c: severities[r] if c == 0 and severities[r] != "info" else None)
 
     sections = [
@@ -258,13 +309,15 @@ def html_text(report: Report, charts: list[Chart]) -> str:
     nav = "<nav>" + "".join(f'<a href="#{anchor}">{_e(title)}</a>' for anchor, title, _b in sections) + "</nav>"
     body = "".join(_section(anchor, title, content) for anchor, title, content in sections)
     title = f"{report.plan_number}: {report.plan_title}"
-    meta = _("Plan {plan} · data {data} ({communes} communes)").format(
-        plan=report.plan_file, data=check.data_text, communes=check.communes)
+    meta = report.sources_text()
+    made = _("Made for the {office} on {date} at {time} with ntmplan {version}.").format(
+        office=report.office, date=numbers.date_text(report.made.date(), lang), time=report.made.strftime("%H:%M"),
+        version=__version__)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang.value}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
-        f"<h1>{_e(title)}</h1>\n<p class=\"meta\">{_e(meta)}</p>\n"
+        f"<h1>{_e(title)}</h1>\n<p class=\"meta\">{_e(made)}</p>\n<p class=\"meta\">{_e(meta)}</p>\n"
         f"<p class=\"meta\">{_e(_('Basis: {basis}').format(basis=check.basis.description))}</p>\n"
         + "".join(f'<p class="notice">{_e(note)}</p>\n' for note in result_notes(check))
         + f"{nav}\n{body}\n<footer>{_e(_('Made with ntmplan from the files named above.'))}</footer>\n"

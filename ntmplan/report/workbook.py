@@ -29,13 +29,11 @@ from ntmplan.check.result import (
     STATUSES,
 )
 from ntmplan.i18n import Lang, _, pick, translate
+from ntmplan.model.labels import measure_text
 from ntmplan.model.plan import CRITERIA
-from ntmplan.numbers import range_text
 from ntmplan.output.check_view import (
     STATUS_TEXT,
     band_row_label,
-    group_now,
-    group_target,
     most_missing,
     result_notes,
     status_text,
@@ -50,6 +48,8 @@ HEADER_FILL = "1F4E79"
 GREEN, RED, AMBER, GREY = "C6EFCE", "FFC7CE", "FFEB9C", "EDEDED"
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 MAX_WIDTH = 60
+LINE_HEIGHT = 15  # points: one line of 11-point Calibri
+CHARACTERS_PER_WIDTH = 1.1  # letters of ordinary text per unit of column width (the width of a '0')
 
 
 class Sheet:
@@ -59,6 +59,8 @@ class Sheet:
         self.ws = workbook.create_sheet(title=title[:31])
         self.widths: dict[int, int] = {}
         self.row = 0
+        self.headers: list[int] = []  # the header row of each table
+        self.lines: set[int] = set()  # rows of free text above the tables, spilling to the right
 
     def put(self, row: int, column: int, value, number_format: str | None = None, bold: bool = False):
         """Write one cell; text beginning like a formula is stored as plain text."""
@@ -76,9 +78,16 @@ class Sheet:
             cell.number_format = number_format
         if bold:
             cell.font = Font(bold=True)
-        length = max((len(line) for line in str(value).splitlines()), default=0) if value is not None else 0
-        self.widths[column] = max(self.widths.get(column, 0), min(length + 2, MAX_WIDTH))
+        if row not in self.lines:
+            length = max((len(line) for line in str(value).splitlines()), default=0) if value is not None else 0
+            self.widths[column] = max(self.widths.get(column, 0), min(length + 2, MAX_WIDTH))
         return cell
+
+    def line(self, text: str):
+        """A line of text above or between the tables, in column A: it sets no column's width and never wraps."""
+        self.row += 1
+        self.lines.add(self.row)
+        return self.put(self.row, 1, text)
 
     def append(self, values: list, formats: list[str | None] | None = None) -> int:
         self.row += 1
@@ -91,6 +100,7 @@ class Sheet:
         from openpyxl.styles import Alignment, Font, PatternFill
 
         row = self.append(names)
+        self.headers.append(row)
         for column in range(1, len(names) + 1):
             cell = self.ws.cell(row=row, column=column)
             cell.font = Font(bold=True, color="FFFFFF")
@@ -112,24 +122,56 @@ class Sheet:
             self.ws.freeze_panes = f"A{first + 1}"
         return first, last
 
-    def finish(self, wrap: dict[int, int] | None = None) -> None:
-        """Column widths from the longest text (capped); ``wrap`` fixes the width of wrapped columns."""
-        from openpyxl.styles import Alignment
+    def finish(self, widths: dict[int, float] | None = None) -> None:
+        """Column widths from the longest text (capped, or as ``widths`` fixes them); text wider than its column
+        wraps, and each row is as tall as its wrapped text. Printed on A4 landscape, as wide as the page, the
+        table's header on every page."""
         from openpyxl.utils import get_column_letter
 
-        for column, width in self.widths.items():
-            self.ws.column_dimensions[get_column_letter(column)].width = max(width, 6)
-        # Printed landscape, as wide as the page and as long as it takes.
+        final = {column: max(width, 6) for column, width in self.widths.items()}
+        final.update(widths or {})
+        for column, width in final.items():
+            self.ws.column_dimensions[get_column_letter(column)].width = width
+        self._wrap(final)
         self.ws.page_setup.orientation = "landscape"
         self.ws.page_setup.paperSize = self.ws.PAPERSIZE_A4
         self.ws.sheet_properties.pageSetUpPr.fitToPage = True
         self.ws.page_setup.fitToWidth = 1
         self.ws.page_setup.fitToHeight = 0
-        for column, width in (wrap or {}).items():
-            letter = get_column_letter(column)
-            self.ws.column_dimensions[letter].width = width
-            for cell in self.ws[letter]:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if len(self.headers) == 1:  # a sheet of several tables has no one header to repeat
+            self.ws.print_title_rows = f"{self.headers[0]}:{self.headers[0]}"
+
+    def _wrap(self, widths: dict[int, float]) -> None:
+        """Wrap the text of the columns it does not fit, and make each row tall enough for its lines."""
+        from openpyxl.styles import Alignment
+
+        for row in self.ws.iter_rows(min_row=1, max_row=self.ws.max_row):
+            lines = 1
+            for cell in row:
+                if cell.row in self.lines or not isinstance(cell.value, str) or cell.column not in widths:
+                    continue
+                count = text_lines(cell.value, widths[cell.column])
+                if count > 1 or len(cell.value) >= widths[cell.column] or cell.alignment.wrap_text:
+                    old = cell.alignment
+                    cell.alignment = Alignment(horizontal=old.horizontal, indent=old.indent, wrap_text=True,
+                                               vertical=old.vertical or "top")
+                lines = max(lines, count)
+            if lines > 1:
+                self.ws.row_dimensions[row[0].row].height = LINE_HEIGHT * lines
+                for cell in row:  # the row's other cells by the first line of its text, not below it
+                    if cell.alignment.vertical is None:
+                        old = cell.alignment
+                        cell.alignment = Alignment(horizontal=old.horizontal, indent=old.indent,
+                                                   wrap_text=old.wrap_text, vertical="top")
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` units wide (a word longer than a line, such as a
+    file's path, breaks as Excel breaks it)."""
+    import textwrap
+
+    fits = max(int(width * CHARACTERS_PER_WIDTH) - 1, 1)  # the cell's padding takes about one character
+    return sum(max(len(textwrap.wrap(line, fits)), 1) for line in text.splitlines() or [""])
 
 
 def _status_rules(sheet: Sheet, ref: str) -> None:
@@ -148,14 +190,10 @@ def _status_rules(sheet: Sheet, ref: str) -> None:
 def _title(sheet: Sheet, text: str, note: str | None = None) -> None:
     from openpyxl.styles import Font
 
-    sheet.row += 1
-    sheet.put(sheet.row, 1, text).font = Font(bold=True, size=14)
-    sheet.widths[1] = min(sheet.widths.get(1, 0), 30)
+    sheet.line(text).font = Font(bold=True, size=14)
+    sheet.ws.row_dimensions[sheet.row].height = 20
     if note:
-        sheet.row += 1
-        sheet.put(sheet.row, 1, note)
-        sheet.widths[1] = min(sheet.widths.get(1, 0), 30)
-    sheet.row += 1
+        sheet.line(note)
 
 
 def _notes(sheet: Sheet, notes: list[str]) -> None:
@@ -163,9 +201,7 @@ def _notes(sheet: Sheet, notes: list[str]) -> None:
     from openpyxl.styles import PatternFill
 
     for note in notes:
-        sheet.put(sheet.row, 1, note).fill = PatternFill("solid", fgColor=AMBER)
-        sheet.widths[1] = min(sheet.widths.get(1, 0), 30)
-        sheet.row += 1
+        sheet.line(note).fill = PatternFill("solid", fgColor=AMBER)
 
 
 PERCENT = "0.0%"
@@ -179,34 +215,44 @@ def _fraction(share: float | None) -> float | None:
     return None if share is None else round(share / 100, 8)
 
 
+def headline_rows(report: Report) -> list[list]:
+    """The headline targets, each with what it measures and its figures as numbers; then the targets by status."""
+    check = report.check
+    standard, average = check.standard_communes, check.average_criteria
+    rows = [
+        [_("Communes at the NTM standard"), _("communes at the standard"), standard.target, None, standard.expected,
+         standard.actual, status_text(standard.status)],
+        [_("Average criteria per commune"), _("criteria met, average per commune"), average.target_min,
+         average.target_max, None, average.actual, status_text(average.status)],
+    ]
+    for group in check.groups:
+        each = group.aggregate == "each"
+        measure = (_("each commune's {measure}; now: the communes that reach it (of {communes})") if each
+                   else _("{measure}, average per commune")).format(measure=measure_text(group.measure),
+                                                                   communes=group.communes_found)
+        rows.append([pick(group.name_vi, group.name_en, report.lang), measure, group.target_min, group.target_max,
+                     None, group.compliant if each else group.actual, status_text(group.status)])
+    counts = check.target_counts()
+    for status in STATUSES:
+        if status != NO_TARGET and (counts[status] or status in (MET, BEHIND)):
+            rows.append([_("Targets: {status}").format(status=status_text(status)), _("targets"), None, None, None,
+                         counts[status], None])
+    return rows
+
+
 def summary_sheet(workbook, report: Report) -> Sheet:
     from openpyxl.chart import BarChart, Reference
 
     check = report.check
     sheet = Sheet(workbook, _("Summary"))
-    _title(sheet, f"{report.plan_number}: {report.plan_title}",
-           _("Plan {plan} · data {data} ({communes} communes)").format(
-               plan=report.plan_file, data=check.data_text, communes=check.communes))
-    sheet.put(sheet.row, 1, _("Basis: {basis}").format(basis=check.basis.description))
-    sheet.row += 1
+    _title(sheet, f"{report.plan_number}: {report.plan_title}", report.sources_text())
+    sheet.line(_("Basis: {basis}").format(basis=check.basis.description))
     _notes(sheet, result_notes(check))
-    counts = check.target_counts()
-    standard, average = check.standard_communes, check.average_criteria
-    rows = [
-        [_("Communes at the NTM standard"), standard.target, standard.expected, standard.actual,
-         status_text(standard.status)],
-        [_("Average criteria per commune"), range_text(average.target_min, average.target_max, report.lang), None,
-         average.actual, status_text(average.status)],
-    ]
-    for group in check.groups:
-        rows.append([pick(group.name_vi, group.name_en, report.lang), group_target(group, report.lang), None,
-                     group_now(group, report.lang), status_text(group.status)])
-    for status in STATUSES:
-        if status != NO_TARGET and (counts[status] or status in (MET, BEHIND)):
-            rows.append([_("Targets: {status}").format(status=status_text(status)), None, None, counts[status], None])
-    first, last = sheet.table([_("Headline target"), _("Year-end target"), _("Expected"), _("Now"), _("Status")],
-                              rows, [None, "General", WHOLE, "General", None])
-    _status_rules(sheet, f"E{first + 1}:E{last}")
+    sheet.row += 1
+    first, last = sheet.table([_("Headline target"), _("Measure"), _("Year-end target (from)"),
+                               _("Year-end target (to)"), _("Expected"), _("Now"), _("Status")],
+                              headline_rows(report), [None, None, "General", "General", WHOLE, "General", None])
+    _status_rules(sheet, f"G{first + 1}:G{last}")
 
     sheet.row += 1
     bands_first, bands_last = sheet.table([_("Criteria met"), _("Now"), _("Planned")],
@@ -218,9 +264,8 @@ def summary_sheet(workbook, report: Report) -> Sheet:
         [_("Source"), unit], [[pick(s.name_vi, s.name_en, report.lang), s.amount] for s in report.budget.tree.sources],
         [None, ONE], freeze=False)
     # A sheet has one filter: the headline table's, not the small tables' the charts draw from.
-    sheet.ws.auto_filter.ref = f"A{first}:E{last}"
-    sheet.finish()
-    sheet.ws.column_dimensions["A"].width = 48
+    sheet.ws.auto_filter.ref = f"A{first}:G{last}"
+    sheet.finish({1: 48, 2: 30, 3: 12, 4: 12})  # the headers over the figures wrap
 
     criteria = workbook[_("Criteria")[:31]]
     chart = BarChart()
@@ -233,7 +278,7 @@ def summary_sheet(workbook, report: Report) -> Sheet:
     chart.set_categories(Reference(criteria, min_col=2, min_row=2, max_row=rows_count + 1))
     chart.x_axis.scaling.orientation = "maxMin"
     chart.height, chart.width = 16, 18
-    sheet.ws.add_chart(chart, "G2")
+    sheet.ws.add_chart(chart, "I2")
 
     bands = BarChart()
     bands.title = _("Communes by number of criteria met")
@@ -252,7 +297,7 @@ def summary_sheet(workbook, report: Report) -> Sheet:
     funding.x_axis.scaling.orientation = "maxMin"
     funding.legend = None
     funding.height, funding.width = 7.5, 18
-    sheet.ws.add_chart(funding, "G35")
+    sheet.ws.add_chart(funding, "I35")
     return sheet
 
 
@@ -355,23 +400,26 @@ def budget_sheet(workbook, report: Report) -> None:
             sheet.ws.cell(row=offset, column=1).font = Font(bold=True)
     for column in range(1, 8):
         sheet.ws.cell(row=last, column=column).font = Font(bold=True)
-    sheet.finish(wrap={1: 55})
+    sheet.finish({1: 55})
 
 
 def schedule_sheet(workbook, report: Report) -> None:
+    """The tasks by group (the plan's sections, or with --as-of: due now, next month, ...), each task once."""
+    from ntmplan.output.schedule_view import _group_title as group_title
     from ntmplan.output.schedule_view import normalised
 
     schedule = report.schedule
     sheet = Sheet(workbook, _("Schedule"))
     rows = []
-    for group in schedule.groups:
-        for task in group.tasks:
-            rows.append([task.section, task.id, pick(task.content_vi, task.content_en, report.lang),
-                         task.directing.text, task.executing.text, task.coordinating.text, task.timing_text,
-                         normalised(task, report.lang)])
-    sheet.table([_("Section"), _("Task"), _("Content"), _("Directing"), _("Executing"), _("Coordinating"),
-                 _("Timing"), _("Normalised timing")], rows)
-    sheet.finish(wrap={3: 60, 4: 25, 5: 30, 6: 30})
+    for group, tasks, _listed in report.schedule_groups():
+        for task in tasks:
+            rows.append([group_title(group, schedule, report.lang), task.id,
+                         pick(task.content_vi, task.content_en, report.lang), task.directing.text,
+                         task.executing.text, task.coordinating.text, task.timing_text,
+                         normalised(task, report.lang, group.month)])
+    sheet.table([_("Section") if schedule.mode == "all" else _("When"), _("Task"), _("Content"), _("Directing"),
+                 _("Executing"), _("Coordinating"), _("Timing"), _("Normalised timing")], rows)
+    sheet.finish({1: 24, 3: 60, 4: 25, 5: 30, 6: 30})
 
 
 def findings_sheet(workbook, report: Report) -> None:
@@ -391,22 +439,23 @@ def findings_sheet(workbook, report: Report) -> None:
         sheet.ws.conditional_formatting.add(
             f"A{first + 1}:A{last}",
             CellIsRule(operator="equal", formula=[f'"{text}"'], fill=PatternFill("solid", bgColor=colour)))
-    sheet.finish(wrap={4: 80})
+    # Narrow enough to print on A4 landscape at about 80 %: the message wraps, the rest stays short.
+    sheet.finish({3: 22, 4: 60, 5: 18, 8: 24, 9: 14, 10: 14})
 
 
 def coverage_sheet(workbook, report: Report) -> None:
     """Every commune the data lacks, by district, and every row left out of the figures: whom to call, what to fix."""
     coverage = report.check.coverage
     sheet = Sheet(workbook, _("Coverage"))
-    sheet.row = 1
     _notes(sheet, result_notes(report.check))
+    sheet.row += 1
     rows = [[district.district_code, district.district, commune.code, commune.name, _("missing from the data")]
             for district in coverage.missing_by_district for commune in district.missing]
     rows += [[None, None, row.code, place_text(row.place), _("excluded: {why}").format(why=excluded_reason(row))]
              for row in coverage.excluded]
     sheet.table([_("District code"), _("District"), _("Code"), _("Commune or row"), _("What")], rows,
                 ["@", None, "@", None, None])
-    sheet.finish(wrap={5: 60})
+    sheet.finish({5: 60})
 
 
 def progress_sheet(workbook, report: Report) -> None:
@@ -417,6 +466,7 @@ def progress_sheet(workbook, report: Report) -> None:
     sheet = Sheet(workbook, _("Progress"))
     _title(sheet, _("Progress since the start of the year"), _("From {old} to {new}: {count} communes compared.").format(
         old=", ".join(progress.old_files), new=", ".join(progress.new_files), count=progress.compared))
+    sheet.row += 1
     rows = [[c.number, pick(c.name_vi, c.name_en, report.lang), c.before, c.after, c.gained, -c.lost, c.net,
              ", ".join(c.gained_by), ", ".join(c.lost_by)] for c in progress.criteria]
     first, last = sheet.table(["#", _("Criterion"), _("Before"), _("After"), _("Gained"), _("Lost"), _("Net"),
@@ -435,9 +485,8 @@ def progress_sheet(workbook, report: Report) -> None:
     sheet.ws.add_chart(chart, "K2")
     sheet.row += 1
     for line in progress_lines(progress):
-        sheet.put(sheet.row, 1, line)
-        sheet.widths[1] = min(sheet.widths.get(1, 0), 30)
-        sheet.row += 1
+        sheet.line(line)
+    sheet.row += 1
     sheet.table([_("District"), _("Communes"), _("Gained"), _("Lost"), _("Net"), _("At standard before"),
                  _("At standard after"), _("Newly at standard"), _("Fallen below standard")],
                 [[d.district, d.communes, d.gained, d.lost, d.net, d.standard_before, d.standard_after,

@@ -30,9 +30,34 @@ def test_docs_show_the_workflow_this_repository_runs():
     doc = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
     [block] = re.findall(r"```yaml\n(# Validate the plans.*?)```", doc, re.S)
     ours = WORKFLOW.read_text(encoding="utf-8")
-    theirs = re.sub(r"        run: pip install \"ntmplan @ git\+https://github.com/OWNER/ntmplan@v[\d.]+\"  # .*\n",
+    theirs = re.sub(r"        run: pip install \"ntmplan @ git\+https://github.com/OWNER/ntmplan@COMMIT_SHA\"  # .*\n",
                     "        run: pip install .\n", block)
     assert theirs == ours
+
+
+def test_docs_pin_a_commit_never_a_tag_that_does_not_exist():
+    """Installing ntmplan from '@v0.1.0' fails while the repository has no such tag: the docs pin a commit."""
+    tags = set(subprocess.run(["git", "tag", "--list"], cwd=ROOT, capture_output=True, text=True).stdout.split())
+    for relative in ("docs/ci.md", ".pre-commit-hooks.yaml", "README.md"):
+        text = (ROOT / relative).read_text(encoding="utf-8")
+        pinned = re.findall(r"ntmplan@([\w.-]+)", text) + re.findall(r"rev: *([\w.-]+)", text)
+        assert pinned or relative == "README.md", relative
+        for ref in pinned:
+            assert ref == "COMMIT_SHA" or ref in tags or re.fullmatch(r"[0-9a-f]{40}", ref), (relative, ref)
+    assert "git ls-remote" in (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+
+
+def test_the_workflow_runs_on_plans_and_data_only_and_uploads_sarif_only_where_allowed():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key 'on' as true
+    assert triggers["pull_request"]["paths"] == triggers["push"]["paths"] == ["plans/**", "data/**"]
+    assert workflow["permissions"] == {"contents": "read", "actions": "read", "security-events": "write"}
+    [upload] = [step for step in steps() if step.get("uses", "").startswith("github/codeql-action/upload-sarif")]
+    assert "!github.event.pull_request.head.repo.fork" in upload["if"] and upload["continue-on-error"] is True
+    [check] = [step for step in steps() if step.get("name", "").startswith("Check the commune data")]
+    summary, annotations = check["run"].splitlines()
+    assert summary.endswith('--format markdown >> "$GITHUB_STEP_SUMMARY" || true')  # the second run fails the step
+    assert annotations.startswith('ntmplan check "$DATA" --plan "$DATA_PLAN"  #')
 
 
 def test_pre_commit_hook_runs_validate_on_the_plan_files(tmp_path):
@@ -140,7 +165,7 @@ def test_the_workflow_passes_a_sound_revision_and_summarises_it(scratch):
     assert results == {
         "Find the changed plans": 0,
         "Validate the changed plans (annotations on their lines)": 0,
-        "Check the commune data": 0,
+        "Check the commune data (its progress in the job summary)": 0,
         "Semantic diff of each changed plan (job summary)": 0,
         "Findings as SARIF": 0,
         "summary": None,
@@ -151,6 +176,10 @@ def test_the_workflow_passes_a_sound_revision_and_summarises_it(scratch):
     assert "⚠️ | headline: average criteria per commune lowered from at least 11-11.5 to at least 10.5-11.5" in summary
     assert "money moved between the sources: credit −100, integrated-programmes +100" in summary
     assert "✅ The new plan passes" in summary and "Findings the edit resolves (1): FE03" in summary
+    # the data's progress, in the summary rather than in annotations
+    assert "### ✅ ntmplan check: `plans/2019.yaml`, `data/communes.csv`" in summary and "| TG01 " in summary
+    assert not [line for name, step in done.items() if name != "summary"
+                for line in step.stdout.splitlines() if line.startswith("::") and "title=TG" in line]
     sarif = json.loads((scratch / "ntmplan.sarif").read_text(encoding="utf-8"))
     schema = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     jsonschema.Draft7Validator(schema).validate(sarif)
@@ -168,5 +197,12 @@ def test_the_workflow_fails_a_revision_that_breaks_the_plan_and_points_at_the_li
     line = plan[:plan.index("stated_share: 29.4}")].count("\n") + 1  # the line of the share that changed
     assert annotation.startswith(f"::error file=plans/2019.yaml,line={line},col=")
     assert "title=SH01 share-mismatch::" in annotation
-    assert done["Check the commune data"].returncode == 0
+    assert done["Check the commune data (its progress in the job summary)"].returncode == 0
     assert "❌ The new plan fails" in done["summary"]
+
+
+def test_the_project_ci_installs_what_the_tests_need_and_runs_them_as_ci():
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "export CI=true" in script  # a missing browser fails the run instead of skipping its test
+    assert "missing+=(chromium)" in script and "missing+=(git)" in script
+    assert script.rstrip().endswith(".venv/bin/python -m pytest")

@@ -226,3 +226,28 @@ def test_colour_follows_no_color_the_option_and_the_terminal(command):
     assert not colours(run(*COMMANDS[command], "--no-color", env=terminal).output)
     assert not colours(run(*COMMANDS[command], env={**terminal, "NO_COLOR": "1"}).output)
     assert "\x1b[" not in run(*COMMANDS[command], env={"NO_COLOR": None}).output  # not a terminal
+
+
+def _values_of(data, key: str) -> list:
+    """Every value of ``key`` anywhere in a JSON document."""
+    if isinstance(data, dict):
+        return [v for k, value in data.items() for v in ([value] if k == key else []) + _values_of(value, key)]
+    if isinstance(data, list):
+        return [v for item in data for v in _values_of(item, key)]
+    return []
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_sarif_levels_and_severities_are_those_github_accepts(command):
+    log = json.loads(run(*COMMANDS[command], "--format", "sarif").output)
+    levels = _values_of(log, "level")
+    assert levels and set(levels) <= {"error", "warning", "note", "none"}
+    severities = _values_of(log, "problem.severity")
+    assert severities and set(severities) <= {"error", "warning", "recommendation"}
+
+
+def test_the_data_s_progress_is_counted_in_the_log_not_annotated_on_the_plan_s_lines():
+    output = run(*COMMANDS["check"], "--format", "github").output
+    annotations = [line for line in output.splitlines() if line.startswith("::")]
+    assert annotations and not [line for line in annotations if "title=TG" in line]
+    assert "20 finding(s) on the data's progress (TG01, TG02, TG03, TG04, TG05) are not annotated" in output

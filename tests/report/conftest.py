@@ -70,3 +70,13 @@ def html_report(tmp_path_factory) -> Path:
     result = report(PLAN, JUNE, "--as-of", "2019-06-30", "--lang", "vi", "--out", str(target))
     assert result.exit_code == 0, result.output
     return target
+
+
+@pytest.fixture(scope="session")
+def english_html(tmp_path_factory) -> Path:
+    """The June review in English, made at a fixed time (SOURCE_DATE_EPOCH: 2019-07-01 08:30 UTC)."""
+    target = tmp_path_factory.mktemp("html-en") / "report.html"
+    result = report(JUNE, "--as-of", "2019-06-30", "--lang", "en", "--out", str(target),
+                    env={"SOURCE_DATE_EPOCH": "1561969800"})
+    assert result.exit_code == 0, result.output
+    return target

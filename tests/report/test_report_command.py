@@ -24,7 +24,6 @@ def test_the_report_never_overwrites_an_input(tmp_path):
 
 def test_charts_are_written_as_png_and_nothing_else_is_left_behind(tmp_path):
     charts = tmp_path / "charts"
-    charts.mkdir()
     result = report(PLAN, JUNE, "--lang", "en", "--out", str(tmp_path / "report.html"), "--charts", str(charts))
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in charts.iterdir()) == ["bands.png", "criteria.png", "funding.png"]
@@ -34,10 +33,16 @@ def test_charts_are_written_as_png_and_nothing_else_is_left_behind(tmp_path):
     assert "Wrote" in result.output and "━" not in result.output  # no progress bar when not on a terminal
 
 
-def test_a_missing_charts_directory_is_an_input_error(tmp_path):
-    result = report(PLAN, JUNE, "--out", str(tmp_path / "r.xlsx"), "--charts", str(tmp_path / "nowhere"))
-    assert result.exit_code == 2 and "does not exist" in result.output
-    assert not (tmp_path / "r.xlsx").exists()
+def test_the_charts_folder_is_created_and_one_that_cannot_be_is_an_input_error(tmp_path):
+    nested = tmp_path / "slides" / "charts"
+    assert report(PLAN, JUNE, "--out", str(tmp_path / "r.xlsx"), "--charts", str(nested)).exit_code == 0
+    assert sorted(p.name for p in nested.iterdir()) == ["bands.png", "criteria.png", "funding.png"]
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = report(PLAN, JUNE, "--lang", "en", "--out", str(tmp_path / "s.xlsx"), "--charts", str(blocker / "charts"))
+    assert result.exit_code == 2 and "the folder for the charts cannot be created" in result.output
+    assert str(blocker / "charts") in result.output.replace("\n", "")
+    assert not (tmp_path / "s.xlsx").exists()
 
 
 def test_an_existing_report_is_replaced_whole(tmp_path):
