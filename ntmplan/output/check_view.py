@@ -132,7 +132,7 @@ def render_check(console: Console, result: CheckResult, view: View) -> None:
     console.print(_communes(title, shown))
     if result.progress is not None:
         render_since(console, result.progress, lang)
-    for table in findings_tables(result.verdict.findings):
+    for table in findings_tables(result.verdict.findings, width=console.width):
         console.print(table)
     console.print(summary_line(result.verdict.summary, result.data_text))
 
@@ -221,7 +221,7 @@ def _criteria(result: CheckResult, lang: Lang, width: int) -> Table:
         shown = [name for name in shown if name not in folded]
     for name in shown:
         if name == "criterion":
-            table.add_column(headers[name], justify="left", min_width=12)
+            table.add_column(headers[name], justify="left", min_width=14, ratio=1, overflow="fold")
         else:
             table.add_column(headers[name], justify="right", min_width=cells[name], no_wrap=name == "status",
                              max_width=least[name] if narrow else None)
@@ -268,8 +268,12 @@ def group_target(group, lang: Lang) -> str:
 def _groups(result: CheckResult, lang: Lang) -> Table:
     table = titled_table(_("Group targets"))
     headers = (_("Group"), _("Communes"), _("Measure"), _("Now"), _("Target"), _("By"), _("Status"))
+    # the group's name and measure take the room left and fold; the figures and the status stay whole
     for i, header in enumerate(headers):
-        table.add_column(header, justify="left" if i in (0, 2) else "right")
+        if i in (0, 2):
+            table.add_column(header, overflow="fold")
+        else:
+            table.add_column(header, justify="right", no_wrap=i in (4, 5, 6))
     for group in result.groups:
         stated = (_(" (plan: {count})").format(count=group.communes_stated)
                   if group.communes_stated is not None else "")

@@ -13,7 +13,7 @@ import textwrap
 from rich import box
 from rich.console import Console, Group
 from rich.markup import escape
-from rich.table import Table
+from rich.table import Table as RichTable
 from rich.text import Text
 
 from ntmplan.findings import Finding, Severity, Summary
@@ -33,15 +33,69 @@ SEVERITY_NAME = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), S
 PIPED_WIDTH = 120
 
 
+class Table(RichTable):
+    """A rich table that shares a narrow terminal among its wrapping columns.
+
+    Rich shrinks the widest wrapping column towards the second widest, and
+    gives up when two are equally wide; it then cuts every column evenly, the
+    status and the location too. Here the widest wrapping column gives one
+    cell at a time, ties included, so the columns that do not wrap (status,
+    figures, locations) keep their width.
+    """
+
+    @classmethod
+    def _collapse_widths(cls, widths: list[int], wrapable: list[bool], max_width: int) -> list[int]:
+        widths = list(widths)
+        while sum(widths) > max_width and any(wrapable):
+            widest = max(range(len(widths)), key=lambda i: widths[i] if wrapable[i] else -1)
+            if widths[widest] <= 3:
+                break
+            widths[widest] -= 1
+        return widths
+
+
+class _TrimmedLines:
+    """A stream that writes each line without its trailing spaces (rich pads every table cell to its width).
+
+    Piped output goes to logs, files and diffs, where padding is noise. A line
+    not yet ended is kept until its end, and written as it is on ``flush``.
+    """
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        *lines, self.pending = (self.pending + text).split("\n")
+        for line in lines:
+            self.stream.write(line.rstrip(" ") + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.stream.write(self.pending)
+            self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
 def make_console(stderr: bool = False, no_color: bool = False) -> Console:
     """A console that honours NO_COLOR, --no-color, and plain output when piped.
 
     Piped output (CI logs, files) gets a fixed, wider width than rich's 80 columns
-    unless COLUMNS says otherwise, so tables of findings stay readable.
+    unless COLUMNS says otherwise, so tables of findings stay readable, and no
+    trailing spaces.
     """
     stream = sys.stderr if stderr else sys.stdout
-    width = None if stream.isatty() or "COLUMNS" in os.environ else PIPED_WIDTH
-    return Console(stderr=stderr, no_color=no_color or None, highlight=False, width=width)
+    if stream.isatty():
+        return Console(stderr=stderr, no_color=no_color or None, highlight=False)
+    width = None if "COLUMNS" in os.environ else PIPED_WIDTH
+    return Console(file=_TrimmedLines(stream), no_color=no_color or None, highlight=False, width=width)
 
 
 def _figure(value: object) -> str:
@@ -52,8 +106,17 @@ def _figure(value: object) -> str:
     return str(value)
 
 
-def findings_tables(findings: list[Finding], tolerance: bool = False) -> list[Table]:
-    """One table per severity, most severe first; ``tolerance`` adds the allowed difference."""
+FIGURES_BELOW = 100  # columns: narrower terminals get Expected and Found under the finding, not beside it
+
+
+def findings_tables(findings: list[Finding], tolerance: bool = False, width: int = PIPED_WIDTH) -> list[Table]:
+    """One table per severity, most severe first; ``tolerance`` adds the allowed difference.
+
+    The code never wraps and the location is never cut: below ``FIGURES_BELOW``
+    columns the expected and found figures move under the message, which
+    leaves the location its whole line.
+    """
+    beside = width >= FIGURES_BELOW
     tables = []
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
         group = [f for f in findings if f.severity is severity]
@@ -67,25 +130,27 @@ def findings_tables(findings: list[Finding], tolerance: bool = False) -> list[Ta
             show_lines=False,
             expand=True,
         )
-        table.add_column(_("Code"), style=SEVERITY_STYLE[severity], max_width=24, overflow="fold")
-        table.add_column(_("Finding and where"), ratio=1, min_width=40)
-        table.add_column(_("Expected"), justify="right", max_width=16, overflow="fold")
-        table.add_column(_("Found"), justify="right", max_width=16, overflow="fold")
-        if tolerance:
-            table.add_column("±", justify="right", max_width=10, overflow="fold")
-        for finding in group:
-            where = escape(str(finding.location))
-            if finding.location.path:
-                where += f" · {escape(finding.location.path)}"
-            cells = [
-                f"{finding.code}\n[dim]{finding.name}[/dim]",
-                f"{escape(finding.message)}\n[dim]{where}[/dim]",
-                escape(_figure(finding.expected)),
-                escape(_figure(finding.actual)),
-            ]
+        table.add_column(_("Code"), style=SEVERITY_STYLE[severity], no_wrap=True)
+        table.add_column(_("Finding and where"), ratio=1, overflow="fold")
+        if beside:
+            table.add_column(_("Expected"), justify="right", max_width=16, overflow="fold")
+            table.add_column(_("Found"), justify="right", max_width=16, overflow="fold")
             if tolerance:
-                cells.append(escape(_figure(finding.tolerance)))
-            table.add_row(*cells)
+                table.add_column("±", justify="right", max_width=10, overflow="fold")
+        for finding in group:
+            figures = [_figure(finding.expected), _figure(finding.actual)]
+            if tolerance:
+                figures.append(_figure(finding.tolerance))
+            text = escape(finding.message)
+            if not beside and (finding.expected is not None or finding.actual is not None):
+                text += "\n" + escape(_("expected {expected}; found {found}").format(
+                    expected=figures[0] or "—", found=figures[1] or "—")
+                    + (f" (±{figures[2]})" if tolerance and figures[2] else ""))
+            where = f"{finding.name}: {escape(str(finding.location))}"
+            if finding.location.path:
+                where += f"\n{escape(finding.location.path)}"
+            table.add_row(finding.code, f"{text}\n[dim]{where}[/dim]",
+                          *([escape(figure) for figure in figures] if beside else []))
         tables.append(table)
     return tables
 
@@ -105,7 +170,7 @@ def summary_line(summary: Summary, file: str) -> Text:
 def render_validate(console: Console, result: ValidateResult, view: View) -> None:
     """Each plan's findings and its verdict, plan by plan."""
     for each in result.each or [result]:
-        for table in findings_tables(each.verdict.findings):
+        for table in findings_tables(each.verdict.findings, width=console.width):
             console.print(table)
         console.print(summary_line(each.verdict.summary, each.file))
 
@@ -241,5 +306,5 @@ def render_silenced(console: Console, silenced: list[Finding], show: bool) -> No
     console.print(Text(f"Silenced findings ({len(silenced)}): they do not count and do not fail the run",
                        style="bold"))
     shown = [replace(f, message=f"{f.message} — silenced: {f.suppression.reason}") for f in silenced]
-    for table in findings_tables(shown):
+    for table in findings_tables(shown, width=console.width):
         console.print(table)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from rich import box
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 from rich.text import Text
 
 from ntmplan.diff.result import ATTENTION, DiffResult
-from ntmplan.output.console import findings_tables, summary_line
+from ntmplan.output.console import Table, findings_tables, summary_line
 from ntmplan.output.view import View
 
 
@@ -42,7 +41,7 @@ def render_diff(console: Console, result: DiffResult, view: View) -> None:
         console.print(Text("No change in the plan's content (comments and layout are not compared).", style="dim"))
     if result.introduced:
         console.print(Text(f"Findings the edit introduces ({len(result.introduced)})", style="bold"))
-        for table in findings_tables(result.introduced):
+        for table in findings_tables(result.introduced, width=console.width):
             console.print(table)
     if result.resolved:
         console.print(Text(f"Findings the edit resolves ({len(result.resolved)})", style="bold green"))
