@@ -190,6 +190,14 @@ def _sub_target_text(sub: dict) -> str:
     return f"{pick(sub['description_vi'], sub['description'])}: {text}"
 
 
+def measure_phrase(aggregate: str, measure: str, target: str = "") -> str:
+    """A group's measure as a phrase: 'average criteria met', 'model residential areas, each commune' (with the
+    target of each commune in front when given: '1-2 model residential areas, each commune')."""
+    if aggregate == "average":
+        return _("average {measure}").format(measure=measure)
+    return _("{measure}, each commune").format(measure=f"{target} {measure}" if target else measure)
+
+
 def render_targets(console: Console, result: TargetsResult, view: View) -> None:
     console.print(
         Text(
@@ -230,11 +238,10 @@ def render_targets(console: Console, result: TargetsResult, view: View) -> None:
     for header in (_("Group"), _("Communes"), _("Measure"), _("Target"), _("By")):
         groups.add_column(header, justify="right" if header in (_("Communes"), _("By")) else "left")
     for group in result.groups:
-        each = _("average {measure}") if group["aggregate"] == "average" else _("{measure}, each commune")
         groups.add_row(
             escape(pick(group["name_vi"], group["name"])),
             _figure(group["communes"]),
-            escape(each.format(measure=group["measure_label"])),
+            escape(measure_phrase(group["aggregate"], group["measure_label"])),
             escape(_target_range(group["target"])),
             str(group["by_year"]),
         )
