@@ -255,5 +255,6 @@ def render_budget(console: Console, result: BudgetResult, view: View) -> None:
     with_tolerance = any(f.tolerance is not None for f in findings)
     for table in findings_tables(findings, tolerance=with_tolerance, width=console.width):
         console.print(table)
-    files = result.tree.file + (f" and {result.execution.file}" if result.execution else "")
+    files = (translate(N_("{plan} and {actuals}"), lang).format(plan=result.tree.file, actuals=result.execution.file)
+             if result.execution else result.tree.file)
     console.print(summary_line(result.verdict.summary, files))

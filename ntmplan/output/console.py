@@ -17,9 +17,9 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from ntmplan.findings import Finding, Severity, Summary
-from ntmplan.i18n import N_, _, pick, translate
+from ntmplan.i18n import N_, _, ngettext, pick, translate
 from ntmplan.model.labels import compared, with_unit
-from ntmplan.numbers import num, range_text
+from ntmplan.numbers import figure_text, range_text
 from ntmplan.output.view import View
 from ntmplan.runs.catalogue import RuleDoc, RulesResult
 from ntmplan.runs.validate import ValidateResult
@@ -28,6 +28,7 @@ from ntmplan.targets.result import TargetsResult
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 SEVERITY_TITLE = {Severity.ERROR: N_("Errors"), Severity.WARNING: N_("Warnings"), Severity.INFO: N_("Information")}
 SEVERITY_NAME = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), Severity.INFO: N_("info")}
+LEVEL_NAME = {"never": N_("never")}
 
 
 PIPED_WIDTH = 120
@@ -99,11 +100,7 @@ def make_console(stderr: bool = False, no_color: bool = False) -> Console:
 
 
 def _figure(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return num(value, 4)
-    return str(value)
+    return figure_text(value)
 
 
 FIGURES_BELOW = 100  # columns: narrower terminals get Expected and Found under the finding, not beside it
@@ -160,11 +157,18 @@ def summary_line(summary: Summary, file: str) -> Text:
     counts = _("{errors} error(s), {warnings} warning(s), {infos} info in {file}").format(
         errors=summary.errors, warnings=summary.warnings, infos=summary.infos, file=file
     )
+    level = level_name(summary.fail_level)
     if summary.failed:
-        return Text("✗ " + _("{counts}: fails at level '{level}'").format(counts=counts, level=summary.fail_level),
+        return Text("✗ " + _("{counts}: fails at level '{level}'").format(counts=counts, level=level),
                     style="bold red")
-    return Text("✓ " + _("{counts}: passes at level '{level}'").format(counts=counts, level=summary.fail_level),
+    return Text("✓ " + _("{counts}: passes at level '{level}'").format(counts=counts, level=level),
                 style="bold green")
+
+
+def level_name(level: str) -> str:
+    """The failing level in the reader's language: 'lỗi', 'cảnh báo', 'không bao giờ'."""
+    names = {severity.value: name for severity, name in SEVERITY_NAME.items()} | LEVEL_NAME
+    return translate(names[level]) if level in names else level
 
 
 def render_validate(console: Console, result: ValidateResult, view: View) -> None:
@@ -303,15 +307,17 @@ def render_silenced(console: Console, silenced: list[Finding], show: bool) -> No
     if not silenced:
         return
     if not show:
-        console.print(
-            Text(f"{len(silenced)} finding(s) silenced by in-file markers or the baseline; "
-                 "--show-silenced lists them", style="dim")
-        )
+        console.print(Text(ngettext(
+            "{count} finding silenced by an in-file marker or the baseline; --show-silenced lists it",
+            "{count} findings silenced by in-file markers or the baseline; --show-silenced lists them",
+            len(silenced)).format(count=len(silenced)), style="dim"))
         return
     from dataclasses import replace
 
-    console.print(Text(f"Silenced findings ({len(silenced)}): they do not count and do not fail the run",
-                       style="bold"))
-    shown = [replace(f, message=f"{f.message} — silenced: {f.suppression.reason}") for f in silenced]
+    console.print(Text(_("Silenced findings ({count}): they do not count and do not fail the run").format(
+        count=len(silenced)), style="bold"))
+    shown = [replace(f, message=_("{message} — silenced: {reason}").format(message=f.message,
+                                                                         reason=f.suppression.reason))
+             for f in silenced]
     for table in findings_tables(shown, width=console.width):
         console.print(table)

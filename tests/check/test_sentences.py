@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from rounds import JUNE, PLAN, START, run, runner
 
 from ntmplan.cli import app
+from ntmplan.i18n import Lang, activate
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A run in-process activates its language for the tests that follow: give them back English."""
+    yield
+    activate(Lang.en)
 
 
 def table(*args: str, lang: str = "en") -> str:
