@@ -8,6 +8,7 @@ trailing spaces.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -40,16 +41,17 @@ def assert_fits(output: str, width: int) -> None:
     for line in output.splitlines():
         assert len(line) <= width, line
         assert line == line.rstrip(), f"trailing spaces: {line!r}"
-    assert "…" not in output
+    assert not re.search(r"\S…", output), "a cell cut short"  # rich's cut; the data's own '…' follows a space
 
 
 def assert_locations_whole(output: str, findings: list[dict]) -> None:
     assert findings
     for finding in findings:
         where = finding["location"]
-        located = f"{where['file']}:{where['line']}" + (f":{where['column']}" if where.get("column") else "")
+        sheet = f"[{where['sheet']}]" if where.get("sheet") else ""
+        located = f"{where['file']}{sheet}:{where['line']}" + (f":{where['column']}" if where.get("column") else "")
         assert located in output, located
-        assert f"{finding['name']}:" in output  # the rule's name, whole, before its location
+        assert finding["name"] in output  # the rule's name, whole
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -91,3 +93,10 @@ def test_budget_keeps_status_and_line_of_every_source(width):
     for source in sources(data["sources"]):
         assert any(line.rstrip().endswith(f" {source['location']['line']}") for line in lines), source["key"]
     assert "Status" in output and output.count("✓") >= 1 + len(list(sources(data["sources"])))
+
+
+def test_a_sheet_name_with_a_space_does_not_break_the_location():
+    output, data = shown(80, "check", "data/2019-06", "--as-of", "2019-06-30")
+    assert_fits(output, 80)
+    assert "data/2019-06/185-bac-son.xlsx[Biểu 01]:7:33" in output
+    assert_locations_whole(output, data["findings"])

@@ -264,15 +264,14 @@ def group_now(group, lang: Lang) -> str:
     if group.aggregate == "each":
         if group.compliant is None:
             return ""
-        return _("{compliant}/{communes} communes").format(compliant=group.compliant, communes=group.communes_found)
+        return f"{group.compliant}/{group.communes_found}"
     return _figure(group.actual, lang)
 
 
 def group_target(group, lang: Lang) -> str:
     """The average targeted, or (a target for each commune) every commune of the group: counts beside counts."""
     if group.aggregate == "each":
-        return _("{compliant}/{communes} communes").format(compliant=group.communes_found,
-                                                           communes=group.communes_found)
+        return f"{group.communes_found}/{group.communes_found}"
     return range_text(group.target_min, group.target_max, lang)
 
 

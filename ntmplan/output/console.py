@@ -39,14 +39,25 @@ class Table(RichTable):
 
     Rich shrinks the widest wrapping column towards the second widest, and
     gives up when two are equally wide; it then cuts every column evenly, the
-    status and the location too. Here the widest wrapping column gives one
-    cell at a time, ties included, so the columns that do not wrap (status,
-    figures, locations) keep their width.
+    status and the location too. Here the wrapping columns give up the room
+    their words do not need, the one with the most to spare first (a long
+    name before a two-word header), and only then, one cell at a time, the
+    widest; the columns that do not wrap (status, figures, locations) keep
+    their width.
     """
 
-    @classmethod
-    def _collapse_widths(cls, widths: list[int], wrapable: list[bool], max_width: int) -> list[int]:
+    def _calculate_column_widths(self, console, options) -> list[int]:
+        self._least = [self._measure_column(console, options, column).minimum for column in self.columns]
+        return super()._calculate_column_widths(console, options)
+
+    def _collapse_widths(self, widths: list[int], wrapable: list[bool], max_width: int) -> list[int]:
         widths = list(widths)
+        least = getattr(self, "_least", [0] * len(widths))
+        slack = [max(0, width - low) if wrap else 0 for width, low, wrap in zip(widths, least, wrapable)]
+        while sum(widths) > max_width and any(slack):
+            most = max(range(len(widths)), key=lambda i: slack[i])
+            widths[most] -= 1
+            slack[most] -= 1
         while sum(widths) > max_width and any(wrapable):
             widest = max(range(len(widths)), key=lambda i: widths[i] if wrapable[i] else -1)
             if widths[widest] <= 3:
@@ -143,11 +154,12 @@ def findings_tables(findings: list[Finding], tolerance: bool = False, width: int
                 text += "\n" + escape(_("expected {expected}; found {found}").format(
                     expected=figures[0] or "—", found=figures[1] or "—")
                     + (f" (±{figures[2]})" if tolerance and figures[2] else ""))
-            where = f"{finding.name}: {escape(str(finding.location))}"
-            if finding.location.path:
-                where += f"\n{escape(finding.location.path)}"
-            table.add_row(finding.code, f"{text}\n[dim]{where}[/dim]",
-                          *([escape(figure) for figure in figures] if beside else []))
+            # the location on a line of its own that never wraps (a sheet's name has spaces), then the rule's name
+            # and the path, which may
+            cell = Group(Text.from_markup(text), Text(str(finding.location), style="dim", no_wrap=True,
+                                                      overflow="fold"),
+                         Text(" · ".join(filter(None, [finding.name, finding.location.path])), style="dim"))
+            table.add_row(finding.code, cell, *([escape(figure) for figure in figures] if beside else []))
         tables.append(table)
     return tables
 

@@ -40,8 +40,8 @@ def test_a_target_for_each_commune_puts_communes_beside_communes():
     data = json.loads(run("check", str(JUNE), "--as-of", "2019-06-30", "--format", "json", "--lang", "en").output)
     group = next(g for g in data["groups"] if g["measure"] == "model-residential-areas")
     output = " ".join(table("check", str(JUNE), "--as-of", "2019-06-30").split())
-    now, target = f"{group['compliant']}/{group['communes_found']} communes", f"{group['communes_found']}/" \
-        f"{group['communes_found']} communes"
+    now, target = f"{group['compliant']}/{group['communes_found']}", f"{group['communes_found']}/" \
+        f"{group['communes_found']}"
     assert f"{now} {target}" in output  # the Now and Target columns: both commune counts
     finding = next(f for f in data["findings"] if f["location"]["path"] == group["path"])
     assert (finding["expected"], finding["actual"]) == (group["communes_found"], group["compliant"])
