@@ -1,9 +1,10 @@
 """Planned against actual funding: execution rate per source and overall.
 
 A source is *behind* when, at ``--as-of``, less of it has been mobilised than
-its planned amount pro-rated to the elapsed share of the plan year (the same
-linear basis as ``ntmplan check``); *over plan* when more than the planned
-amount has been mobilised. Without a date only over-plan can be judged.
+its planned amount pro-rated to the elapsed share of the plan year (the linear
+basis of ``ntmplan check --basis pro-rata``: money is mobilised over the year, not
+recognised in batches); *over plan* when more than the planned amount has been
+mobilised. Without a date only over-plan can be judged.
 
 A source split into sub-sources takes the sum of its reported sub-sources; a
 row for the parent itself is then a subtotal and is not added again (AC07

@@ -25,6 +25,7 @@ import pandas as pd
 
 from ntmplan.check.coverage import Round
 from ntmplan.check.result import (
+    ABOVE,
     BATCHES,
     BEHIND,
     MET,
@@ -56,7 +57,14 @@ from ntmplan.check.standing import Standing, standing
 from ntmplan.communes.columns import CRITERION_COLUMNS, MEASURE_COLUMNS, MEMBER_COLUMNS
 from ntmplan.figures import check_share
 from ntmplan.i18n import _
-from ntmplan.model.plan import CRITERIA, CommuneCount, Measure, Members, Plan
+from ntmplan.model.plan import (
+    CRITERIA,
+    CommuneCount,
+    Measure,
+    Members,
+    Plan,
+    TargetRange,
+)
 from ntmplan.numbers import day, num
 from ntmplan.proration import year_fraction
 
@@ -118,17 +126,24 @@ class _Judged:
 
 
 def _judge(actual: float, target: float | None, start: float | None, when: _When, *, whole: bool,
-           pro_rata: bool = False, paced: bool = True, monotone: bool = True, limit: float | None = None) -> _Judged:
+           pro_rata: bool = False, paced: bool = True, monotone: bool = True, limit: float | None = None,
+           ceiling: float | None = None) -> _Judged:
     """Where a figure that must reach at least ``target`` by the year-end stands.
 
     ``whole``: a count of communes (expected rounded up, projections down, to whole communes).
     ``monotone``: a count that missing communes can only raise, so reaching the target on a
     partial file still means it is met. ``limit`` caps a projection (the communes there are).
+    ``ceiling``: the figure must not exceed it ('at most', an exact or approximate range);
+    above it the target is missed whatever the date, and a ceiling alone is met below it.
     """
-    if target is None:
+    if target is None and ceiling is None:
         return _Judged(NO_TARGET)
     if when.partial and not monotone:
-        return _Judged(NOT_JUDGED, target, reason=PARTIAL)
+        return _Judged(NOT_JUDGED, target if target is not None else ceiling, reason=PARTIAL)
+    if ceiling is not None and actual > ceiling:
+        return _Judged(BEHIND, ceiling, reason=ABOVE)
+    if target is None:
+        return _Judged(MET, ceiling)
     expected: float = target
     if pro_rata and start is not None and not when.final:
         exact = Fraction(str(start)) + (Fraction(str(target)) - Fraction(str(start))) * when.fraction
@@ -312,10 +327,11 @@ def _average(plan: Plan, now: Standing, then: Standing | None, when: _When) -> A
     target = plan.headline.average_criteria
     actual = round(float(now.met_count.mean()), 2) if len(now.met_count) else None
     start = round(float(then.met_count.mean()), 2) if then is not None and len(then.met_count) else None
-    judged = (_judge(actual, target.min, start, when, whole=False, monotone=False, limit=CRITERIA)
+    judged = (_judge(actual, target.floor, start, when, whole=False, monotone=False, limit=CRITERIA,
+                     ceiling=target.ceiling)
               if actual is not None else _Judged(NO_DATA))
-    return AverageStatus(target.min, target.max, actual, start, target.min, judged.pace, judged.status,
-                         judged.reason, "headline.average_criteria")
+    return AverageStatus(target.min, target.max, target.comparison.value, actual, start, target.min, judged.pace,
+                         judged.status, judged.reason, "headline.average_criteria")
 
 
 def _members(frame: pd.DataFrame, now: Standing, members: Members) -> tuple[pd.Series | None, str | None]:
@@ -352,19 +368,27 @@ def _group(plan: Plan, frame: pd.DataFrame, now: Standing, start_frame: pd.DataF
             before = _measured(start_frame, then, group.measure, start_frame.index[codes.isin(set(frame.loc[rows, "code"]))])
         if group.aggregate == "average":
             start = round(float(before.mean()), 2) if before is not None and len(before) else None
-            judged = _judge(actual, group.target.min, start, when, whole=False, monotone=False, limit=None)
+            judged = _judge(actual, group.target.floor, start, when, whole=False, monotone=False, limit=None,
+                            ceiling=group.target.ceiling)
         else:
-            compliant = int((values >= group.target.min).sum())
-            start = int((before >= group.target.min).sum()) if before is not None else None
+            compliant = int(_within(values, group.target).sum())
+            start = int(_within(before, group.target).sum()) if before is not None else None
             judged = _judge(compliant, found, start, when, whole=True, monotone=False, limit=found)
     status = judged.status
     if group.by_year > plan.metadata.year and status in (BEHIND, OPEN, ON_TRACK):
         status, judged = NOT_DUE, _Judged(NOT_DUE)
     return GroupStatus(
         group.key, group.name.vi, group.name.en, group.members.value, group.communes, found, group.measure.value,
-        group.aggregate, group.target.min, group.target.max, group.by_year, actual, compliant, start, judged.pace,
+        group.aggregate, group.target.min, group.target.max, group.target.comparison.value, group.by_year, actual, compliant, start, judged.pace,
         status, judged.reason, f"headline.groups[{index}].target",
     )
+
+
+def _within(values: pd.Series, target: TargetRange) -> pd.Series:
+    """Which values meet the target as the plan means it (a floor, a ceiling or a range)."""
+    low = -math.inf if target.floor is None else target.floor
+    high = math.inf if target.ceiling is None else target.ceiling
+    return values.between(low, high)
 
 
 def _flagged(frame: pd.DataFrame, column: str) -> list:

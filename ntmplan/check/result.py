@@ -41,6 +41,7 @@ BATCHES = "batches"  # communes are recognised in batches: no pace
 NOT_STARTED = "not-started"  # the date is before the plan's year
 NO_MEMBERS = "no-members"  # the file marks none of the group's communes
 NO_RECOGNITION = "no-recognition"  # the file has no years of recognition
+ABOVE = "above"  # the figure exceeds a target stated as at most, exactly or about
 
 
 @dataclass
@@ -143,6 +144,7 @@ class BandStatus:
 class AverageStatus:
     target_min: float
     target_max: float | None
+    comparison: str  # at-least, at-most, exactly, about: how the plan states the target
     actual: float | None
     baseline: float | None
     expected: float
@@ -164,6 +166,7 @@ class GroupStatus:
     aggregate: str
     target_min: float
     target_max: float | None
+    comparison: str
     by_year: int
     actual: float | None
     compliant: int | None

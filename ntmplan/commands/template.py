@@ -7,9 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ntmplan.commands.inputs import refuse_plans
+from ntmplan.commands.inputs import PlanOption, refuse_plans
 from ntmplan.commands.kit import Session, command
-from ntmplan.paths import DEFAULT_PLAN
 
 
 @command()
@@ -29,10 +28,7 @@ def template(
     sheet: Annotated[
         Optional[str], typer.Option("--sheet", metavar="NAME", help="The sheet to read in the --from workbooks.")
     ] = None,
-    plan: Annotated[
-        Optional[str],
-        typer.Option("--plan", metavar="FILE", help=f"Plan file (default: {DEFAULT_PLAN}, or the shipped copy)."),
-    ] = None,
+    plan: PlanOption = None,
 ):
     """Write a data-entry workbook for the districts: communes, drop-downs, instructions, review dates.
 

@@ -115,6 +115,25 @@ class TargetRange(Range):
 
     comparison: Comparison
 
+    @property
+    def floor(self) -> float | None:
+        """Below this the target is not reached; none for a ceiling ('at most 5')."""
+        return None if self.comparison is Comparison.AT_MOST else self.min
+
+    @property
+    def ceiling(self) -> float | None:
+        """Above this the target is missed; none for a floor ('at least 11-11.5', '10 or more').
+
+        An exact or approximate range ('khoảng') is met inside it, as the plan rules read it.
+        """
+        if self.comparison is Comparison.AT_LEAST:
+            return None
+        return self.max if self.max is not None else self.min
+
+    def admits(self, low: float, high: float) -> bool:
+        """Whether some value between ``low`` and ``high`` meets the target as the plan means it."""
+        return (self.floor is None or high >= self.floor) and (self.ceiling is None or low <= self.ceiling)
+
     @model_validator(mode="after")
     def _open_is_a_floor(self) -> TargetRange:
         if self.open and self.comparison is not Comparison.AT_LEAST:

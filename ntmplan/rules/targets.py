@@ -16,13 +16,15 @@ from ntmplan.check.result import (
     NO_START,
     OPEN,
     PRO_RATA,
+    AverageStatus,
     CheckResult,
     CommuneGap,
+    GroupStatus,
     Pace,
 )
 from ntmplan.findings import JudgedTarget, Severity
 from ntmplan.i18n import Lang, _, ngettext, pick
-from ntmplan.model.labels import measure_text
+from ntmplan.model.labels import compared, measure_text
 from ntmplan.numbers import day, num, range_text
 from ntmplan.rules.plan.feasibility import criteria_totals_average
 from ntmplan.rules.registry import Problem, rule
@@ -58,6 +60,12 @@ def _pace_text(pace: Pace, actual: float) -> str:
         "which leads to {projected} by the year-end"
     ).format(start=num(pace.start), actual=num(actual), per_month=num(pace.per_month), needed=num(pace.needed_per_month),
              projected=num(pace.projected))
+
+
+def _target(item: AverageStatus | GroupStatus) -> str:
+    """The target as the plan states it: '11-11.5' for a floor, 'at most 5', 'about 10'."""
+    shown = range_text(item.target_min, item.target_max)
+    return shown if item.comparison == "at-least" else compared(shown, item.comparison)
 
 
 def _no_start() -> str:
@@ -192,17 +200,17 @@ def average_behind(context: TargetContext) -> Iterator[Problem]:
     if not _reported(item.status, item.reason):
         return
     parts = [_("communes meet {actual} criteria on average; the plan targets {target} by the year-end").format(
-        actual=num(item.actual), target=range_text(item.target_min, item.target_max))]
+        actual=num(item.actual), target=_target(item))]
     if item.pace is not None:
         parts.append(_pace_text(item.pace, item.actual))
     elif item.reason == NO_START:
         parts.append(_("{why}, so no pace can be told").format(why=_no_start()))
     high = criteria_totals_average(context.loaded.plan)[1]
-    if high < item.target_min:
+    if item.comparison != "at-most" and high < item.target_min:
         parts.append(_(
             "the plan's own criterion totals allow an average of at most {high} (FE03 average-unreachable-by-criteria): "
             "{target} cannot be reached even if every criterion reaches its total").format(
-            high=num(high), target=range_text(item.target_min, item.target_max)))
+            high=num(high), target=_target(item)))
     yield Problem("; ".join(parts), path=item.path, expected=item.target_min, actual=item.actual,
                   severity=_severity(item.status))
 
@@ -228,7 +236,7 @@ def group_behind(context: TargetContext) -> Iterator[Problem]:
     for item in result.groups:
         if not _reported(item.status, item.reason):
             continue
-        group, target = pick(item.name_vi, item.name_en), range_text(item.target_min, item.target_max)
+        group, target = pick(item.name_vi, item.name_en), _target(item)
         if item.aggregate == "average":
             message = _("{group} ({communes} communes): average {actual}; target {target} {measure} by the "
                         "year-end").format(group=group, communes=item.communes_found, actual=num(item.actual),

@@ -143,3 +143,32 @@ def test_targets_by_status(year_end):
     counts = year_end.target_counts()
     assert (counts["met"], counts["behind"], counts["not-due"]) == (16 + 1 + 1 + 2, 3 + 2, 1)
     assert sum(counts.values()) == 19 + 2 + 5
+
+
+# --- how the plan states a target: a floor, a ceiling, an exact or approximate range --------------
+# The ten communes average 13.8 criteria; the standard communes A, B, C have 1, 2 and 0 model areas.
+
+
+@pytest.mark.parametrize(("average", "status", "reason"), [
+    ({"min": 10, "max": 12, "comparison": "at-least"}, "met", None),
+    ({"min": 12, "max": 12, "comparison": "at-most"}, "behind", "above"),
+    ({"min": 14, "max": 14, "comparison": "at-most"}, "met", None),
+    ({"min": 10, "max": 12, "comparison": "exactly"}, "behind", "above"),
+    ({"min": 13, "max": 14, "comparison": "about"}, "met", None),
+    ({"min": 14, "max": 15, "comparison": "about"}, "behind", None),
+])
+def test_average_is_judged_as_the_plan_states_it(average, status, reason):
+    judged = judge(load(patched(clean_plan(), {"headline.average_criteria": average})).plan).average_criteria
+    assert (judged.comparison, judged.status, judged.reason) == (average["comparison"], status, reason)
+
+
+@pytest.mark.parametrize(("target", "compliant"), [
+    ({"min": 1, "max": 2, "comparison": "at-least"}, 2),  # A and B
+    ({"min": 1, "max": 1, "comparison": "exactly"}, 1),  # A
+    ({"min": 1, "max": 1, "comparison": "at-most"}, 2),  # A and C
+])
+def test_each_commune_meets_the_group_target_as_the_plan_states_it(target, compliant):
+    groups = [{**GROUPS[3], "target": target}]
+    judged = judge(load(patched(clean_plan(), {"headline.groups": groups})).plan).groups[0]
+    assert judged.compliant == compliant
+

@@ -106,6 +106,12 @@ def test_an_average_the_plan_s_own_totals_cannot_reach_points_to_fe03():
         "13.9-15 cannot be reached even if every criterion reaches its total")
 
 
+def test_an_average_above_a_ceiling_is_reported_with_the_plan_s_words():
+    [finding] = by_code(target_findings(changes={"headline.average_criteria": {"min": 12, "max": 12, "comparison": "at-most"}}), "TG03")
+    assert finding.message == (
+        "communes meet 13.8 criteria on average; the plan targets at most 12 by the year-end")
+
+
 def test_groups_behind_but_not_those_due_later():
     found = by_code(target_findings(), "TG04")
     assert [f.location.path for f in found] == ["headline.groups[1].target", "headline.groups[3].target"]

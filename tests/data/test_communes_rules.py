@@ -55,6 +55,14 @@ def set_cell(lines: list[str], line: int, column: str, value: str) -> None:
     lines[line - 1] = with_cell(lines[line - 1], column, value)
 
 
+def setting(*changes: tuple[int, str, str]):
+    """An edit that sets each (line, column, value)."""
+    def edit(lines: list[str]) -> None:
+        for line, column, value in changes:
+            set_cell(lines, line, column, value)
+    return edit
+
+
 # --- DA01 missing-column ---------------------------------------------------------------------
 
 
@@ -176,9 +184,7 @@ def test_year_after_the_plan(tmp_path):
 def test_year_before_the_programme_and_too_many_advanced_criteria(tmp_path):
     line = line_of("05986")
 
-    def edit(lines):
-        set_cell(lines, line, "ntm_year", "2001")
-        set_cell(lines, line, "advanced_criteria", "25")
+    edit = setting((line, "ntm_year", "2001"), (line, "advanced_criteria", "25"))
 
     assert located(findings(changed(tmp_path, edit), "DA06")) == [
         ("DA06", line, COLUMN["ntm_year"]), ("DA06", line, COLUMN["advanced_criteria"])
@@ -198,9 +204,7 @@ def test_duplicate_code(tmp_path):
 
 
 def test_unknown_code_and_township(tmp_path):
-    def edit(lines):
-        set_cell(lines, 30, "code", "09999")
-        set_cell(lines, 31, "code", "05995")
+    edit = setting((30, "code", "09999"), (31, "code", "05995"))
 
     found = findings(changed(tmp_path, edit), "DA08")
     assert located(found) == [("DA08", 30, 1), ("DA08", 31, 1)]
@@ -250,9 +254,7 @@ def test_name_spellings_that_agree(tmp_path, spelling):
 def test_district_differs_from_official_list(tmp_path):
     line = line_of("06523")
 
-    def edit(lines):
-        set_cell(lines, line, "district_code", "180")
-        set_cell(lines, line, "district", "Huyện Tràng Định")
+    edit = setting((line, "district_code", "180"), (line, "district", "Huyện Tràng Định"))
 
     found = findings(changed(tmp_path, edit))
     assert located(found) == [("DA12", line, 3), ("DA12", line, 4)]
@@ -276,9 +278,7 @@ def test_city_spelling(tmp_path):
 def test_fallen_below_standard(tmp_path):
     line = line_of("05986")
 
-    def edit(lines):
-        set_cell(lines, line, "c17", "0")
-        set_cell(lines, line, "c02", "Không đạt")
+    edit = setting((line, "c17", "0"), (line, "c02", "Không đạt"))
 
     found = findings(changed(tmp_path, edit))
     assert located(found) == [("DA13", line, COLUMN["c02"])]

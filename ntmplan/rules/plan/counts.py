@@ -21,6 +21,27 @@ def commune_counts(facts: PlanFacts) -> Iterator[tuple[str, str, CommuneCount]]:
         yield f"criteria[{i}].communes", label, criterion.communes
 
 
+def criteria_below_standard(facts: PlanFacts, figure: str, message: str) -> Iterator[Problem]:
+    """A problem for each criterion whose ``figure`` ('start' or 'total') counts fewer communes
+    than the headline's communes at standard, who meet every criterion by definition.
+
+    ``message`` is translated, with the fields {number}, {name}, {count} and {standard}.
+    """
+    standard = getattr(facts.plan.headline.standard_communes, figure)
+    if standard is None:
+        return
+    for i, criterion in enumerate(facts.plan.criteria):
+        count = getattr(criterion.communes, figure)
+        if count is not None and count < standard:
+            name = pick(criterion.name.vi, criterion.name.en)
+            yield Problem(
+                message.format(number=criterion.number, name=name, count=count, standard=standard),
+                path=f"criteria[{i}].communes" + (".total" if figure == "total" else ""),
+                expected=f">= {standard}",
+                actual=count,
+            )
+
+
 @rule("CT01", "total-above-communes", Severity.ERROR, "A target counts more communes than the province has", scope=PLAN)
 def total_above_communes(facts: PlanFacts) -> Iterator[Problem]:
     """No target can count more communes than the province has
@@ -111,13 +132,8 @@ def added_total_mismatch(facts: PlanFacts) -> Iterator[Problem]:
             )
 
 
-@rule(
-    "CT03",
-    "criterion-baseline-below-standard",
-    Severity.ERROR,
-    "A criterion starts the year with fewer communes than are already at standard",
-    scope=PLAN,
-)
+@rule("CT03", "criterion-baseline-below-standard", Severity.ERROR,
+      "A criterion starts the year with fewer communes than are already at standard", scope=PLAN)
 def criterion_baseline_below_standard(facts: PlanFacts) -> Iterator[Problem]:
     """A commune at the NTM standard meets all 19 criteria, so at the start of the year
     every criterion is met by at least the communes already at standard. A criterion's
@@ -137,23 +153,8 @@ def criterion_baseline_below_standard(facts: PlanFacts) -> Iterator[Problem]:
     Fix: Check the criterion's total and increase, and the headline's, against the
     source and last year's results: one of them is wrong.
     """
-    standard = facts.plan.headline.standard_communes.start
-    if standard is None:
-        return
-    for i, criterion in enumerate(facts.plan.criteria):
-        start = criterion.communes.start
-        if start is not None and start < standard:
-            yield Problem(
-                _(
-                    "criterion {number} ({name}) starts the year with {start} communes (total − added), fewer "
-                    "than the {standard} communes already at standard, which meet every criterion"
-                ).format(
-                    number=criterion.number, name=pick(criterion.name.vi, criterion.name.en), start=start,
-                    standard=standard,
-                ),
-                path=f"criteria[{i}].communes",
-                expected=f">= {standard}",
-                actual=start,
-            )
+    yield from criteria_below_standard(facts, "start", _(
+        "criterion {number} ({name}) starts the year with {count} communes (total − added), fewer "
+        "than the {standard} communes already at standard, which meet every criterion"))
 
 

@@ -7,10 +7,11 @@ from typing import Iterator
 
 from ntmplan.figures import show
 from ntmplan.findings import Severity
-from ntmplan.i18n import _, pick
+from ntmplan.i18n import _
 from ntmplan.model.labels import compared
-from ntmplan.model.plan import CRITERIA, Comparison, Plan, TargetRange
+from ntmplan.model.plan import CRITERIA, Plan, TargetRange
 from ntmplan.numbers import num, range_text
+from ntmplan.rules.plan.counts import criteria_below_standard
 from ntmplan.rules.registry import Problem, rule
 from ntmplan.rules.scopes import PLAN, PlanFacts
 
@@ -31,39 +32,9 @@ def criterion_below_standard(facts: PlanFacts) -> Iterator[Problem]:
     Fix: Check the criterion's total and the headline's total against the source, and
     raise the one or lower the other, whichever is wrong.
     """
-    standard = facts.plan.headline.standard_communes.total
-    if standard is None:
-        return
-    for i, criterion in enumerate(facts.plan.criteria):
-        total = criterion.communes.total
-        if total is not None and total < standard:
-            yield Problem(
-                _(
-                    "criterion {number} ({name}) targets {total} communes, fewer than the {standard} communes at "
-                    "standard, which meet every criterion"
-                ).format(
-                    number=criterion.number, name=pick(criterion.name.vi, criterion.name.en), total=total,
-                    standard=standard,
-                ),
-                path=f"criteria[{i}].communes.total",
-                expected=f">= {standard}",
-                actual=total,
-            )
-
-
-def _reachable(low: float, high: float, target: TargetRange) -> bool:
-    """Whether some value between ``low`` and ``high`` meets the target as the plan means it.
-
-    A floor ('đạt từ 11 – 11,5') is met by anything from its lower end up; a ceiling by
-    anything up to its upper end; an exact or approximate range by a value inside it.
-    """
-    reaches_floor = high >= target.min
-    within_ceiling = target.max is None or low <= target.max
-    if target.comparison is Comparison.AT_LEAST:
-        return reaches_floor
-    if target.comparison is Comparison.AT_MOST:
-        return within_ceiling
-    return reaches_floor and within_ceiling
+    yield from criteria_below_standard(facts, "total", _(
+        "criterion {number} ({name}) targets {count} communes, fewer than the {standard} communes at "
+        "standard, which meet every criterion"))
 
 
 def _target_text(target: TargetRange) -> str:
@@ -110,7 +81,7 @@ def average_unreachable_by_bands(facts: PlanFacts) -> Iterator[Problem]:
     low_sum = sum(Fraction(str(band.criteria.min)) * band.count for band in bands)
     high_sum = sum(Fraction(str(band.criteria.upper_or(CRITERIA))) * band.count for band in bands) + CRITERIA * outside
     low, high = low_sum / communes, high_sum / communes
-    if not _reachable(float(low), float(high), target):
+    if not target.admits(float(low), float(high)):
         low_terms = " + ".join(f"{band.count}×{num(band.criteria.min)}" for band in bands)
         high_terms = " + ".join(f"{band.count}×{num(band.criteria.upper_or(CRITERIA))}" for band in bands)
         if outside:
@@ -141,13 +112,8 @@ def criteria_totals_average(plan: Plan) -> tuple[float, float]:
     return (stated + standard * unstated) / communes, (stated + communes * unstated) / communes
 
 
-@rule(
-    "FE03",
-    "average-unreachable-by-criteria",
-    Severity.WARNING,
-    "The criteria totals do not add up to the average-criteria target",
-    scope=PLAN,
-)
+@rule("FE03", "average-unreachable-by-criteria", Severity.WARNING,
+      "The criteria totals do not add up to the average-criteria target", scope=PLAN)
 def average_unreachable_by_criteria(facts: PlanFacts) -> Iterator[Problem]:
     """Counting (commune, criterion met) pairs two ways, the sum of the criteria's
     totals equals the sum over communes of the criteria each meets. So if every
@@ -181,7 +147,7 @@ def average_unreachable_by_criteria(facts: PlanFacts) -> Iterator[Problem]:
         range(len(plan.criteria) + 1, CRITERIA + 1)
     )
     low, high = criteria_totals_average(plan)
-    if _reachable(low, high, target):
+    if target.admits(low, high):
         return
     unstated = ""
     if missing:
