@@ -270,7 +270,7 @@ def render_rules(console: Console, result: RulesResult, view: View) -> None:
     table.add_column(_("Name"), no_wrap=True)
     table.add_column(_("Applies to"))
     table.add_column(_("Severity"))
-    table.add_column(_("Summary"))
+    table.add_column(_("Summary"), overflow="fold")  # a long word folds rather than lose its end
     for rule in result.rules:
         table.add_row(
             rule.code,

@@ -258,6 +258,7 @@ def html_text(report: Report, charts: list[Chart]) -> str:
     nav = "<nav>" + "".join(f'<a href="#{anchor}">{_e(title)}</a>' for anchor, title, _b in sections) + "</nav>"
     body = "".join(_section(anchor, title, content) for anchor, title, content in sections)
     title = f"{report.plan_number}: {report.plan_title}"
+    footer = _("Made with ntmplan from the files named above.")  # outside the f-string, where Babel finds it
     meta = _("Plan {plan} · data {data} ({communes} communes)").format(
         plan=report.plan_file, data=check.data_text, communes=check.communes)
     return (
@@ -267,6 +268,6 @@ def html_text(report: Report, charts: list[Chart]) -> str:
         f"<h1>{_e(title)}</h1>\n<p class=\"meta\">{_e(meta)}</p>\n"
         f"<p class=\"meta\">{_e(_('Basis: {basis}').format(basis=check.basis.description))}</p>\n"
         + "".join(f'<p class="notice">{_e(note)}</p>\n' for note in result_notes(check))
-        + f"{nav}\n{body}\n<footer>{_e(_('Made with ntmplan from the files named above.'))}</footer>\n"
+        + f"{nav}\n{body}\n<footer>{_e(footer)}</footer>\n"
         "</main>\n</body>\n</html>\n"
     )

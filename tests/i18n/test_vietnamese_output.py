@@ -119,3 +119,10 @@ def test_budget_with_actuals_names_both_files_in_vietnamese():
 def test_dates_in_vietnamese_are_day_first():
     text = flat(run("check", "data/communes-2019-06.csv", "--as-of", "2019-06-30", "--lang", "vi").output)
     assert "30/06/2019" in text and "2019-06-30" not in text
+
+
+def test_the_html_footer_is_vietnamese(tmp_path):
+    page = tmp_path / "bao-cao.html"
+    assert run("report", "--out", str(page), "--lang", "vi").exit_code == 0
+    footer = page.read_text(encoding="utf-8").split("<footer>")[1].split("</footer>")[0]
+    assert footer == "Lập bằng ntmplan từ các tệp nêu ở trên."
