@@ -78,6 +78,30 @@ def range_text(low: float, high: float | None, lang: Lang | None = None, places:
     return f"{num(low, places, lang)}-{num(high, places, lang)}"
 
 
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DECIMAL = re.compile(r"(?<![\w.,])\d+\.\d+(?![\w.,])")
+_COMPARISONS = {"<=": "≤", ">=": "≥"}
+
+
+def figure_text(value: object, lang: Lang | None = None, places: int = 4) -> str:
+    """An expected or found figure for people: '10,24-10,95', '≤ 22/02/2019' in Vietnamese.
+
+    Rules give these fields as plain values (a number, or text such as
+    '10.24-10.95' or '<= 2019-02-22'), which JSON and SARIF keep as they are;
+    the views write the numbers and dates inside them the reader's way.
+    """
+    lang = lang or current()
+    if value is None:
+        return ""
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return num(value, places, lang)
+    text = str(value)
+    for ascii_sign, sign in _COMPARISONS.items():
+        text = text.replace(ascii_sign, sign)
+    text = _ISO_DAY.sub(lambda m: date_text(dt.date(int(m[1]), int(m[2]), int(m[3])), lang), text)
+    return _DECIMAL.sub(lambda m: num(Decimal(m[0]), places, lang), text)
+
+
 def day(value: dt.date) -> str:
     """A date in the current language: '22/02/2019' or '2019-02-22'."""
     return date_text(value, current())

@@ -16,12 +16,10 @@ from typing import Annotated, Optional
 import typer
 
 from ntmplan.commands.kit import Session
-from ntmplan.i18n import N_, _, translate
+from ntmplan.i18n import _
 from ntmplan.paths import DEFAULT_DATA, DEFAULT_PLAN
 
 PLAN_SUFFIXES = (".yaml", ".yml")
-DATA_KINDS = {".csv": N_("a CSV file"), ".tsv": N_("a CSV file"), ".txt": N_("a CSV file"),
-              ".xlsx": N_("a workbook"), ".xlsm": N_("a workbook"), ".xls": N_("a workbook")}
 
 
 class BasisChoice(str, Enum):
@@ -64,15 +62,8 @@ def looks_like_plan(path: str) -> bool:
     return Path(path).suffix.lower() in PLAN_SUFFIXES
 
 
-def _data_kind(path: str) -> str | None:
-    """What a path given as the plan looks like, when it looks like commune data."""
-    if Path(path).is_dir():
-        return _("a folder")
-    kind = DATA_KINDS.get(Path(path).suffix.lower())
-    return translate(kind) if kind else None
-
-
-def _refuse_plans(sources: list[str], hint: str) -> None:
+def refuse_plans(sources: list[str], hint: str) -> None:
+    """A plan given where commune data belongs is refused, saying to give it with --plan."""
     for source in sources:
         if looks_like_plan(source):
             raise typer.BadParameter(
@@ -90,14 +81,11 @@ def plan_and_data(session: Session, given: list[str] | None, plan: str | None,
                 _("two plans are given: '{first}' and --plan '{plan}'; give one").format(first=sources[0], plan=plan),
                 param_hint="DATA")
         plan, sources = sources[0], sources[1:]
-    _refuse_plans(sources, "DATA")
-    if plan is not None and _data_kind(plan):
-        raise typer.BadParameter(
-            _("'{file}' looks like commune data ({kind}), not a plan: give it as an argument, without --plan").format(
-                file=plan, kind=_data_kind(plan)), param_hint="--plan")
+    refuse_plans(sources, "DATA")
+    plan_file = session.plan(plan, "--plan", _("give it as an argument, without --plan"))
     if not sources and default_data:
         sources = [session.data(None, DEFAULT_DATA)]
-    return session.plan(plan), sources
+    return plan_file, sources
 
 
 def round_inputs(session: Session, data: list[str] | None, plan: str | None, basis: BasisChoice, as_of,
@@ -109,6 +97,6 @@ def round_inputs(session: Session, data: list[str] | None, plan: str | None, bas
     if basis is BasisChoice.pro_rata and as_of is None:
         raise typer.BadParameter(_("pro-rating needs a date: give --as-of"), param_hint="--basis")
     if since:
-        _refuse_plans(since, "--since")
+        refuse_plans(since, "--since")
     plan_file, data_files = plan_and_data(session, data, plan)
     return plan_file, data_files, since or None

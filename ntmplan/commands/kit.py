@@ -21,12 +21,13 @@ import inspect
 import os
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
 
 import typer
 
 from ntmplan.findings import Severity
-from ntmplan.i18n import Lang, lang_from_locale
+from ntmplan.i18n import N_, Lang, lang_from_locale
 from ntmplan.output.formats import JUDGED, PLAIN, Format
 from ntmplan.paths import DEFAULT_PLAN, resolve_default
 
@@ -39,11 +40,29 @@ INTERNAL_ERROR = 3
 app = typer.Typer(
     name="ntmplan",
     help="Check a provincial New Rural Development (NTM) plan and its commune data.",
-    add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _print_version(asked: bool) -> None:
+    """``ntmplan --version``: the version installed, then exit."""
+    if asked:
+        from ntmplan import __version__
+
+        typer.echo(f"ntmplan {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """The options of ntmplan itself, before a command (the app's help text is its description)."""
 
 
 class FailOn(str, Enum):
@@ -52,11 +71,33 @@ class FailOn(str, Enum):
     never = "never"
 
 
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+
+
+def read_day(text: str | dt.datetime) -> dt.datetime:
+    """A date as the reader writes it: ISO (2019-06-30) or day first (30/06/2019), as the Vietnamese output shows.
+
+    Typer's own datetime type shows its strptime formats in the help
+    (``<%Y-%m-%d|%d/%m/%Y>``); with this parser the help shows the forms a person types.
+    """
+    from ntmplan.i18n import _
+
+    if isinstance(text, dt.datetime):
+        return text
+    for form in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text.strip(), form)
+        except ValueError:
+            continue
+    raise typer.BadParameter(_("'{value}' is not a date: write 2019-06-30 or 30/06/2019").format(value=text))
+
+
 AsOfOption = Annotated[
     Optional[dt.datetime],
-    typer.Option("--as-of", formats=DATE_FORMATS, help="The date to judge at: 2019-06-30 or 30/06/2019."),
+    typer.Option("--as-of", parser=read_day, metavar="DATE",
+                 help="The date to judge at: 2019-06-30 or 30/06/2019 (day first)."),
 ]
+
 PlanArgument = Annotated[
     Optional[str], typer.Argument(help=f"Plan file (default: {DEFAULT_PLAN}, or the copy shipped with ntmplan).")
 ]
@@ -116,6 +157,20 @@ ShowSilencedOption = Annotated[
 ]
 
 
+DATA_KINDS = {".csv": N_("a CSV file"), ".tsv": N_("a CSV file"), ".txt": N_("a CSV file"),
+              ".xlsx": N_("a workbook"), ".xlsm": N_("a workbook"), ".xls": N_("a workbook")}
+
+
+def data_kind(path: str) -> str | None:
+    """What a path looks like when it looks like commune data ('a workbook'), else None."""
+    from ntmplan.i18n import _, translate
+
+    if Path(path).is_dir():
+        return _("a folder")
+    kind = DATA_KINDS.get(Path(path).suffix.lower())
+    return translate(kind) if kind else None
+
+
 @dataclass
 class Session:
     """What a command runs with: the language, the format, the configuration and the failing level."""
@@ -129,10 +184,20 @@ class Session:
     show_silenced: bool = False
     notes: list[str] = field(default_factory=list)
 
-    def plan(self, given: str | None) -> str:
-        """The plan file to use: the one given, else the default (noting when it is the bundled copy)."""
-        from ntmplan.i18n import N_
+    def plan(self, given: str | None, hint: str = "PLAN", belongs: str | None = None) -> str:
+        """The plan file to use: the one given, else the default (noting when it is the bundled copy).
 
+        Commune data given as the plan (a CSV file, a workbook, a folder) is
+        refused: ``hint`` names where it was given, ``belongs`` says where it
+        goes (by default, to ``ntmplan check``).
+        """
+        from ntmplan.i18n import N_, _
+
+        kind = data_kind(given) if given is not None else None
+        if kind:
+            where = belongs or _("check it with: ntmplan check {file}").format(file=given)
+            raise typer.BadParameter(_("'{file}' looks like commune data ({kind}), not a plan: {where}").format(
+                file=given, kind=kind, where=where), param_hint=hint)
         return self._default(given, DEFAULT_PLAN, N_("Using the plan shipped with ntmplan: {path}"))
 
     def data(self, given: str | None, default: str) -> str:

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ntmplan.commands.inputs import PlanOption
+from ntmplan.commands.inputs import PlanOption, refuse_plans
 from ntmplan.commands.kit import Session, command
 
 
@@ -46,7 +46,8 @@ def template(
     if Path(out).suffix.lower() != ".xlsx":
         raise typer.BadParameter(_("'{file}' must end in .xlsx (Excel workbook)").format(file=out),
                                  param_hint="--out")
-    plan_file = session.plan(plan)
+    refuse_plans(from_round or [], "--from")
+    plan_file = session.plan(plan, "--plan", _("give it with --from {file}").format(file=plan))
     inputs = [plan_file, *(from_round or [])]
     check_target(out, inputs)
     spec = build_template(plan_file, session.lang, district, from_round, sheet)

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ntmplan.i18n import _
+
 MARKER_WORD = re.compile(r"\bntmplan\s*:", re.IGNORECASE)
 MARKER = re.compile(
     r"^\s*ntmplan\s*:\s*ignore\s*\[(?P<codes>[^\]]*)\](?P<rest>.*)$",
@@ -110,14 +112,16 @@ def parse_marker(comment: str, line: int, column: int, target_line: int) -> Igno
     match = MARKER.match(comment)
     if not match:
         return IgnoreMarker(line, column, comment, (), "", target_line,
-                            f"'{comment}' is not a marker ntmplan understands; write {EXAMPLE}")
+                            _("'{comment}' is not a marker ntmplan understands; write {example}").format(
+                                comment=comment, example=EXAMPLE))
     codes = tuple(code.strip() for code in match["codes"].split(",") if code.strip())
     rest = match["rest"]
     reason_match = REASON.match(rest) if rest.strip() else None
     if rest.strip() and not reason_match:
         return IgnoreMarker(line, column, comment, codes, "", target_line,
-                            f"after the rule codes a marker has 'reason: ...', not '{rest.strip()}'")
+                            _("after the rule codes a marker has 'reason: ...', not '{rest}'").format(rest=rest.strip()))
     if not codes:
-        return IgnoreMarker(line, column, comment, codes, "", target_line, "the marker names no rule between [ ]")
+        return IgnoreMarker(line, column, comment, codes, "", target_line,
+                            _("the marker names no rule between [ ]"))
     reason = reason_match["reason"] if reason_match else ""
     return IgnoreMarker(line, column, comment, codes, reason, target_line)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from ntmplan import numbers
@@ -25,7 +24,7 @@ from ntmplan.budget.result import BudgetResult
 from ntmplan.budget.tree import OK, SourceRow
 from ntmplan.findings import Severity
 from ntmplan.i18n import N_, Lang, translate
-from ntmplan.output.console import SEVERITY_STYLE, findings_tables, summary_line
+from ntmplan.output.console import SEVERITY_STYLE, Table, findings_tables, summary_line
 from ntmplan.output.view import View
 
 LABELS = {
@@ -36,6 +35,8 @@ LABELS = {
     "stated": N_("Stated %"),
     "computed": N_("Computed\n% of total"),
     "parent": N_("% of\nparent"),
+    "status_line": N_("Status\nLine"),
+    "computed_parent": N_("Computed\n% of total\n(of parent)"),
     "difference": N_("Difference\n(allowed)"),
     "status": N_("Status"),
     "total": N_("Total funding need"),
@@ -92,21 +93,41 @@ def _share(value: float | None, lang: Lang, places: int) -> str:
     return "" if value is None else numbers.percent(value, lang, places)
 
 
-def budget_table(result: BudgetResult, lang: Lang) -> Table:
+COMPACT_BELOW = 100  # columns: narrower terminals get the share of the parent under the share of the total
+
+
+def budget_table(result: BudgetResult, lang: Lang, width: int = COMPACT_BELOW) -> Table:
+    """The funding tree; below ``COMPACT_BELOW`` columns the share of the parent moves under the share of the
+    total and the line under the status, so that the status and the line (the verdict and where) stay whole."""
+    compact = width < COMPACT_BELOW
     unit = numbers.unit_label(result.tree.unit, lang)
     table = Table(
         title=_label("title", lang, number=result.tree.title, file=result.tree.file, unit=unit),
         title_justify="left",
         box=box.SIMPLE_HEAD,
     )
-    table.add_column(_label("source", lang), ratio=1, min_width=20, overflow="fold")
+    # the source's key may fold (enterprises-cooperatives is one word of 24 letters): it is the lesser column
+    table.add_column(_label("source", lang), ratio=1, min_width=16 if compact else 20, max_width=20 if compact else None,
+                     overflow="fold")
     table.add_column(_label("amount", lang), justify="right", no_wrap=True)
     table.add_column(_label("stated", lang), justify="right")
-    table.add_column(_label("computed", lang), justify="right")
-    table.add_column(_label("parent", lang), justify="right")
+    table.add_column(_label("computed_parent" if compact else "computed", lang), justify="right")
+    if not compact:
+        table.add_column(_label("parent", lang), justify="right")
     table.add_column(_label("difference", lang), justify="right")
-    table.add_column(_label("status", lang), no_wrap=True, min_width=7)
-    table.add_column(_label("line", lang), justify="right", style="dim")
+    table.add_column(_label("status_line" if compact else "status", lang), no_wrap=True, min_width=7)
+    if not compact:
+        table.add_column(_label("line", lang), justify="right", style="dim", no_wrap=True)
+
+    def share_cells(computed: str, parent: str) -> list[str]:
+        if not compact:
+            return [computed, parent]
+        return [computed + (f"\n({parent})" if parent else "")]
+
+    def verdict_cells(status: Text, line: int | None) -> list[Text | str]:
+        if not compact:
+            return [status, str(line or "")]
+        return [Text.assemble(status, "\n", (str(line or ""), "dim"))]
 
     def add(row: SourceRow, last: bool) -> None:
         name = Text(_branch(row.depth, last), style="dim")
@@ -120,11 +141,9 @@ def budget_table(result: BudgetResult, lang: Lang) -> Table:
             name,
             numbers.number(row.amount, lang, row.amount_places),
             _share(row.stated_share, lang, row.share_places),
-            _share(row.computed_share, lang, 2),
-            _share(row.parent_share, lang, 2),
+            *share_cells(_share(row.computed_share, lang, 2), _share(row.parent_share, lang, 2)),
             difference,
-            _status(row.status, row.codes),
-            str(row.line or ""),
+            *verdict_cells(_status(row.status, row.codes), row.line),
         )
         for i, child in enumerate(row.children):
             add(child, i == len(row.children) - 1)
@@ -140,11 +159,9 @@ def budget_table(result: BudgetResult, lang: Lang) -> Table:
         total,
         numbers.number(result.tree.total, lang, result.tree.total_places),
         "" if shares is None else numbers.percent(shares, lang, 1),
-        _share(result.tree.sources_sum_share, lang, 2),
+        *share_cells(_share(result.tree.sources_sum_share, lang, 2), ""),
         "",
-        "",
-        _status(result.total_status, result.total_codes),
-        str(result.tree.total_line or ""),
+        *verdict_cells(_status(result.total_status, result.total_codes), result.tree.total_line),
     )
     return table
 
@@ -229,14 +246,15 @@ def reading_note(execution: Execution, lang: Lang) -> Text:
 
 def render_budget(console: Console, result: BudgetResult, view: View) -> None:
     lang = view.lang
-    console.print(budget_table(result, lang))
+    console.print(budget_table(result, lang, console.width))
     if result.execution:
         for table in execution_tables(result.execution, lang, result.tree.unit):
             console.print(table)
         console.print(reading_note(result.execution, lang))
     findings = result.verdict.findings
     with_tolerance = any(f.tolerance is not None for f in findings)
-    for table in findings_tables(findings, tolerance=with_tolerance):
+    for table in findings_tables(findings, tolerance=with_tolerance, width=console.width):
         console.print(table)
-    files = result.tree.file + (f" and {result.execution.file}" if result.execution else "")
+    files = (translate(N_("{plan} and {actuals}"), lang).format(plan=result.tree.file, actuals=result.execution.file)
+             if result.execution else result.tree.file)
     console.print(summary_line(result.verdict.summary, files))

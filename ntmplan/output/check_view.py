@@ -29,8 +29,8 @@ from ntmplan.check.result import (
 )
 from ntmplan.i18n import N_, Lang, _, ngettext, pick, translate
 from ntmplan.model.labels import measure_text
-from ntmplan.numbers import num, range_text
-from ntmplan.output.console import findings_tables, summary_line
+from ntmplan.numbers import num, number, range_text
+from ntmplan.output.console import findings_tables, measure_phrase, summary_line
 from ntmplan.output.progress_view import render_since
 from ntmplan.output.round_view import coverage_notes, signed, titled_table
 from ntmplan.output.view import View
@@ -43,7 +43,6 @@ STATUS_TEXT = {MET: N_("✓ met"), ON_TRACK: N_("✓ on track"), BEHIND: N_("✗
 STATUS_COUNT = {MET: N_("{count} met"), ON_TRACK: N_("{count} on track"), BEHIND: N_("{count} behind"),
                 OPEN: N_("{count} open"), NOT_JUDGED: N_("{count} not judged"), NOT_DUE: N_("{count} due later"),
                 NO_TARGET: N_("{count} without a target"), NO_DATA: N_("{count} without data")}
-AGGREGATES = {"average": N_("average"), "each": N_("each")}
 
 
 def status_text(status: str) -> str:
@@ -128,11 +127,17 @@ def render_check(console: Console, result: CheckResult, view: View) -> None:
     console.print(_communes(_("2019 target communes: criteria still lacking"), result.target_communes))
     console.print(_districts(result, lang))
     shown = result.priority
-    title = _("Priority: communes closest to the standard (missing 1-3 criteria; {count} shown)").format(count=len(shown))
-    console.print(_communes(title, shown))
+    if shown:
+        console.print(_communes(_("Priority: communes closest to the standard (missing 1-3 criteria; {count} shown)")
+                                .format(count=len(shown)), shown))
+    else:
+        console.print(Text(_("Priority: communes closest to the standard"), style="bold"))
+        console.print(Text(_("No commune misses only 1 to 3 criteria, so none is close enough to the standard to be "
+                             "listed; the bands above show where the communes stand."), style="dim"))
+        console.print()
     if result.progress is not None:
         render_since(console, result.progress, lang)
-    for table in findings_tables(result.verdict.findings):
+    for table in findings_tables(result.verdict.findings, width=console.width):
         console.print(table)
     console.print(summary_line(result.verdict.summary, result.data_text))
 
@@ -185,7 +190,7 @@ def criteria_cells(item: CriterionStatus, lang: Lang) -> dict[str, str]:
         "number": str(item.number), "criterion": pick(item.name_vi, item.name_en), "start": _figure(item.baseline, lang),
         "now": str(item.actual), "expected": _figure(item.expected, lang), "target": _figure(item.target, lang),
         "gap": _figure(item.gap, lang), "pace": _figure(item.pace.projected, lang) if item.pace else "",
-        "share_now": _figure(item.share_now, lang, 1), "share_target": share_target_text(item, lang),
+        "share_now": "" if item.share_now is None else number(item.share_now, lang, 1), "share_target": share_target_text(item, lang),
         "status": status_text(item.status),
     }
 
@@ -221,7 +226,7 @@ def _criteria(result: CheckResult, lang: Lang, width: int) -> Table:
         shown = [name for name in shown if name not in folded]
     for name in shown:
         if name == "criterion":
-            table.add_column(headers[name], justify="left", min_width=12)
+            table.add_column(headers[name], justify="left", min_width=14, ratio=1, overflow="fold")
         else:
             table.add_column(headers[name], justify="right", min_width=cells[name], no_wrap=name == "status",
                              max_width=least[name] if narrow else None)
@@ -255,29 +260,45 @@ def _bands(result: CheckResult, lang: Lang) -> Table:
 
 
 def group_now(group, lang: Lang) -> str:
-    """What a group has now: its average, or how many of its communes reach the target."""
-    if group.aggregate == "each" and group.compliant is not None:
-        return _("{compliant}/{communes} reach it").format(compliant=group.compliant, communes=group.communes_found)
+    """What a group has now: its average, or (a target for each commune) how many of its communes reach it."""
+    if group.aggregate == "each":
+        if group.compliant is None:
+            return ""
+        return f"{group.compliant}/{group.communes_found}"
     return _figure(group.actual, lang)
 
 
 def group_target(group, lang: Lang) -> str:
+    """The average targeted, or (a target for each commune) every commune of the group: counts beside counts."""
+    if group.aggregate == "each":
+        return f"{group.communes_found}/{group.communes_found}"
     return range_text(group.target_min, group.target_max, lang)
+
+
+def group_measure(group, lang: Lang) -> str:
+    """'average criteria met', or with the target of each commune '1-2 model residential areas, each commune'."""
+    if group.aggregate == "each":
+        return measure_phrase("each", measure_text(group.measure),
+                              range_text(group.target_min, group.target_max, lang))
+    return measure_phrase(group.aggregate, measure_text(group.measure))
 
 
 def _groups(result: CheckResult, lang: Lang) -> Table:
     table = titled_table(_("Group targets"))
     headers = (_("Group"), _("Communes"), _("Measure"), _("Now"), _("Target"), _("By"), _("Status"))
+    # the group's name and measure take the room left and fold; the figures and the status stay whole
     for i, header in enumerate(headers):
-        table.add_column(header, justify="left" if i in (0, 2) else "right")
+        if i in (0, 2):
+            table.add_column(header, overflow="fold")
+        else:
+            table.add_column(header, justify="right", no_wrap=i in (4, 5, 6))
     for group in result.groups:
         stated = (_(" (plan: {count})").format(count=group.communes_stated)
                   if group.communes_stated is not None else "")
-        aggregate = translate(AGGREGATES[group.aggregate]) if group.aggregate in AGGREGATES else group.aggregate
         table.add_row(
             Text.assemble(pick(group.name_vi, group.name_en), "\n", (pick(group.name_en, group.name_vi), "dim")),
             f"{group.communes_found}{stated}",
-            f"{aggregate} {measure_text(group.measure)}",
+            group_measure(group, lang),
             group_now(group, lang),
             group_target(group, lang),
             str(group.by_year),

@@ -12,13 +12,13 @@ import textwrap
 
 from rich import box
 from rich.console import Console, Group
-from rich.table import Table
+from rich.table import Table as RichTable
 from rich.text import Text
 
 from ntmplan.findings import Finding, Severity, Summary
-from ntmplan.i18n import N_, _, pick, translate
+from ntmplan.i18n import N_, _, ngettext, pick, translate
 from ntmplan.model.labels import compared, with_unit
-from ntmplan.numbers import num, range_text
+from ntmplan.numbers import figure_text, range_text
 from ntmplan.output.view import View
 from ntmplan.runs.catalogue import RuleDoc, RulesResult
 from ntmplan.runs.validate import ValidateResult
@@ -27,21 +27,86 @@ from ntmplan.targets.result import TargetsResult
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 SEVERITY_TITLE = {Severity.ERROR: N_("Errors"), Severity.WARNING: N_("Warnings"), Severity.INFO: N_("Information")}
 SEVERITY_NAME = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), Severity.INFO: N_("info")}
+LEVEL_NAME = {"never": N_("never")}
 
 
 PIPED_WIDTH = 120
+
+
+class Table(RichTable):
+    """A rich table that shares a narrow terminal among its wrapping columns.
+
+    Rich shrinks the widest wrapping column towards the second widest, and
+    gives up when two are equally wide; it then cuts every column evenly, the
+    status and the location too. Here the wrapping columns give up the room
+    their words do not need, the one with the most to spare first (a long
+    name before a two-word header), and only then, one cell at a time, the
+    widest; the columns that do not wrap (status, figures, locations) keep
+    their width.
+    """
+
+    def _calculate_column_widths(self, console, options) -> list[int]:
+        self._least = [self._measure_column(console, options, column).minimum for column in self.columns]
+        return super()._calculate_column_widths(console, options)
+
+    def _collapse_widths(self, widths: list[int], wrapable: list[bool], max_width: int) -> list[int]:
+        widths = list(widths)
+        least = getattr(self, "_least", [0] * len(widths))
+        slack = [max(0, width - low) if wrap else 0 for width, low, wrap in zip(widths, least, wrapable)]
+        while sum(widths) > max_width and any(slack):
+            most = max(range(len(widths)), key=lambda i: slack[i])
+            widths[most] -= 1
+            slack[most] -= 1
+        while sum(widths) > max_width and any(wrapable):
+            widest = max(range(len(widths)), key=lambda i: widths[i] if wrapable[i] else -1)
+            if widths[widest] <= 3:
+                break
+            widths[widest] -= 1
+        return widths
+
+
+class _TrimmedLines:
+    """A stream that writes each line without its trailing spaces (rich pads every table cell to its width).
+
+    Piped output goes to logs, files and diffs, where padding is noise. A line
+    not yet ended is kept until its end, and written as it is on ``flush``.
+    """
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        *lines, self.pending = (self.pending + text).split("\n")
+        for line in lines:
+            self.stream.write(line.rstrip(" ") + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.stream.write(self.pending)
+            self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
 
 
 def make_console(stderr: bool = False, no_color: bool = False) -> Console:
     """A console that honours NO_COLOR, --no-color, and plain output when piped.
 
     Piped output (CI logs, files) gets a fixed, wider width than rich's 80 columns
-    unless COLUMNS says otherwise, so tables of findings stay readable.
+    unless COLUMNS says otherwise, so tables of findings stay readable, and no
+    trailing spaces.
     """
     stream = sys.stderr if stderr else sys.stdout
     width = None if stream.isatty() or "COLUMNS" in os.environ else PIPED_WIDTH
-    return LiteralConsole(stderr=stderr, no_color=no_color or None, highlight=False, width=width, markup=False,
-                          emoji=False)
+    file = None if stream.isatty() else _TrimmedLines(stream)
+    return LiteralConsole(stderr=stderr, file=file, no_color=no_color or None, highlight=False, width=width,
+                          markup=False, emoji=False)
 
 
 class LiteralConsole(Console):
@@ -63,15 +128,20 @@ class LiteralConsole(Console):
 
 
 def _figure(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return num(value, 4)
-    return str(value)
+    return figure_text(value)
 
 
-def findings_tables(findings: list[Finding], tolerance: bool = False) -> list[Table]:
-    """One table per severity, most severe first; ``tolerance`` adds the allowed difference."""
+FIGURES_BELOW = 100  # columns: narrower terminals get Expected and Found under the finding, not beside it
+
+
+def findings_tables(findings: list[Finding], tolerance: bool = False, width: int = PIPED_WIDTH) -> list[Table]:
+    """One table per severity, most severe first; ``tolerance`` adds the allowed difference.
+
+    The code never wraps and the location is never cut: below ``FIGURES_BELOW``
+    columns the expected and found figures move under the message, which
+    leaves the location its whole line.
+    """
+    beside = width >= FIGURES_BELOW
     tables = []
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
         group = [f for f in findings if f.severity is severity]
@@ -85,25 +155,28 @@ def findings_tables(findings: list[Finding], tolerance: bool = False) -> list[Ta
             show_lines=False,
             expand=True,
         )
-        table.add_column(_("Code"), style=SEVERITY_STYLE[severity], max_width=24, overflow="fold")
-        table.add_column(_("Finding and where"), ratio=1, min_width=40)
-        table.add_column(_("Expected"), justify="right", max_width=16, overflow="fold")
-        table.add_column(_("Found"), justify="right", max_width=16, overflow="fold")
-        if tolerance:
-            table.add_column("±", justify="right", max_width=10, overflow="fold")
-        for finding in group:
-            where = str(finding.location)
-            if finding.location.path:
-                where += f" · {finding.location.path}"
-            cells = [
-                Text.assemble(f"{finding.code}\n", (finding.name, "dim")),
-                Text.assemble(f"{finding.message}\n", (where, "dim")),
-                _figure(finding.expected),
-                _figure(finding.actual),
-            ]
+        table.add_column(_("Code"), style=SEVERITY_STYLE[severity], no_wrap=True)
+        table.add_column(_("Finding and where"), ratio=1, overflow="fold")
+        if beside:
+            table.add_column(_("Expected"), justify="right", max_width=16, overflow="fold")
+            table.add_column(_("Found"), justify="right", max_width=16, overflow="fold")
             if tolerance:
-                cells.append(_figure(finding.tolerance))
-            table.add_row(*cells)
+                table.add_column("±", justify="right", max_width=10, overflow="fold")
+        for finding in group:
+            figures = [_figure(finding.expected), _figure(finding.actual)]
+            if tolerance:
+                figures.append(_figure(finding.tolerance))
+            text = finding.message
+            if not beside and (finding.expected is not None or finding.actual is not None):
+                text += "\n" + _("expected {expected}; found {found}").format(
+                    expected=figures[0] or "—", found=figures[1] or "—") + (
+                    f" (±{figures[2]})" if tolerance and figures[2] else "")
+            # the location on a line of its own that never wraps (a sheet's name has spaces), then the rule's name
+            # and the path, which may
+            cell = Group(Text(text), Text(str(finding.location), style="dim", no_wrap=True,
+                                                      overflow="fold"),
+                         Text(" · ".join(filter(None, [finding.name, finding.location.path])), style="dim"))
+            table.add_row(finding.code, cell, *(figures if beside else []))
         tables.append(table)
     return tables
 
@@ -113,17 +186,24 @@ def summary_line(summary: Summary, file: str) -> Text:
     counts = _("{errors} error(s), {warnings} warning(s), {infos} info in {file}").format(
         errors=summary.errors, warnings=summary.warnings, infos=summary.infos, file=file
     )
+    level = level_name(summary.fail_level)
     if summary.failed:
-        return Text("✗ " + _("{counts}: fails at level '{level}'").format(counts=counts, level=summary.fail_level),
+        return Text("✗ " + _("{counts}: fails at level '{level}'").format(counts=counts, level=level),
                     style="bold red")
-    return Text("✓ " + _("{counts}: passes at level '{level}'").format(counts=counts, level=summary.fail_level),
+    return Text("✓ " + _("{counts}: passes at level '{level}'").format(counts=counts, level=level),
                 style="bold green")
+
+
+def level_name(level: str) -> str:
+    """The failing level in the reader's language: 'lỗi', 'cảnh báo', 'không bao giờ'."""
+    names = {severity.value: name for severity, name in SEVERITY_NAME.items()} | LEVEL_NAME
+    return translate(names[level]) if level in names else level
 
 
 def render_validate(console: Console, result: ValidateResult, view: View) -> None:
     """Each plan's findings and its verdict, plan by plan."""
     for each in result.each or [result]:
-        for table in findings_tables(each.verdict.findings):
+        for table in findings_tables(each.verdict.findings, width=console.width):
             console.print(table)
         console.print(summary_line(each.verdict.summary, each.file))
 
@@ -141,6 +221,14 @@ def _sub_target_text(sub: dict) -> str:
     if sub["stated_share"] is not None:
         text += f" ({_figure(sub['stated_share'])}%)"
     return f"{pick(sub['description_vi'], sub['description'])}: {text}"
+
+
+def measure_phrase(aggregate: str, measure: str, target: str = "") -> str:
+    """A group's measure as a phrase: 'average criteria met', 'model residential areas, each commune' (with the
+    target of each commune in front when given: '1-2 model residential areas, each commune')."""
+    if aggregate == "average":
+        return _("average {measure}").format(measure=measure)
+    return _("{measure}, each commune").format(measure=f"{target} {measure}" if target else measure)
 
 
 def render_targets(console: Console, result: TargetsResult, view: View) -> None:
@@ -183,11 +271,10 @@ def render_targets(console: Console, result: TargetsResult, view: View) -> None:
     for header in (_("Group"), _("Communes"), _("Measure"), _("Target"), _("By")):
         groups.add_column(header, justify="right" if header in (_("Communes"), _("By")) else "left")
     for group in result.groups:
-        each = _("average {measure}") if group["aggregate"] == "average" else _("{measure}, each commune")
         groups.add_row(
             pick(group["name_vi"], group["name"]),
             _figure(group["communes"]),
-            each.format(measure=group["measure_label"]),
+            measure_phrase(group["aggregate"], group["measure_label"]),
             _target_range(group["target"]),
             str(group["by_year"]),
         )
@@ -200,7 +287,7 @@ def render_rules(console: Console, result: RulesResult, view: View) -> None:
     table.add_column(_("Name"), no_wrap=True)
     table.add_column(_("Applies to"))
     table.add_column(_("Severity"))
-    table.add_column(_("Summary"))
+    table.add_column(_("Summary"), overflow="fold")  # a long word folds rather than lose its end
     for rule in result.rules:
         table.add_row(
             rule.code,
@@ -249,15 +336,17 @@ def render_silenced(console: Console, silenced: list[Finding], show: bool) -> No
     if not silenced:
         return
     if not show:
-        console.print(
-            Text(f"{len(silenced)} finding(s) silenced by in-file markers or the baseline; "
-                 "--show-silenced lists them", style="dim")
-        )
+        console.print(Text(ngettext(
+            "{count} finding silenced by an in-file marker or the baseline; --show-silenced lists it",
+            "{count} findings silenced by in-file markers or the baseline; --show-silenced lists them",
+            len(silenced)).format(count=len(silenced)), style="dim"))
         return
     from dataclasses import replace
 
-    console.print(Text(f"Silenced findings ({len(silenced)}): they do not count and do not fail the run",
-                       style="bold"))
-    shown = [replace(f, message=f"{f.message} — silenced: {f.suppression.reason}") for f in silenced]
-    for table in findings_tables(shown):
+    console.print(Text(_("Silenced findings ({count}): they do not count and do not fail the run").format(
+        count=len(silenced)), style="bold"))
+    shown = [replace(f, message=_("{message} — silenced: {reason}").format(message=f.message,
+                                                                         reason=f.suppression.reason))
+             for f in silenced]
+    for table in findings_tables(shown, width=console.width):
         console.print(table)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich import box
-from rich.table import Table
 
 from ntmplan.check.coverage import (
     NO_CODE,
@@ -14,6 +13,7 @@ from ntmplan.check.coverage import (
 )
 from ntmplan.findings import Location
 from ntmplan.i18n import _, ngettext
+from ntmplan.output.console import Table
 
 NAMED = 8  # communes named in a line of text before the rest are counted
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from ntmplan import numbers
 from ntmplan.i18n import N_, Lang, translate
+from ntmplan.output.console import Table
 from ntmplan.output.view import View
 from ntmplan.schedule.agenda import (
     DUE,

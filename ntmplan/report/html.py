@@ -313,6 +313,7 @@ def html_text(report: Report, charts: list[Chart]) -> str:
     made = _("Made for the {office} on {date} at {time} with ntmplan {version}.").format(
         office=report.office, date=numbers.date_text(report.made.date(), lang), time=report.made.strftime("%H:%M"),
         version=__version__)
+    footer = _("Made with ntmplan from the files named above.")  # outside the f-string, where Babel finds it
     return (
         f'<!DOCTYPE html>\n<html lang="{lang.value}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -320,6 +321,6 @@ def html_text(report: Report, charts: list[Chart]) -> str:
         f"<h1>{_e(title)}</h1>\n<p class=\"meta\">{_e(made)}</p>\n<p class=\"meta\">{_e(meta)}</p>\n"
         f"<p class=\"meta\">{_e(_('Basis: {basis}').format(basis=check.basis.description))}</p>\n"
         + "".join(f'<p class="notice">{_e(note)}</p>\n' for note in result_notes(check))
-        + f"{nav}\n{body}\n<footer>{_e(_('Made with ntmplan from the files named above.'))}</footer>\n"
+        + f"{nav}\n{body}\n<footer>{_e(footer)}</footer>\n"
         "</main>\n</body>\n</html>\n"
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ntmplan.findings import Severity
+from ntmplan.i18n import _
 from ntmplan.loading.markers import EXAMPLE, IgnoreMarker
 from ntmplan.rules.registry import RULES, Problem, find_rule, rule
 from ntmplan.rules.scopes import BUDGET, MARKERS, PLAN, MarkerContext, all_rules
@@ -41,8 +42,9 @@ def ignore_without_reason(context: MarkerContext) -> Iterator[Problem]:
     for marker in context.markers:
         if marker.problem is None and not marker.reason:
             yield Problem(
-                f"the marker '# {marker.text}' gives no reason, so it silences nothing; add one: {EXAMPLE}",
-                expected="ignore[CODE] reason: why the finding is accepted",
+                _("the marker '# {marker}' gives no reason, so it silences nothing; add one: {example}").format(
+                    marker=marker.text, example=EXAMPLE),
+                expected=_("ignore[CODE] reason: why the finding is accepted"),
                 **_where(marker),
             )
 
@@ -72,12 +74,13 @@ def ignore_not_understood(context: MarkerContext) -> Iterator[Problem]:
         for code in marker.codes:
             if find_rule(code) is None:
                 nearest = suggest(code.upper(), RULES)
-                hint = f"; did you mean {nearest}?" if nearest else ""
-                yield Problem(f"the marker names '{code}', which is not a rule of ntmplan{hint}",
-                              expected="a rule code such as SH01", **_where(marker))
+                message = (_("the marker names '{code}', which is not a rule of ntmplan; did you mean {nearest}?")
+                           if nearest else _("the marker names '{code}', which is not a rule of ntmplan"))
+                yield Problem(message.format(code=code, nearest=nearest), expected=_("a rule code such as SH01"),
+                              **_where(marker))
         if marker.target_line == 0:
-            yield Problem("the marker is followed by a blank line or the end of the file: it silences nothing",
-                          expected="the marker on the line of the value, or directly above it", **_where(marker))
+            yield Problem(_("the marker is followed by a blank line or the end of the file: it silences nothing"),
+                          expected=_("the marker on the line of the value, or directly above it"), **_where(marker))
 
 
 @rule("CF03", "unused-ignore", Severity.WARNING, "A marker silences no finding", scope=MARKERS)
@@ -107,7 +110,7 @@ def unused_ignore(context: MarkerContext) -> Iterator[Problem]:
         unused = [r.code for r in rules if (marker.line, r.code) not in used]
         if unused:
             yield Problem(
-                f"the marker silences no {', '.join(unused)} finding on line {marker.target_line}; remove it, "
-                "or move it to the line of the finding",
+                _("the marker silences no {codes} finding on line {line}; remove it, or move it to the line of the "
+                  "finding").format(codes=", ".join(unused), line=marker.target_line),
                 **_where(marker),
             )

@@ -236,18 +236,18 @@ def group_behind(context: TargetContext) -> Iterator[Problem]:
     for item in result.groups:
         if not _reported(item.status, item.reason):
             continue
+        group, target = pick(item.name_vi, item.name_en), _target(item)
         if item.aggregate == "average":
-            figure = _("average {actual}").format(actual=num(item.actual))
+            message = _("{group} ({communes} communes): average {actual}; target {target} {measure} by the "
+                        "year-end").format(group=group, communes=item.communes_found, actual=num(item.actual),
+                                           target=target, measure=measure_text(item.measure))
             expected, actual = item.target_min, item.actual
-        else:  # each commune must reach the target: communes against communes
-            figure = _("{compliant} of {communes} communes reach {target}").format(
-                compliant=item.compliant, communes=item.communes_found, target=num(item.target_min)
-            )
+        else:  # each commune must reach the target: communes against communes, never against the target itself
+            message = _("{group} ({measure}): {compliant} of its {communes} communes reach {least}; the target is "
+                        "all {communes}, each with {target}, by the year-end").format(
+                group=group, compliant=item.compliant, communes=item.communes_found, least=num(item.target_min),
+                measure=measure_text(item.measure), target=target)
             expected, actual = item.communes_found, item.compliant
-        message = _("{group} ({communes} communes): {figure}; target {target} {measure} by the year-end").format(
-            group=pick(item.name_vi, item.name_en), communes=item.communes_found, figure=figure,
-            target=_target(item), measure=measure_text(item.measure),
-        )
         if item.pace is not None:
             message += "; " + _pace_text(item.pace, actual)
         elif item.reason == NO_START:

@@ -68,3 +68,33 @@ def test_sheet_is_passed_to_the_reader():
     # the reader reads CSV files only for now, and says so rather than ignoring the sheet asked for
     code, output = checked(str(JUNE), "--sheet", "Data")
     assert code == 2
+
+
+WORKBOOK = str(JUNE.parent / "2019-06" / "180-trang-dinh.xlsx")
+
+
+@pytest.mark.parametrize("args, hint, said", [
+    (["progress", str(START), PLAN], "DATA", "looks like a plan (a YAML file), not commune data: give it with --plan"),
+    (["progress", str(START), str(JUNE), "--plan", str(START)], "--plan",
+     "looks like commune data (a CSV file), not a plan: give it as an argument, without --plan"),
+    (["report", str(JUNE), "--plan", WORKBOOK, "--out", "never-written.html"], "--plan",
+     "looks like commune data (a workbook), not a plan: give it as an argument, without --plan"),
+    (["report", str(JUNE), PLAN, "--out", "never-written.html"], "DATA", "looks like a plan (a YAML file)"),
+    (["template", "--out", "never-written.xlsx", "--from", PLAN], "--from",
+     "looks like a plan (a YAML file), not commune data: give it with --plan"),
+    (["template", "--out", "never-written.xlsx", "--plan", str(START)], "--plan",
+     f"looks like commune data (a CSV file), not a plan: give it with --from {START}"),
+    (["check", "--plan", str(JUNE.parent / "2019-06")], "--plan", "looks like commune data (a folder), not a plan"),
+    (["validate", WORKBOOK], "PLAN", f"looks like commune data (a workbook), not a plan: check it with: ntmplan "
+                                     f"check {WORKBOOK}"),
+    (["budget", str(JUNE)], "PLAN", "looks like commune data (a CSV file), not a plan: check it with"),
+], ids=["progress-plan-as-round", "progress-data-as-plan", "report-workbook-as-plan", "report-plan-as-data",
+        "template-plan-as-from", "template-data-as-plan", "check-folder-as-plan", "validate-workbook",
+        "budget-data"])
+def test_every_command_says_where_a_misplaced_file_belongs(args, hint, said, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run(*args, "--lang", "en")
+    text = " ".join(result.output.split())
+    assert result.exit_code == 2, text
+    assert f"Invalid value for {hint}" in text and said in text
+    assert list(tmp_path.iterdir()) == []

@@ -150,7 +150,7 @@ def test_silenced_findings_are_counted_do_not_fail_and_are_listed_on_request(sil
     assert silenced["silenced"] == {"kind": "in-source", "reason": "the source truncates 61,03 to 61,0",
                                     "line": silenced["location"]["line"]}
     table = run("validate", str(silenced_plan))
-    assert "1 finding(s) silenced" in table.output and "the source truncates" not in table.output
+    assert "1 finding silenced" in table.output and "the source truncates" not in table.output
     shown = run("validate", str(silenced_plan), "--show-silenced")
     assert "Silenced findings (1)" in shown.output and "SH01" in shown.output
     assert "silenced: the source truncates" in " ".join(shown.output.split())

@@ -29,9 +29,9 @@ INPUT_KINDS = {
 
 
 def hostile_paths(tmp_path):
-    fifo = tmp_path / "pipe.csv"
+    fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    loop = tmp_path / "loop.csv"
+    loop = tmp_path / "loop"
     loop.symlink_to(loop)
     return {"a pipe": (str(fifo), "this is not a regular file"), "/dev/zero": ("/dev/zero", "this is not a regular file"),
             "a symlink loop": (str(loop), "Too many levels of symbolic links")}
@@ -48,10 +48,14 @@ def test_no_input_kind_reads_what_is_not_a_file(tmp_path, kind, hostile):
 
 
 def test_a_directory_given_as_a_file(tmp_path):
-    for args in (["validate", str(tmp_path)], ["budget", "--actuals", str(tmp_path)],
-                 ["validate", PLAN, "--baseline", str(tmp_path)]):
+    for args in (["budget", "--actuals", str(tmp_path)], ["validate", PLAN, "--baseline", str(tmp_path)]):
         result = runner.invoke(app, args)
         assert result.exit_code == 2 and "this is a directory" in result.output
+
+
+def test_a_directory_given_as_the_plan_is_taken_for_a_round_of_data(tmp_path):
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 2 and "(a folder), not a plan: check it with: ntmplan check" in " ".join(result.output.split())
 
 
 def test_a_read_stops_one_byte_past_the_limit(tmp_path, monkeypatch):
