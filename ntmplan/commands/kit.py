@@ -46,6 +46,13 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _group() -> None:
+    # A callback keeps the app a group of commands when ``ntmplan.cli`` registers only the
+    # invoked command's module: typer would otherwise run a lone command without its name.
+    pass
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
