@@ -93,7 +93,7 @@ def covers_province(data: CommuneData) -> bool:
 
     reference = reference_of(data)
     communes = set(reference.loc[reference["type"] == COMMUNE_TYPE, "code"])
-    return communes <= set(data.frame["code"].dropna())
+    return communes <= set(data.frame["code"].dropna().unique())
 
 
 def tone_free_key(text: str) -> str:

@@ -149,7 +149,7 @@ def missing_commune(data: CommuneData) -> Iterator[Problem]:
         return
     reference = reference_of(data)
     communes = reference[reference["type"] == COMMUNE_TYPE].sort_values("code")
-    absent = communes[~communes["code"].isin(set(data.frame["code"].dropna()))]
+    absent = communes[~communes["code"].isin(set(data.frame["code"].dropna().unique()))]
     sizes = communes.groupby("district_code").size()
     for district_code, missing in absent.groupby("district_code", sort=True):
         listed = ", ".join(f"{unit.code} {unit.name}" for unit in missing.itertuples(index=False))
