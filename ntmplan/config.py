@@ -49,7 +49,8 @@ TABLE = "tool.ntmplan"
 class ConfigModel(BaseModel):
     """The options of the configuration file; anything else is an error."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built when a configuration file is read, not on every start of a command that judges.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     fail_on: Literal["error", "warning", "never"] | None = Field(
         default=None, alias="fail-on", description="lowest severity that fails the run"

@@ -2,15 +2,14 @@
 
 Vietnamese groups thousands with '.' and marks decimals with ','; a finance
 officer who reads '3,002.8' in a table of the province's own plan has to
-translate it in her head. Formatting goes through Babel's CLDR data, so the
-grouping and the month names follow the locale rather than our guesses.
+translate it in her head. The marks, the patterns and the month names are those
+of the CLDR locales vi_VN and en_US, written out here (the test compares them with
+Babel's) so that printing a figure loads no locale data.
 
 Reading numbers typed by people is the other direction: ``read_number`` takes
 '652,8', '1.800', '3.002,8' or '3,002.8' and says which convention it assumed,
 so that a reader can refuse to guess when a value such as '1.800' is ambiguous.
 
-Babel is imported inside the functions: the commands that never format a
-number start without loading its locale data.
 """
 
 from __future__ import annotations
@@ -24,19 +23,23 @@ from ntmplan.figures import show
 from ntmplan.i18n import N_, Lang, current, translate
 from ntmplan.model.labels import unit_text as unit_label  # 'tỷ đồng': the views' unit
 
-LOCALES = {Lang.vi: "vi_VN", Lang.en: "en_US"}
-
-
-def _pattern(places: int, sign: bool = False) -> str:
-    body = "#,##0" + ("." + "0" * places if places > 0 else "")
-    return f"+{body};-{body}" if sign else body
+MARKS = {Lang.vi: (".", ","), Lang.en: (",", ".")}  # (thousands, decimal), as CLDR has them
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 
 def number(value: float, lang: Lang, places: int = 0, sign: bool = False) -> str:
-    """``value`` with exactly ``places`` decimals in the language's grouping: 3.002,8 / 3,002.8."""
-    from babel.numbers import format_decimal
+    """``value`` with exactly ``places`` decimals in the language's grouping: 3.002,8 / 3,002.8.
 
-    return format_decimal(value, format=_pattern(places, sign), locale=LOCALES[lang], decimal_quantization=True)
+    Rounded half to even from the value's shortest decimal form, as CLDR's '#,##0.0' does.
+    """
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    rounded = abs(exact).normalize().quantize(Decimal(1).scaleb(-places))
+    whole, _point, fraction = f"{rounded:f}".partition(".")
+    group, mark = MARKS[lang]
+    grouped = f"{int(whole):,}".replace(",", group)
+    text = grouped + (mark + fraction if places > 0 else "")
+    return ("-" if exact.is_signed() else "+" if sign else "") + text
 
 
 def percent(value: float, lang: Lang, places: int = 1, sign: bool = False) -> str:
@@ -53,9 +56,7 @@ def month_name(year: int, month: int, lang: Lang) -> str:
     """'tháng 6/2019' (as Vietnamese documents write it) or 'June 2019' (CLDR)."""
     if lang is Lang.vi:
         return f"tháng {month}/{year}"
-    from babel.dates import format_skeleton
-
-    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=LOCALES[lang])
+    return f"{MONTHS[month - 1]} {year}"
 
 
 def num(value: float | int | Decimal, places: int = 2, lang: Lang | None = None) -> str:
@@ -109,9 +110,7 @@ def day(value: dt.date) -> str:
 
 def date_text(day: dt.date, lang: Lang) -> str:
     """'15/06/2019' in Vietnamese, '2019-06-15' (ISO 8601, unambiguous to every reader) in English."""
-    from babel.dates import format_date
-
-    return format_date(day, "dd/MM/yyyy" if lang is Lang.vi else "yyyy-MM-dd", locale=LOCALES[lang])
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}" if lang is Lang.vi else day.isoformat()
 
 
 # --- reading numbers typed by people -------------------------------------------------
@@ -190,10 +189,8 @@ def month_list(year: int | None, months: list[int], lang: Lang) -> str:
     if lang is Lang.vi:
         parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in _runs(months)]
         return f"tháng {', '.join(parts)}" + (f"/{year}" if year else "")
-    from babel.dates import get_month_names
-
-    names = get_month_names("abbreviated", locale=LOCALES[lang])
-    parts = [names[a] if a == b else f"{names[a]}–{names[b]}" for a, b in _runs(months)]
+    names = [name[:3] for name in MONTHS]
+    parts = [names[a - 1] if a == b else f"{names[a - 1]}–{names[b - 1]}" for a, b in _runs(months)]
     return ", ".join(parts) + (f" {year}" if year else "")
 
 

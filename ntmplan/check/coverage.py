@@ -125,7 +125,7 @@ def count_round(
     candidate = ~no_code & ~foreign
     repeat = candidate & code.duplicated(keep="first")
     kept = candidate & ~repeat
-    first_row = {value: row for row, value in code[kept & code.isin(set(code[repeat]))].items()} if repeat.any() else {}
+    first_row = {value: row for row, value in code[kept & code.isin(set(code[repeat].unique()))].items()} if repeat.any() else {}
 
     excluded = []
     for row in frame.index[~kept][:LISTED]:
@@ -156,7 +156,7 @@ def count_round(
         rows=len(frame),
         missing=missing,
         missing_by_district=by_district,
-        duplicates=sorted(set(code[repeat])),
+        duplicates=sorted(set(code[repeat].unique())),
         excluded=excluded,
         excluded_rows=int((~kept).sum()),
         partial=bool(missing) or len(counted) < in_plan,

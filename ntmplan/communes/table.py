@@ -179,7 +179,7 @@ def _parse_columns(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.Se
         if name not in raw.columns:
             parsed[name] = pd.Series(pd.NA, index=index, dtype=_EMPTY_DTYPES[kind])
             continue
-        series = raw[name].fillna("") if raw[name].hasnans else raw[name]
+        series = raw[name]  # a missing cell (a part without the column) reads as an empty one
         if kind == "code":
             parsed[name], bad[name], short_codes = read_codes(series)
         elif kind == "text":

@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
+from typing import Iterator
 
 import numpy as np
 import pandas as pd
@@ -42,25 +44,56 @@ from ntmplan.i18n import N_, _, translate
 SEPARATORS = {",": N_("comma ','"), ";": N_("semicolon ';'"), "\t": N_("tab")}
 _EXCEL_SEP_LINE = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
+_LINES_AT_ONCE = 65_536  # lines whose separators are counted in one step, to bound the memory it takes
 
 
 def read_text_file(file: str, raw: bytes) -> Part:
     """One CSV (or Unicode text) file of communes, typed; ``InputError`` when it cannot be read at all."""
     text = _decode(file, raw)
-    header_line, separator, header, body = _find_header(file, text)
-    physical = body.split("\n")
-    widths = _widths(file, body, physical, separator, header_line)
-    table = _parse(file, body, separator, header_line, int(widths.max()) if len(widths) else 1)
-    has_quotes = '"' in body
+    header_line, separator, header, start = _find_header(file, text)
+    data = _utf8_body(raw, text, start)
+    has_quotes = b'"' in data
+    body = text[start:] if has_quotes or len(separator.encode()) != 1 else ""
+    del text  # a million rows of text weigh more than the table read from them
+    if body:
+        physical = body.split("\n")
+        widths = _widths(file, body, physical, separator, header_line)
+        longest = max(map(len, physical), default=0)
+        del physical
+    else:
+        widths, longest = _plain_widths(file, data, separator, header_line)
+    del body
+    table = _parse(file, data, separator, header_line, int(widths.max()) if len(widths) else 1)
     lines = _record_lines(table, header_line, has_quotes)
     if len(widths) != len(table):  # line ends the split above does not see (a lone '\r'): no short rows told
         widths = None
-    if max(map(len, physical), default=0) > MAX_CELL or (has_quotes and len(body) > MAX_CELL):
+    if longest > MAX_CELL or (has_quotes and len(data) > MAX_CELL):
         _check_cells(file, table, lines)  # only then can a cell be too long (a quoted one may span lines)
     source = Source(file, None, header_line, {}, {}, separator, header_rows=header.depth)
     depth = header.depth
     return read_records(source, header.texts, table.iloc[depth:], lines[depth:],
                         widths[depth:] if widths is not None else None)
+
+
+def _utf8_body(raw: bytes, text: str, start: int) -> bytes:
+    """The UTF-8 bytes of ``text`` (decoded from ``raw``) from ``start`` on, without encoding it again
+    when the file is UTF-8: the parser reads bytes, and a copy as text would take twice their room."""
+    if raw.startswith(_UTF16_BOMS):
+        return text[start:].encode("utf-8")
+    return raw[len(_UTF8_BOM) * raw.startswith(_UTF8_BOM) + len(text[:start].encode("utf-8")):]
+
+
+def _physical_lines(text: str, start: int = 0) -> Iterator[str]:
+    """The lines of ``text`` from ``start`` on, each with its '\\n', one at a time: the header is searched
+    among the first few without copying a file of a million lines."""
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end + 1]
+        start = end + 1
 
 
 def _decode(file: str, raw: bytes) -> str:
@@ -93,14 +126,14 @@ def _decode_utf16(file: str, raw: bytes) -> str:
         ) from None
 
 
-def _find_header(file: str, text: str) -> tuple[int, str, Header, str]:
-    """(line of the header, separator, the header, text from the header on), refusing what has no header."""
+def _find_header(file: str, text: str) -> tuple[int, str, Header, int]:
+    """(line of the header, separator, the header, where in ``text`` it begins), refusing what has no header."""
     offset, first_line = 0, 1
-    first = text.split("\n", 1)[0].rstrip("\r")
+    first = next(_physical_lines(text), "").rstrip("\n").rstrip("\r")
     excel = _EXCEL_SEP_LINE.match(first)
     if excel:
         offset, first_line = len(first) + 1 if "\n" in text else len(text), 2
-    head = text[offset:]
+    head = text[offset:] if offset else text
     _check_width(file, head, first_line)
     found: dict[str, tuple[Header, list[int]]] = {}
     splitting: dict[str, tuple[Header, list[int]]] = {}
@@ -123,7 +156,7 @@ def _find_header(file: str, text: str) -> tuple[int, str, Header, str]:
             ),
             line=first_line,
             expected=_("column names such as code, name, c01 … c19 (or Mã xã, Tên xã, TC1 … TC19)"),
-            found=_shorten(head.split("\n", 1)[0].rstrip("\r")),
+            found=_shorten(next(_physical_lines(head), "").rstrip("\n").rstrip("\r")),
         )
     best = max(candidate.known for candidate, _starts in found.values())
     winners = [separator for separator, (candidate, _starts) in found.items() if candidate.known == best]
@@ -140,14 +173,14 @@ def _find_header(file: str, text: str) -> tuple[int, str, Header, str]:
             expected=_("a header line whose column names are separated by ',' or by ';' (but not both)"),
             found=_shorten(_physical_line(head, lines[header.index])),
         )
-    return header_line, winners[0], header, _from_line(head, lines[header.index])
+    return header_line, winners[0], header, offset + _line_start(head, lines[header.index])
 
 
 def _head_records(head: str, separator: str) -> tuple[list[list[str]], list[int]]:
     """The first records of the text split by ``separator``, and the line each begins on (1-based)."""
     records: list[list[str]] = []
     starts: list[int] = []
-    reader = csv.reader(io.StringIO(head), delimiter=separator)
+    reader = csv.reader(_physical_lines(head), delimiter=separator)
     start = 1
     try:
         for record in reader:
@@ -163,7 +196,7 @@ def _head_records(head: str, separator: str) -> tuple[list[list[str]], list[int]
 
 def _check_width(file: str, head: str, first_line: int) -> None:
     """Refuse a first line wider than any table of communes before splitting it into cells."""
-    for number, line in enumerate(head.split("\n", SEARCH_ROWS + 1)[: SEARCH_ROWS + 1], start=first_line):
+    for number, line in zip(range(first_line, first_line + SEARCH_ROWS + 1), _physical_lines(head)):
         cells = max(line.count(separator) for separator in SEPARATORS) + 1
         if cells > MAX_COLUMNS:
             raise _too_wide(file, number, cells)
@@ -182,16 +215,16 @@ def _too_wide(file: str, line: int, cells: int) -> InputError:
 
 
 def _physical_line(text: str, number: int) -> str:
-    parts = text.split("\n", number)
-    return parts[number - 1].rstrip("\r") if number - 1 < len(parts) else ""
+    line = next(itertools.islice(_physical_lines(text), number - 1, None), "")
+    return line.rstrip("\n").rstrip("\r")
 
 
-def _from_line(text: str, number: int) -> str:
-    """``text`` from the start of its 1-based line ``number``."""
+def _line_start(text: str, number: int) -> int:
+    """Where in ``text`` its 1-based line ``number`` begins."""
     position = 0
     for _line in range(number - 1):
         position = text.index("\n", position) + 1
-    return text[position:]
+    return position
 
 
 def _shorten(text: str, limit: int = 80) -> str:
@@ -223,18 +256,42 @@ def _widths(file: str, body: str, physical: list[str], separator: str, header_li
     return widths
 
 
-def _parse(file: str, body: str, separator: str, header_line: int, widest: int) -> pd.DataFrame:
-    """Every record as text cells (the header's rows first), padded to the widest record."""
+def _plain_widths(file: str, data: bytes, separator: str, header_line: int) -> tuple[np.ndarray, int]:
+    """``_widths`` for a body without quotes, on its bytes: the cells of each line, and the longest line's
+    length in bytes (at least its length in characters)."""
+    octets = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(octets == ord("\n"))
+    if len(data) and data[-1:] != b"\n":
+        ends = np.append(ends, len(data))
+    starts = np.concatenate([[0], ends[:-1] + 1])
+    widths = np.empty(len(ends), dtype=np.int64)
+    for first in range(0, len(ends), _LINES_AT_ONCE):
+        begin, end = starts[first], ends[min(first + _LINES_AT_ONCE, len(ends)) - 1]
+        found = np.flatnonzero(octets[begin:end] == ord(separator)) + begin
+        chunk = slice(first, first + _LINES_AT_ONCE)
+        widths[chunk] = np.searchsorted(found, ends[chunk]) - np.searchsorted(found, starts[chunk]) + 1
+    if len(widths) and widths.max() > MAX_COLUMNS:
+        widest = int(widths.argmax())
+        raise _too_wide(file, header_line + widest, int(widths[widest]))
+    return widths, int((ends - starts).max()) if len(ends) else 0
+
+
+def _parse(file: str, data: bytes, separator: str, header_line: int, widest: int) -> pd.DataFrame:
+    """Every record as text cells (the header's rows first), padded to the widest record.
+
+    Each column is read as a categorical straight from the bytes: the parser hashes
+    the cells and keeps each distinct spelling once, not a Python string per cell.
+    """
     options = dict(
-        sep=separator, header=None, dtype=str, keep_default_na=False, na_filter=False,
-        skip_blank_lines=False, quotechar='"', engine="c",
+        sep=separator, header=None, dtype="category", keep_default_na=False, na_filter=False,
+        skip_blank_lines=False, quotechar='"', engine="c", encoding="utf-8",
     )
     try:
-        return pd.read_csv(io.StringIO(body), names=range(widest), **options)
+        return pd.read_csv(io.BytesIO(data), names=range(widest), **options)
     except pd.errors.EmptyDataError:
         return pd.DataFrame([[""]])
     except pd.errors.ParserError as exc:
-        raise _not_csv(file, body, separator, header_line, str(exc)) from None
+        raise _not_csv(file, data.decode("utf-8"), separator, header_line, str(exc)) from None
 
 
 def _not_csv(file: str, body: str, separator: str, header_line: int, reason: str) -> InputError:

@@ -5,13 +5,16 @@ the parsed values and a mask of the cells it could not read. Nothing is
 guessed: a cell that is not one of the accepted spellings becomes missing
 (``<NA>``) and is marked, and the data rules report it with its line and column.
 
-All of it is vectorised: a flag column is read by folding each *distinct*
-spelling once (a column of a million '1'/'0' cells has two), never row by row.
+All of it is vectorised: a column is read by handling each of its *distinct*
+spellings once (a column of a million '1'/'0' cells has two) and spreading the
+results back by each cell's index among them, never row by row. A CSV file's
+columns arrive as categoricals, whose categories are those spellings already.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -24,43 +27,48 @@ _INTEGER = re.compile(r"\d{1,9}")
 _CODE = re.compile(r"\d{1,%d}" % CODE_DIGITS)
 
 
-def _distinct(series: pd.Series, function) -> pd.Series:
-    """Apply ``function`` to each distinct value once and spread the results back.
+def spellings(series: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Each cell's index among the column's distinct spellings, and those spellings (a missing cell is '').
 
-    Hashing a column (``factorize``) is C code; the Python function then runs once per
-    distinct spelling, not once per row.
+    Index -1 (a categorical's missing cell) points at the last spelling, which is then ''.
     """
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return series.cat.codes.to_numpy(), [str(value) for value in series.cat.categories] + [""]
     codes, uniques = pd.factorize(series, use_na_sentinel=False)
-    mapped = np.empty(len(uniques), dtype=object)
-    mapped[:] = [function(value) for value in uniques]
-    return pd.Series(mapped[codes], index=series.index, dtype=object)
+    return codes, ["" if value is None or value != value else str(value) for value in uniques]
+
+
+def _spread(codes: np.ndarray, values: list, dtype=object) -> np.ndarray:
+    """One value per distinct spelling, spread back to every cell."""
+    return np.array(values, dtype=dtype)[codes] if len(values) else np.zeros(len(codes), dtype=dtype)
 
 
 def clean_cells(series: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """Cells as a person means them: stray spaces (also non-breaking) removed at both ends.
 
-    Also returns which cells hold something, for finding blank lines without a second pass.
+    The cells stay categorical (a million cells of a column share its few spellings);
+    also returns which cells hold something, for finding blank lines without a second pass.
     """
-    codes, uniques = pd.factorize(series, use_na_sentinel=False)
-    stripped = np.empty(len(uniques), dtype=object)
-    stripped[:] = ["" if value is None or value != value else str(value).strip() for value in uniques]
-    holds = np.array([value != "" for value in stripped], dtype=bool)
-    return pd.Series(stripped[codes], index=series.index, dtype=object), holds[codes]
+    codes, written = spellings(series)
+    stripped = np.array([value.strip() for value in written], dtype=object)
+    merged, kept = pd.factorize(stripped) if len(stripped) else (np.zeros(0, dtype=np.intp), stripped)
+    cells = pd.Categorical.from_codes(_spread(codes, merged, np.intp), categories=pd.Index(kept, dtype=object))
+    return pd.Series(cells, index=series.index), _spread(codes, [value != "" for value in stripped], bool)
 
 
 def read_text(series: pd.Series) -> pd.Series:
     """Names: inner runs of spaces collapsed, Unicode composed (NFC); empty cells missing."""
-    tidy = _distinct(series, lambda value: " ".join(str(value).split()))
-    text = tidy.astype("string").str.normalize("NFC")
-    return text.mask(text == "")
+    codes, written = spellings(series)
+    tidy = [unicodedata.normalize("NFC", " ".join(value.split())) or None for value in written]
+    return pd.Series(pd.array(_spread(codes, tidy), dtype="string"), index=series.index)
 
 
 def read_flags(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Yes/no cells as nullable booleans, and the mask of cells that are neither."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=False)
-    read = [_FLAGS.get(fold(str(value))) for value in uniques]
-    values = np.array([bool(flag) for flag in read], dtype=bool)[codes]
-    unknown = np.array([flag is None for flag in read], dtype=bool)[codes]
+    codes, written = spellings(series)
+    read = [_FLAGS.get(fold(value)) for value in written]
+    values = _spread(codes, [bool(flag) for flag in read], bool)
+    unknown = _spread(codes, [flag is None for flag in read], bool)
     flags = pd.Series(pd.arrays.BooleanArray(values, unknown), index=series.index)
     return flags, pd.Series(unknown, index=series.index)
 
@@ -71,10 +79,14 @@ def read_integers(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     '3.0' or '1.000' is not read: in Vietnamese '1.000' is a thousand, so a point
     is never guessed to be a decimal or a thousands separator.
     """
-    digits = _distinct(series, lambda value: bool(_INTEGER.fullmatch(value))).astype(bool)
-    bad = (series != "") & ~digits
-    values = pd.to_numeric(series.where(digits), errors="coerce").astype("Int64")
-    return values, bad
+    codes, written = spellings(series)
+    digits = [bool(_INTEGER.fullmatch(value)) for value in written]
+    numbers = pd.to_numeric(pd.Series([value if ok else None for value, ok in zip(written, digits)], dtype=object),
+                            errors="coerce").astype("Int64")
+    values = pd.arrays.IntegerArray(_spread(codes, list(numbers.fillna(0)), np.int64),
+                                    _spread(codes, list(numbers.isna()), bool))
+    bad = _spread(codes, [value != "" and not ok for value, ok in zip(written, digits)], bool)
+    return pd.Series(values, index=series.index), pd.Series(bad, index=series.index)
 
 
 def read_codes(series: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -85,11 +97,13 @@ def read_codes(series: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     leading zero of '05986' when the column is formatted as a number. Those are
     read with the zeros put back, and reported, never silently.
     """
-    parsed = _distinct(series, _code)
-    codes = parsed.astype("string")
-    bad = codes.isna().to_numpy()
-    short = ~bad & (series.str.len() < CODE_DIGITS).to_numpy(dtype=bool)
-    return codes, pd.Series(bad, index=series.index), pd.Series(short, index=series.index)
+    codes, written = spellings(series)
+    parsed = [_code(value) for value in written]
+    bad = [code is None for code in parsed]
+    short = [not unreadable and len(value) < CODE_DIGITS for value, unreadable in zip(written, bad)]
+    return (pd.Series(pd.array(_spread(codes, parsed), dtype="string"), index=series.index),
+            pd.Series(_spread(codes, bad, bool), index=series.index),
+            pd.Series(_spread(codes, short, bool), index=series.index))
 
 
 def _code(value: str) -> str | None:

@@ -51,7 +51,7 @@ class PlanBlock(BaseModel):
     count); enums stay lax so that YAML's plain strings select their members.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Unit(str, Enum):

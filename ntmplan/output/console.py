@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import textwrap
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group
@@ -20,9 +21,11 @@ from ntmplan.i18n import N_, _, ngettext, pick, translate
 from ntmplan.model.labels import compared, with_unit
 from ntmplan.numbers import figure_text, range_text
 from ntmplan.output.view import View
-from ntmplan.runs.catalogue import RuleDoc, RulesResult
-from ntmplan.runs.validate import ValidateResult
-from ntmplan.targets.result import TargetsResult
+
+if TYPE_CHECKING:  # the results are only read here: a command imports its own run, and no other
+    from ntmplan.runs.catalogue import RuleDoc, RulesResult
+    from ntmplan.runs.validate import ValidateResult
+    from ntmplan.targets.result import TargetsResult
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 SEVERITY_TITLE = {Severity.ERROR: N_("Errors"), Severity.WARNING: N_("Warnings"), Severity.INFO: N_("Information")}

@@ -25,11 +25,12 @@ class ReportResult:
 def write_report(report: Report, out: str, charts: str | None, inputs: list[str],
                  step: Callable[[str], None] = lambda name: None) -> ReportResult:
     """``report`` as ``out`` (.xlsx or .html), and with ``charts`` its charts as PNG files in that folder."""
-    from ntmplan.report.charts import draw_charts
+    from ntmplan.report.charts import png_charts, svg_charts
 
     suffix = Path(out).suffix.lower()
-    # The workbook's charts are Excel's own; matplotlib draws for the page and for --charts.
-    drawn = draw_charts(report) if suffix == ".html" or charts is not None else []
+    # The workbook's charts are Excel's own; the page's are SVG; matplotlib draws only the PNG files.
+    drawn = svg_charts(report) if suffix == ".html" else []
+    pictures = png_charts(report, charts) if charts is not None else []
     step("charts")
     if suffix == ".xlsx":
         from ntmplan.report.workbook import workbook_bytes
@@ -42,9 +43,9 @@ def write_report(report: Report, out: str, charts: str | None, inputs: list[str]
     write_atomic(out, payload, inputs)
     written = [out]
     if charts is not None:
-        for chart in drawn:
-            target = str(Path(charts) / f"{chart.name}.png")
-            write_atomic(target, chart.png, inputs)
+        for name, png in pictures:
+            target = str(Path(charts) / f"{name}.png")
+            write_atomic(target, png, inputs)
             written.append(target)
     step("write")
     return ReportResult(written)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from conftest import JUNE, PLAN, report
@@ -69,3 +70,18 @@ def test_a_progress_bar_only_on_an_interactive_terminal_outside_ci(monkeypatch):
     monkeypatch.delenv("CI")
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
     assert isinstance(_progress(), nullcontext)
+
+
+def test_png_charts_without_the_charts_extra_name_the_install_command(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # as in a plain install: import matplotlib fails
+    result = report(PLAN, JUNE, "--lang", "en", "--out", str(tmp_path / "report.html"), "--charts", str(tmp_path))
+    assert result.exit_code == 2 and "pip install 'ntmplan[charts]'" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_page_draws_its_charts_without_matplotlib(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    result = report(PLAN, JUNE, "--lang", "en", "--out", str(tmp_path / "report.html"))
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert page.count("<svg") == 3 and "Communes meeting the criterion" in page

@@ -49,9 +49,13 @@ class Tally:
         self.limit = limit
 
     def __call__(self, positions):
-        for row in positions:
-            self.count += 1
-            yield int(row), self.count <= self.limit
+        flagged = positions.tolist()  # the positions ``rows`` gives, as plain ints at once
+        room = max(self.limit - self.count, 0)
+        self.count += len(flagged)
+        for row in flagged[:room]:
+            yield row, True
+        for row in flagged[room:]:  # a million repeats: no counting, no message, as little work a row as can be
+            yield row, False
 
 
 def rows(mask: pd.Series | np.ndarray) -> np.ndarray:
@@ -93,7 +97,7 @@ def covers_province(data: CommuneData) -> bool:
 
     reference = reference_of(data)
     communes = set(reference.loc[reference["type"] == COMMUNE_TYPE, "code"])
-    return communes <= set(data.frame["code"].dropna())
+    return communes <= set(data.frame["code"].dropna().unique())
 
 
 def tone_free_key(text: str) -> str:

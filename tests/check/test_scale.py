@@ -1,0 +1,60 @@
+"""A large round reads and judges the same after the speed work: figures and findings as before.
+
+``bench/bench.py`` generates the national-scale files the benchmark times; the same
+generator, smaller and with many more faulty cells, gives the round below.
+``data/scale_expected.json`` was produced by the code before the reading was made fast
+(54001c3): every number of ``check --format json`` and every finding (code,
+severity, message, line, column, path); since then one message was reworded on purpose
+(TG04's target for each commune, issue 13), and its new words were written in.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ntmplan.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+EXPECTED = Path(__file__).parent / "data" / "scale_expected.json"
+ROWS, FAULT_EVERY = 20_000, 400
+
+
+def bench_module():
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "bench" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def figures(value, path: str = "") -> dict[str, float]:
+    """Every number of the output by its path ('criteria[3].actual'); labels and wording may evolve."""
+    if isinstance(value, dict):
+        return {key: number for name, item in value.items() for key, number in figures(item, f"{path}.{name}").items()}
+    if isinstance(value, list):
+        return {key: number for i, item in enumerate(value) for key, number in figures(item, f"{path}[{i}]").items()}
+    return {path: value} if isinstance(value, (int, float)) and not isinstance(value, bool) else {}
+
+
+def digest(output: dict, file: str) -> dict:
+    """What must not change: every figure, and each finding where it is and what it says."""
+    text = json.dumps(output, ensure_ascii=False).replace(json.dumps(file)[1:-1], "{file}")
+    output = json.loads(text)
+    findings = [[f["code"], f["severity"], f["message"], f["location"]["line"], f["location"]["column"],
+                 f["location"]["path"]] for f in output.pop("findings")]
+    return {"figures": figures(output), "findings": findings}
+
+
+def test_a_large_generated_round_gives_the_same_figures_and_findings(tmp_path):
+    file = bench_module().synthetic(ROWS, folder=tmp_path, fault_every=FAULT_EVERY)
+    result = CliRunner().invoke(app, ["check", file, "--plan", str(ROOT / "plans" / "2019.yaml"),
+                                      "--format", "json", "--lang", "en"])
+    assert result.exit_code == 1, result.output
+    expected = json.loads(EXPECTED.read_text(encoding="utf-8"))
+    got = digest(json.loads(result.output), file)
+    assert got["figures"] == expected["figures"]
+    assert [finding[0] for finding in got["findings"]] == [finding[0] for finding in expected["findings"]]
+    assert got["findings"] == expected["findings"]
