@@ -58,19 +58,21 @@ def line_and_column(text: str, offset: int) -> tuple[int, int]:
 
 def decode_utf8(file: str, raw: bytes) -> str:
     """Decode UTF-8 with or without a byte-order mark, naming the first bad byte."""
+    return decode_text(file, raw, "utf-8-sig", _("the file is not valid UTF-8 text"),
+                       _("UTF-8 (save the file as 'CSV UTF-8' or 'UTF-8' in your editor)"))
+
+
+def decode_text(file: str, raw: bytes, codec: str, message: str, expected: str, unit: int = 1) -> str:
+    """Decode ``raw``, or an InputError at the first bad code unit (``unit`` bytes): its line, column and bytes."""
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode(codec)
     except UnicodeDecodeError as exc:
-        good = raw[: exc.start].decode("utf-8-sig", errors="replace")
+        start = exc.start - exc.start % unit
+        good = raw[:start].decode(codec, errors="replace")
         line, column = line_and_column(good, len(good))
-        raise InputError(
-            file,
-            _("the file is not valid UTF-8 text"),
-            line=line,
-            column=column,
-            expected=_("UTF-8 (save the file as 'CSV UTF-8' or 'UTF-8' in your editor)"),
-            found=_("byte 0x{byte:02x}").format(byte=raw[exc.start]),
-        ) from None
+        found = (_("byte 0x{byte:02x}").format(byte=raw[start]) if unit == 1
+                 else _("bytes {bytes}").format(bytes=raw[start:start + unit].hex(" ")))
+        raise InputError(file, message, line=line, column=column, expected=expected, found=found) from None
 
 
 def read_text(file: str, what: str, max_bytes: int | None = None) -> str:

@@ -13,15 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ntmplan.commands.inputs import (
-    BasisChoice,
-    BasisOption,
-    DataArguments,
-    PlanOption,
-    SheetOption,
-    SinceOption,
-    round_inputs,
-)
+from ntmplan.commands import inputs as round_options
 from ntmplan.commands.kit import AsOfOption, Session, command
 
 
@@ -42,8 +34,8 @@ def _progress():
 @command()
 def report(
     session: Session,
-    data: DataArguments = None,
-    plan: PlanOption = None,
+    data: round_options.DataArguments = None,
+    plan: round_options.PlanOption = None,
     out: Annotated[
         str, typer.Option("--out", "-o", metavar="FILE", help="The report to write: a .xlsx workbook or a .html page.")
     ] = ...,
@@ -51,9 +43,9 @@ def report(
         Optional[str], typer.Option("--charts", metavar="DIR", help="Also write the charts as PNG files into DIR.")
     ] = None,
     as_of: AsOfOption = None,
-    basis: BasisOption = BasisChoice.year_end,
-    since: SinceOption = None,
-    sheet: SheetOption = None,
+    basis: round_options.BasisOption = round_options.BasisChoice.year_end,
+    since: round_options.SinceOption = None,
+    sheet: round_options.SheetOption = None,
 ):
     """Write a report for people: an Excel workbook (.xlsx) or a self-contained HTML page (.html).
 
@@ -72,7 +64,7 @@ def report(
         raise typer.BadParameter(
             _("'{file}' must end in .xlsx (Excel workbook) or .html (web page)").format(file=out), param_hint="--out"
         )
-    plan_file, data_files, start = round_inputs(session, data, plan, basis, as_of, since)
+    plan_file, data_files, start = round_options.round_inputs(session, data, plan, basis, as_of, since)
     inputs = [plan_file, *data_files, *(start or [])]
     check_target(out, inputs)
     if charts is not None:

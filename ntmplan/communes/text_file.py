@@ -38,7 +38,7 @@ from ntmplan.communes.columns import column_letter
 from ntmplan.communes.data import Source
 from ntmplan.communes.header import SEARCH_ROWS, Header, find_header
 from ntmplan.communes.table import MAX_CELL, MAX_COLUMNS, Part, read_records
-from ntmplan.errors import InputError, decode_utf8, line_and_column
+from ntmplan.errors import InputError, decode_text, decode_utf8
 from ntmplan.i18n import N_, _, translate
 
 SEPARATORS = {",": N_("comma ','"), ";": N_("semicolon ';'"), "\t": N_("tab")}
@@ -111,19 +111,9 @@ def _decode(file: str, raw: bytes) -> str:
 
 def _decode_utf16(file: str, raw: bytes) -> str:
     """Excel's 'Unicode text': UTF-16 with a byte-order mark."""
-    try:
-        return raw.decode("utf-16")
-    except UnicodeDecodeError as exc:
-        good = raw[: exc.start - exc.start % 2].decode("utf-16", errors="replace")
-        line, column = line_and_column(good, len(good))
-        raise InputError(
-            file,
-            _("the file begins as UTF-16 text (Excel's 'Unicode text') but is not valid UTF-16"),
-            line=line,
-            column=column,
-            expected=_("UTF-16 text, or UTF-8 (save the file as 'CSV UTF-8' in Excel)"),
-            found=_("bytes {bytes}").format(bytes=raw[exc.start:exc.start + 2].hex(" ")),
-        ) from None
+    return decode_text(file, raw, "utf-16",
+                       _("the file begins as UTF-16 text (Excel's 'Unicode text') but is not valid UTF-16"),
+                       _("UTF-16 text, or UTF-8 (save the file as 'CSV UTF-8' in Excel)"), unit=2)
 
 
 def _find_header(file: str, text: str) -> tuple[int, str, Header, int]:
@@ -149,15 +139,10 @@ def _find_header(file: str, text: str) -> tuple[int, str, Header, int]:
     elif found:  # a header of one column: no separator splits it, none is guessed
         found = {next(iter(found)): next(iter(found.values()))}
     else:
-        raise InputError(
-            file,
-            _("none of the first {count} lines is a header: no cell names a column of commune data").format(
-                count=SEARCH_ROWS
-            ),
-            line=first_line,
-            expected=_("column names such as code, name, c01 … c19 (or Mã xã, Tên xã, TC1 … TC19)"),
-            found=_shorten(next(_physical_lines(head), "").rstrip("\n").rstrip("\r")),
-        )
+        no_header = _("none of the first {count} lines is a header: no cell names a column of commune data")
+        raise InputError(file, no_header.format(count=SEARCH_ROWS), line=first_line,
+                         expected=_("column names such as code, name, c01 … c19 (or Mã xã, Tên xã, TC1 … TC19)"),
+                         found=_shorten(next(_physical_lines(head), "").rstrip("\n").rstrip("\r")))
     best = max(candidate.known for candidate, _starts in found.values())
     winners = [separator for separator, (candidate, _starts) in found.items() if candidate.known == best]
     header, lines = found[winners[0]]
