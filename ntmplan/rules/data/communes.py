@@ -19,18 +19,7 @@ from ntmplan.rules.registry import Problem, rule
 from ntmplan.rules.scopes import DATA
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from ntmplan.communes.data import CommuneData
-
-
-def _official(data: CommuneData) -> pd.DataFrame:
-    """The official list aligned with the file's rows (``<NA>`` where the code is not a commune)."""
-    reference = reference_of(data)
-    communes = reference[reference["type"] == COMMUNE_TYPE].set_index("code")
-    return communes.reindex(data.frame["code"].astype(object).where(data.frame["code"].notna(), None)).reset_index(
-        drop=True
-    )
 
 
 @rule("DA07", "duplicate-commune", Severity.ERROR, "A commune appears on more than one line", scope=DATA)
@@ -219,7 +208,7 @@ def name_mismatch(data: CommuneData) -> Iterator[Problem]:
     """
     if not data.has("name") or not data.has("code"):
         return
-    official = _official(data)
+    official = data.official
     written = data.frame["name"]
     both = written.notna() & official["name"].notna()
     differ = both.copy()
@@ -258,7 +247,7 @@ def district_mismatch(data: CommuneData) -> Iterator[Problem]:
     """
     if not data.has("code"):
         return
-    official = _official(data)
+    official = data.official
     known = official["district_code"].notna()
     checks = []
     if data.has("district_code"):
@@ -322,7 +311,7 @@ def other_district_commune(data: CommuneData) -> Iterator[Problem]:
     """
     if not data.has("code"):
         return
-    official = _official(data)
+    official = data.official
     for index, source in enumerate(data.sources):
         claim = source.district
         if claim is None:
