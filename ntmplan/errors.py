@@ -92,7 +92,8 @@ def last_read() -> str | None:
 
 
 # Any input larger than this is refused, whatever its kind asks for; the readers ask for less.
-MAX_INPUT_BYTES = 50_000_000
+# A commune table asks for all of it: a national file of a million rows is about 100 MB.
+MAX_INPUT_BYTES = 200_000_000
 
 
 def read_bytes(file: str, what: str, max_bytes: int | None = None) -> bytes:

@@ -67,6 +67,17 @@ def test_plan_commands_do_not_import_pandas(args):
                                                                        "ntmplan.commands.check": False}
 
 
+def test_validate_imports_the_rules_of_other_commands_only_for_a_marker(tmp_path):
+    """A marker may name any rule, so only a plan with markers needs every rule module."""
+    others = ("ntmplan.rules.data.communes", "ntmplan.rules.targets", "ntmplan.rules.actuals")
+    assert loaded_after(["validate", PLAN], others) == dict.fromkeys(others, False)
+    marked = tmp_path / "plan.yaml"
+    marked.write_text(Path(PLAN).read_text(encoding="utf-8") + "# ntmplan: ignore[SH1] reason: a typo\n",
+                      encoding="utf-8")
+    status, output, modules = run_main(["validate", str(marked)])
+    assert all(name in modules for name in others) and "SH1" in output
+
+
 def test_ics_loads_icalendar_only_when_asked(tmp_path):
     plain = loaded_after(["schedule", PLAN], ("icalendar",))
     ics = loaded_after(["schedule", PLAN, "--ics", str(tmp_path / "a.ics")], ("icalendar", "pandas"))

@@ -10,6 +10,7 @@ so that every finding points to the cell a person has to open.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -138,6 +139,19 @@ class CommuneData:
 
     def __len__(self) -> int:
         return len(self.frame)
+
+    @cached_property
+    def official(self) -> pd.DataFrame:
+        """The official list aligned with the rows (``<NA>`` where the code is not a commune).
+
+        Built once for all the rules that compare a row with its commune's official entry.
+        """
+        from ntmplan.communes.reference import COMMUNE_TYPE, load_reference
+
+        reference = self.reference if self.reference is not None else load_reference()
+        communes = reference[reference["type"] == COMMUNE_TYPE].set_index("code")
+        codes = self.frame["code"].astype(object).where(self.frame["code"].notna(), None)
+        return communes.reindex(codes).reset_index(drop=True)
 
     @property
     def label(self) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from ntmplan.findings import Finding, RuleRun, Verdict, sort_findings
 from ntmplan.i18n import _
-from ntmplan.rules.registry import Problem, Rule, Scope
+from ntmplan.rules.registry import Elided, Problem, Rule, Scope
 from ntmplan.rules.settings import Settings, apply_settings
 
 MAX_FINDINGS_PER_RULE = 100
@@ -46,7 +46,7 @@ def run_scope(
     silenced by the markers of ``document`` (the plan the findings point into)
     or by the baseline. A rule that fires on every row of a large file would
     bury the rest: past ``limit`` findings of one rule, the others are counted in
-    one last finding.
+    one last finding (a rule may hand over that count as an ``Elided``).
     """
     file = scope.file(context)
     findings: list[Finding] = []
@@ -59,6 +59,9 @@ def run_scope(
             continue
         count = 0
         for problem in rule.check(context):
+            if isinstance(problem, Elided):
+                count += problem.count
+                continue
             count += 1
             if count <= limit:
                 findings.append(_finding(rule, problem, scope.locate(context, problem)))

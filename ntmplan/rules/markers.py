@@ -66,7 +66,8 @@ def ignore_not_understood(context: MarkerContext) -> Iterator[Problem]:
 
     Fix: Correct the marker as the message says, or remove it.
     """
-    all_rules()  # a marker may name a rule of any command
+    if context.markers:  # a marker may name a rule of any command; a plan without one spares their imports
+        all_rules()
     for marker in context.markers:
         if marker.problem is not None:
             yield Problem(marker.problem, expected=EXAMPLE, **_where(marker))
@@ -99,7 +100,8 @@ def unused_ignore(context: MarkerContext) -> Iterator[Problem]:
 
     Fix: Remove the marker, or move it to the line of the finding it is meant for.
     """
-    all_rules()
+    if context.markers:
+        all_rules()
     used = {(f.suppression.line, f.code) for f in context.findings if f.suppression and f.suppression.line}
     for marker in context.markers:
         if not marker.usable or marker.target_line == 0:

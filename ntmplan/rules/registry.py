@@ -59,6 +59,13 @@ class Problem:
     sheet: str | None = None
 
 
+@dataclass(frozen=True)
+class Elided:
+    """How many more problems a rule found past the engine's limit, counted rather than built."""
+
+    count: int
+
+
 @dataclass(eq=False)
 class Scope:
     """A kind of input the rules look at, and the rules registered for it.

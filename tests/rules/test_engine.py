@@ -16,3 +16,17 @@ def test_findings_of_one_rule_are_capped_with_a_count_of_the_rest():
     messages = [f.message for f in found]
     assert len(messages) == 6
     assert messages.count("14 more findings of SH01 share-mismatch not shown (19 in all)") == 1
+
+
+def test_rows_past_the_limit_are_counted_not_built():
+    """A rule that flags a million rows hands the engine one count for those it will not show."""
+    import numpy as np
+
+    from ntmplan.rules.data.common import Tally
+    from ntmplan.rules.registry import Elided
+
+    tally = Tally(limit=5)
+    assert tally(np.arange(3)) == [0, 1, 2]
+    assert tally(np.arange(10, 1_000_010)) == [10, 11]
+    assert list(tally.elided()) == [Elided(1_000_000 - 2)]
+    assert list(Tally(limit=5).elided()) == []

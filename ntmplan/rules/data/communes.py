@@ -8,7 +8,6 @@ from ntmplan.communes.reference import COMMUNE_TYPE, TYPE_LABELS
 from ntmplan.findings import Severity
 from ntmplan.i18n import N_, _, ngettext
 from ntmplan.rules.data.common import (
-    ELIDED,
     Tally,
     commune_name_key,
     district_name_key,
@@ -20,18 +19,7 @@ from ntmplan.rules.registry import Problem, rule
 from ntmplan.rules.scopes import DATA
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from ntmplan.communes.data import CommuneData
-
-
-def _official(data: CommuneData) -> pd.DataFrame:
-    """The official list aligned with the file's rows (``<NA>`` where the code is not a commune)."""
-    reference = reference_of(data)
-    communes = reference[reference["type"] == COMMUNE_TYPE].set_index("code")
-    return communes.reindex(data.frame["code"].astype(object).where(data.frame["code"].notna(), None)).reset_index(
-        drop=True
-    )
 
 
 @rule("DA07", "duplicate-commune", Severity.ERROR, "A commune appears on more than one line", scope=DATA)
@@ -59,10 +47,8 @@ def duplicate_commune(data: CommuneData) -> Iterator[Problem]:
     if not repeat.any():
         return
     first_row = code.index.to_series()[known].groupby(code[known]).first()
-    for row, shown in Tally()(rows(repeat)):
-        if not shown:
-            yield ELIDED
-            continue
+    tally = Tally()
+    for row in tally(rows(repeat)):
         first = int(first_row[code.iat[row]])
         yield Problem(
             _(
@@ -75,6 +61,7 @@ def duplicate_commune(data: CommuneData) -> Iterator[Problem]:
             actual=_("{code} again (first on {first})").format(code=code.iat[row], first=data.place(first, beside=row)),
             **data.at(row, "code"),
         )
+    yield from tally.elided()
 
 
 @rule("DA08", "unknown-commune", Severity.ERROR, "A code is not one of the plan's communes", scope=DATA)
@@ -103,10 +90,8 @@ def unknown_commune(data: CommuneData) -> Iterator[Problem]:
         return
     units = reference.set_index("code")
     total = len(communes)
-    for row, shown in Tally()(rows(unknown)):
-        if not shown:
-            yield ELIDED
-            continue
+    tally = Tally()
+    for row in tally(rows(unknown)):
         value = code.iat[row]
         if value in units.index:
             unit = units.loc[value]
@@ -126,6 +111,7 @@ def unknown_commune(data: CommuneData) -> Iterator[Problem]:
             actual=value,
             **data.at(row, "code"),
         )
+    yield from tally.elided()
 
 
 @rule("DA09", "missing-commune", Severity.ERROR, "A commune of the official list is not in the file", scope=DATA)
@@ -222,13 +208,14 @@ def name_mismatch(data: CommuneData) -> Iterator[Problem]:
     """
     if not data.has("name") or not data.has("code"):
         return
-    official = _official(data)
+    official = data.official
     written = data.frame["name"]
     both = written.notna() & official["name"].notna()
     differ = both.copy()
     differ[both] = keys_of(written[both], commune_name_key) != keys_of(official.loc[both, "name"], commune_name_key)
-    for row, shown in Tally()(rows(differ)):
-        yield ELIDED if not shown else Problem(
+    tally = Tally()
+    for row in tally(rows(differ)):
+        yield Problem(
             _("line {line}: commune {code} is called '{written}' here, but its official name is '{official}'").format(
                 line=data.line(row), code=data.frame.at[row, "code"], written=written.iat[row],
                 official=official.at[row, "name"],
@@ -238,6 +225,7 @@ def name_mismatch(data: CommuneData) -> Iterator[Problem]:
             expected=official.at[row, "name"],
             actual=written.iat[row],
         )
+    yield from tally.elided()
 
 
 @rule("DA12", "district-mismatch", Severity.WARNING, "A commune's district differs from the official list",
@@ -259,7 +247,7 @@ def district_mismatch(data: CommuneData) -> Iterator[Problem]:
     """
     if not data.has("code"):
         return
-    official = _official(data)
+    official = data.official
     known = official["district_code"].notna()
     checks = []
     if data.has("district_code"):
@@ -276,8 +264,8 @@ def district_mismatch(data: CommuneData) -> Iterator[Problem]:
         checks.append(("district", differ, official["district"]))
     tally = Tally()
     for name, differ, expected in checks:
-        for row, shown in tally(rows(differ.fillna(False))):
-            yield ELIDED if not shown else Problem(
+        for row in tally(rows(differ.fillna(False))):
+            yield Problem(
                 _(
                     "line {line}, {where}: {commune} is in {district} ({district_code}) according to the official "
                     "list; the line says '{written}'"
@@ -291,6 +279,7 @@ def district_mismatch(data: CommuneData) -> Iterator[Problem]:
                 expected=expected.iat[row],
                 actual=data.frame.at[row, name],
             )
+    yield from tally.elided()
 
 
 def _unpadded(code: str) -> str:
@@ -322,7 +311,7 @@ def other_district_commune(data: CommuneData) -> Iterator[Problem]:
     """
     if not data.has("code"):
         return
-    official = _official(data)
+    official = data.official
     for index, source in enumerate(data.sources):
         claim = source.district
         if claim is None:

@@ -8,7 +8,6 @@ from ntmplan.communes.columns import CRITERION_COLUMNS, MEMBER_COLUMNS
 from ntmplan.findings import Severity
 from ntmplan.i18n import N_, _, ngettext
 from ntmplan.rules.data.common import (
-    ELIDED,
     Tally,
     covers_province,
     criteria_known,
@@ -45,10 +44,8 @@ def fallen_below_standard(data: CommuneData) -> Iterator[Problem]:
     matrix = criteria_known(data)
     lacking = (~matrix.fillna(True).astype(bool)).to_numpy()
     fallen = data.frame["ntm_year"].notna().to_numpy() & lacking.any(axis=1)
-    for row, shown in Tally()(rows(fallen)):
-        if not shown:
-            yield ELIDED
-            continue
+    tally = Tally()
+    for row in tally(rows(fallen)):
         numbers = [int(n) + 1 for n in np.flatnonzero(lacking[row])]
         first = CRITERION_COLUMNS[numbers[0] - 1]
         yield Problem(
@@ -63,6 +60,7 @@ def fallen_below_standard(data: CommuneData) -> Iterator[Problem]:
                 met=19 - len(numbers), numbers=", ".join(str(n) for n in numbers)
             ),
         )
+    yield from tally.elided()
 
 
 @rule("DA14", "standard-without-year", Severity.INFO, "A commune meets all 19 criteria but has no year of recognition",
@@ -86,8 +84,9 @@ def standard_without_year(data: CommuneData) -> Iterator[Problem]:
     no_year = year.isna() & ~data.unreadable["ntm_year"]
     from ntmplan.communes.data import at_standard
 
-    for row, shown in Tally()(rows(at_standard(data.frame) & no_year)):
-        yield ELIDED if not shown else Problem(
+    tally = Tally()
+    for row in tally(rows(at_standard(data.frame) & no_year)):
+        yield Problem(
             _("line {line}: {commune} meets all 19 criteria but has no year of recognition").format(
                 line=data.line(row), commune=data.commune(row)
             ),
@@ -96,6 +95,7 @@ def standard_without_year(data: CommuneData) -> Iterator[Problem]:
             expected=_("the year it was recognised, if it was"),
             actual=None,
         )
+    yield from tally.elided()
 
 
 @rule("DA15", "advanced-criteria-below-standard", Severity.WARNING,
@@ -121,8 +121,9 @@ def advanced_criteria_below_standard(data: CommuneData) -> Iterator[Problem]:
 
     met = criteria_met(data.frame).sum(axis=1)
     never = data.frame["ntm_year"].isna() if data.has("ntm_year") else True  # a fallen commune is DA13's
-    for row, shown in Tally()(rows((advanced > 0).fillna(False) & ~at_standard(data.frame) & never)):
-        yield ELIDED if not shown else Problem(
+    tally = Tally()
+    for row in tally(rows((advanced > 0).fillna(False) & ~at_standard(data.frame) & never)):
+        yield Problem(
             _(
                 "line {line}, {where}: {commune} meets {met} of the 19 criteria, yet reports {advanced} criteria of "
                 "the advanced set"
@@ -135,6 +136,7 @@ def advanced_criteria_below_standard(data: CommuneData) -> Iterator[Problem]:
             expected=0,
             actual=int(advanced.iat[row]),
         )
+    yield from tally.elided()
 
 
 # Both kinds of pilot commune are chosen among the communes in especially difficult circumstances.
@@ -173,8 +175,8 @@ def pilot_outside_special_difficulty(data: CommuneData) -> Iterator[Problem]:
     for column, message in _PILOTS.items():
         if not data.has(column):
             continue
-        for row, shown in tally(rows(flag_column(data, column) & ~member)):
-            yield ELIDED if not shown else Problem(
+        for row in tally(rows(flag_column(data, column) & ~member)):
+            yield Problem(
                 _(message).format(
                     line=data.line(row), commune=data.commune(row), pilot=data.where(column, row),
                     member=data.where("special_difficulty", row),
@@ -184,6 +186,7 @@ def pilot_outside_special_difficulty(data: CommuneData) -> Iterator[Problem]:
                 expected="yes",
                 actual=data.raw.at[row, "special_difficulty"],
             )
+    yield from tally.elided()
 
 
 @rule("DA17", "target-already-recognised", Severity.WARNING,
@@ -206,8 +209,9 @@ def target_already_recognised(data: CommuneData) -> Iterator[Problem]:
         return
     year = data.plan.metadata.year
     recognised = data.frame["ntm_year"]
-    for row, shown in Tally()(rows(flag_column(data, "target_2019") & (recognised < year).fillna(False))):
-        yield ELIDED if not shown else Problem(
+    tally = Tally()
+    for row in tally(rows(flag_column(data, "target_2019") & (recognised < year).fillna(False))):
+        yield Problem(
             _("line {line}: {commune} is marked as aiming for the standard in {year} but was recognised in {recognised}").format(
                 line=data.line(row), commune=data.commune(row), year=year, recognised=recognised.iat[row]
             ),
@@ -216,6 +220,7 @@ def target_already_recognised(data: CommuneData) -> Iterator[Problem]:
             expected=_("no year of recognition before {year}").format(year=year),
             actual=int(recognised.iat[row]),
         )
+    yield from tally.elided()
 
 
 @rule("DA18", "group-size-mismatch", Severity.WARNING,

@@ -13,7 +13,7 @@ from ntmplan.communes.columns import (
 )
 from ntmplan.findings import Severity
 from ntmplan.i18n import N_, _, ngettext
-from ntmplan.rules.data.common import ELIDED, Tally, rows
+from ntmplan.rules.data.common import Tally, rows
 from ntmplan.rules.registry import Problem, rule
 from ntmplan.rules.scopes import DATA
 
@@ -60,10 +60,7 @@ def unreadable_value(data: CommuneData) -> Iterator[Problem]:
         if name not in data.unreadable:
             continue
         kind = BY_NAME[name].kind
-        for row, shown in tally(rows(data.unreadable[name])):
-            if not shown:
-                yield ELIDED
-                continue
+        for row in tally(rows(data.unreadable[name])):
             value = data.raw.at[row, name]
             expected = _(_EXPECTED[kind])
             if value:
@@ -78,6 +75,7 @@ def unreadable_value(data: CommuneData) -> Iterator[Problem]:
                 actual=value,
                 **data.at(row, name),
             )
+    yield from tally.elided()
 
 
 @rule("DA05", "code-missing-zero", Severity.WARNING, "Commune codes were written without their leading zero",
@@ -148,8 +146,8 @@ def value_out_of_range(data: CommuneData) -> Iterator[Problem]:
             if last_year
             else _("a year from {first}").format(first=FIRST_NTM_YEAR)
         )
-        for row, shown in tally(rows(outside.fillna(False))):
-            yield ELIDED if not shown else Problem(
+        for row in tally(rows(outside.fillna(False))):
+            yield Problem(
                 _("line {line}, {where}: {commune} is said to be recognised in {year}; expected {expected}").format(
                     line=data.line(row), where=data.where("ntm_year", row), commune=data.commune(row),
                     year=year.iat[row], expected=expected,
@@ -161,8 +159,8 @@ def value_out_of_range(data: CommuneData) -> Iterator[Problem]:
             )
     if data.has("advanced_criteria"):
         advanced = data.frame["advanced_criteria"]
-        for row, shown in tally(rows((advanced > ADVANCED_CRITERIA).fillna(False))):
-            yield ELIDED if not shown else Problem(
+        for row in tally(rows((advanced > ADVANCED_CRITERIA).fillna(False))):
+            yield Problem(
                 _(
                     "line {line}, {where}: {commune} meets {count} advanced criteria; the advanced set has {most}"
                 ).format(
@@ -174,6 +172,7 @@ def value_out_of_range(data: CommuneData) -> Iterator[Problem]:
                 actual=int(advanced.iat[row]),
                 **data.at(row, "advanced_criteria"),
             )
+    yield from tally.elided()
 
 
 @rule("DA20", "short-row", Severity.ERROR, "A row of a CSV file has fewer cells than the header", scope=DATA)
@@ -196,10 +195,8 @@ def short_row(data: CommuneData) -> Iterator[Problem]:
 
     if not len(data.absent.columns) or not data.absent.to_numpy().any():
         return
-    for row, shown in Tally()(rows(data.absent.to_numpy().any(axis=1))):
-        if not shown:
-            yield ELIDED
-            continue
+    tally = Tally()
+    for row in tally(rows(data.absent.to_numpy().any(axis=1))):
         source = data.source(row)
         lacking = sorted(source.columns[name] for name in data.absent.columns[np.asarray(data.absent.iloc[row], bool)])
         names = {number: name for name, number in source.columns.items()}
@@ -219,3 +216,4 @@ def short_row(data: CommuneData) -> Iterator[Problem]:
             actual=_("no cell from column {letter} on").format(letter=column_letter(first)),
             **source.at(line=data.line(row), column=first),
         )
+    yield from tally.elided()
