@@ -72,7 +72,7 @@ def test_silenced_findings_in_markdown_and_table(tmp_path):
     assert shown.exit_code == 0
     compare_golden("validate-baseline.markdown.md", shown.output.replace(str(baseline), "BASELINE"))
     hidden = run("validate", PLAN, "--baseline", str(baseline), "--format", "markdown")
-    assert "5 finding(s) silenced" in hidden.output and "| ❌ error |" not in hidden.output
+    assert "5 findings silenced" in hidden.output and "| ❌ error |" not in hidden.output
 
 
 # --- GitHub annotations ---------------------------------------------------------------------------
