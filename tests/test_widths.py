@@ -100,3 +100,21 @@ def test_a_sheet_name_with_a_space_does_not_break_the_location():
     assert_fits(output, 80)
     assert "data/2019-06/185-bac-son.xlsx[Biểu 01]:7:33" in output
     assert_locations_whole(output, data["findings"])
+
+
+SCHEDULE_HEADERS = {"en": ("Task", "Content", "Directing", "Executing", "Coordinating", "Timing", "normalised"),
+                    "vi": ("TT", "Nội", "dung", "Chỉ", "đạo", "Thực", "hiện", "Phối", "hợp", "Thời", "chuẩn", "hóa")}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("extra", [[], ["--as-of", "2019-06-30"], ["--agency", "SO-TC"]], ids=["all", "as-of", "agency"])
+def test_schedule_keeps_every_header_task_and_month_whole(width, lang, extra):
+    runner = CliRunner()
+    table = runner.invoke(app, ["schedule", *extra, "--lang", lang], env={"COLUMNS": str(width)})
+    data = json.loads(runner.invoke(app, ["schedule", *extra, "--lang", lang, "--format", "json"]).output)
+    assert table.exit_code == 0 and "Traceback" not in table.output
+    assert_fits(table.output, width)  # no cell, header included, ends in rich's '…'
+    words = set(table.output.split())
+    assert set(SCHEDULE_HEADERS[lang]) <= words
+    assert {task["id"] for task in data["tasks"]} <= words
