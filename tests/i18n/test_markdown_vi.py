@@ -50,6 +50,10 @@ def test_check_in_markdown_is_vietnamese_with_comma_decimals(monkeypatch):
     assert "**Đạt ở mức 'lỗi'**: 0 lỗi, 21 cảnh báo, 4 thông tin." in result.output
     assert "| 11 | 10,32 |" in result.output  # TG03: the average found, as the table writes it
     assert "10.32" not in result.output
+    # TG04, the model-area target: the measure said once, in a sentence
+    assert "32/48 xã đã có từ 1 trở lên; chỉ tiêu là cả 48 xã, mỗi xã 1-2 khu dân cư kiểu mẫu, vào cuối năm" \
+        in result.output
+    assert "(khu dân cư kiểu mẫu):" not in result.output
 
 
 def test_validate_in_markdown_writes_ranges_and_dates_the_vietnamese_way(monkeypatch):
