@@ -19,7 +19,7 @@ runner = CliRunner()
 FORMAT_WORDS = re.compile(
     r"\b(Severity|Rule|Where|Finding|Findings|Expected|Found|error|warning|info|passes|fails|level|silenced|"
     r"No findings|Plan changes|change|changes|Change|Path|Lines|reviewer|introduces|resolves|more|full list|"
-    r"lowered|Silenced because)\b"
+    r"lowered|Silenced because|Targets|met|behind|not-due|Total|sources)\b"
 )
 
 
@@ -48,12 +48,21 @@ def test_check_in_markdown_is_vietnamese_with_comma_decimals(monkeypatch):
     assert own_words(result.output) == []
     assert "| Mức độ | Quy tắc | Vị trí | Phát hiện |" in result.output
     assert "**Đạt ở mức 'lỗi'**: 0 lỗi, 21 cảnh báo, 4 thông tin." in result.output
+    assert "Chỉ tiêu: 4 đạt, 20 chậm, 1 chưa đến hạn (chỉ tiêu cuối năm 2019)" in result.output
     assert "| 11 | 10,32 |" in result.output  # TG03: the average found, as the table writes it
     assert "10.32" not in result.output
     # TG04, the model-area target: the measure said once, in a sentence
     assert "32/48 xã đã có từ 1 trở lên; chỉ tiêu là cả 48 xã, mỗi xã 1-2 khu dân cư kiểu mẫu, vào cuối năm" \
         in result.output
     assert "(khu dân cư kiểu mẫu):" not in result.output
+
+
+def test_budget_in_markdown_has_its_total_in_vietnamese(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = run("budget")
+    assert result.exit_code == 0
+    assert "Tổng 3.002,8 tỷ đồng; cộng các nguồn: 3.002,8" in result.output
+    assert own_words(result.output) == []
 
 
 def test_validate_in_markdown_writes_ranges_and_dates_the_vietnamese_way(monkeypatch):
