@@ -118,3 +118,25 @@ def test_schedule_keeps_every_header_task_and_month_whole(width, lang, extra):
     words = set(table.output.split())
     assert set(SCHEDULE_HEADERS[lang]) <= words
     assert {task["id"] for task in data["tasks"]} <= words
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_budget_execution_keeps_every_status_whole(width, lang):
+    from ntmplan.i18n import Lang, translate
+    from ntmplan.output.budget_view import EXECUTION_STATUS
+
+    args = ["budget", "--actuals", "data/budget-actuals-2019-06.csv", "--lang", lang]
+    runner = CliRunner()
+    table = runner.invoke(app, args, env={"COLUMNS": str(width)}).output
+    data = json.loads(runner.invoke(app, [*args, "--format", "json"]).output)["execution"]
+    assert_fits(table, width)
+
+    def sources(items):
+        for item in items:
+            yield item
+            yield from sources(item.get("children", []))
+
+    for source in [*sources(data["sources"]), data]:
+        label = translate(EXECUTION_STATUS[source["status"]][1], Lang(lang))
+        assert any(line.rstrip().endswith(f" {label}") for line in table.splitlines()), label
