@@ -79,16 +79,18 @@ def test_check_keeps_every_status_gap_and_location(width):
         assert STATUS_EN[group["status"]] in output
 
 
+def sources(items):
+    """Every source of a funding tree, children after their parent."""
+    for item in items:
+        yield item
+        yield from sources(item.get("children", []))
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_budget_keeps_status_and_line_of_every_source(width):
     output, data = shown(width, "budget")
     assert_fits(output, width)
     lines = output.splitlines()
-
-    def sources(items):
-        for item in items:
-            yield item
-            yield from sources(item.get("children", []))
 
     for source in sources(data["sources"]):
         assert any(line.rstrip().endswith(f" {source['location']['line']}") for line in lines), source["key"]
@@ -131,11 +133,6 @@ def test_budget_execution_keeps_every_status_whole(width, lang):
     table = runner.invoke(app, args, env={"COLUMNS": str(width)}).output
     data = json.loads(runner.invoke(app, [*args, "--format", "json"]).output)["execution"]
     assert_fits(table, width)
-
-    def sources(items):
-        for item in items:
-            yield item
-            yield from sources(item.get("children", []))
 
     for source in [*sources(data["sources"]), data]:
         label = translate(EXECUTION_STATUS[source["status"]][1], Lang(lang))
