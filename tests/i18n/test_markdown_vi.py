@@ -105,3 +105,13 @@ def test_diff_in_markdown_is_vietnamese(tmp_path, monkeypatch):
     assert "Kế hoạch mới không đạt ở mức 'lỗi'" in result.output
     rows_of_changes = re.compile(r"^\| (⚠️)? \| .*$", re.MULTILINE)  # the change messages are diff's, not the format's
     assert own_words(rows_of_changes.sub("", result.output)) == []
+
+
+def test_github_annotations_close_with_a_vietnamese_summary(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["check", "data/communes-2019-06.csv", "--format", "github", "--lang", "vi"])
+    *annotations, progress, summary = result.output.splitlines()
+    assert "(tại c02)" in annotations[0]
+    assert progress.startswith("24 phát hiện về tiến độ của dữ liệu (TG01, TG02, TG03, TG04, TG05) không được chú thích")
+    assert summary == ("ntmplan check: 0 lỗi, 21 cảnh báo, 4 thông tin trong plans/2019.yaml, "
+                       "data/communes-2019-06.csv: đạt ở mức 'lỗi'")
