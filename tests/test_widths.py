@@ -79,16 +79,18 @@ def test_check_keeps_every_status_gap_and_location(width):
         assert STATUS_EN[group["status"]] in output
 
 
+def sources(items):
+    """Every source of a funding tree, children after their parent."""
+    for item in items:
+        yield item
+        yield from sources(item.get("children", []))
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_budget_keeps_status_and_line_of_every_source(width):
     output, data = shown(width, "budget")
     assert_fits(output, width)
     lines = output.splitlines()
-
-    def sources(items):
-        for item in items:
-            yield item
-            yield from sources(item.get("children", []))
 
     for source in sources(data["sources"]):
         assert any(line.rstrip().endswith(f" {source['location']['line']}") for line in lines), source["key"]
@@ -100,3 +102,38 @@ def test_a_sheet_name_with_a_space_does_not_break_the_location():
     assert_fits(output, 80)
     assert "data/2019-06/185-bac-son.xlsx[Biểu 01]:7:33" in output
     assert_locations_whole(output, data["findings"])
+
+
+SCHEDULE_HEADERS = {"en": ("Task", "Content", "Directing", "Executing", "Coordinating", "Timing", "normalised"),
+                    "vi": ("TT", "Nội", "dung", "Chỉ", "đạo", "Thực", "hiện", "Phối", "hợp", "Thời", "chuẩn", "hóa")}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("extra", [[], ["--as-of", "2019-06-30"], ["--agency", "SO-TC"]], ids=["all", "as-of", "agency"])
+def test_schedule_keeps_every_header_task_and_month_whole(width, lang, extra):
+    runner = CliRunner()
+    table = runner.invoke(app, ["schedule", *extra, "--lang", lang], env={"COLUMNS": str(width)})
+    data = json.loads(runner.invoke(app, ["schedule", *extra, "--lang", lang, "--format", "json"]).output)
+    assert table.exit_code == 0 and "Traceback" not in table.output
+    assert_fits(table.output, width)  # no cell, header included, ends in rich's '…'
+    words = set(table.output.split())
+    assert set(SCHEDULE_HEADERS[lang]) <= words
+    assert {task["id"] for task in data["tasks"]} <= words
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_budget_execution_keeps_every_status_whole(width, lang):
+    from ntmplan.i18n import Lang, translate
+    from ntmplan.output.budget_view import EXECUTION_STATUS
+
+    args = ["budget", "--actuals", "data/budget-actuals-2019-06.csv", "--lang", lang]
+    runner = CliRunner()
+    table = runner.invoke(app, args, env={"COLUMNS": str(width)}).output
+    data = json.loads(runner.invoke(app, [*args, "--format", "json"]).output)["execution"]
+    assert_fits(table, width)
+
+    for source in [*sources(data["sources"]), data]:
+        label = translate(EXECUTION_STATUS[source["status"]][1], Lang(lang))
+        assert any(line.rstrip().endswith(f" {label}") for line in table.splitlines()), label

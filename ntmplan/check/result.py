@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ntmplan.findings import SCHEMA_VERSION, Verdict
+from ntmplan.i18n import N_, translate
 
 if TYPE_CHECKING:
     from ntmplan.check.coverage import Coverage
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 MET, ON_TRACK, BEHIND, OPEN = "met", "on-track", "behind", "open"
 NOT_JUDGED, NOT_DUE, NO_TARGET, NO_DATA = "not-judged", "not-due", "no-target", "no-data"
 STATUSES = (MET, ON_TRACK, BEHIND, OPEN, NOT_JUDGED, NOT_DUE, NO_TARGET, NO_DATA)
+STATUS_COUNT = {MET: N_("{count} met"), ON_TRACK: N_("{count} on track"), BEHIND: N_("{count} behind"),
+                OPEN: N_("{count} open"), NOT_JUDGED: N_("{count} not judged"), NOT_DUE: N_("{count} due later"),
+                NO_TARGET: N_("{count} without a target"), NO_DATA: N_("{count} without data")}
 
 YEAR_END, PRO_RATA = "year-end", "pro-rata"
 
@@ -275,3 +279,10 @@ class CheckResult:
         data["summary"] = verdict.summary.to_dict() if verdict else None
         data["targets"] = self.target_counts()
         return {"schema_version": SCHEMA_VERSION, **data}
+
+
+def counts_text(result: CheckResult) -> str:
+    """'4 met, 4 on track, 15 behind': the targets by status, those no target has left out."""
+    counts = result.target_counts()
+    return ", ".join(translate(STATUS_COUNT[status]).format(count=counts[status]) for status in STATUSES
+                     if counts[status] and status != NO_TARGET)

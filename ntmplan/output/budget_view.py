@@ -177,7 +177,7 @@ def execution_tables(execution: Execution, lang: Lang, unit: str) -> list[Table]
             year=execution.as_of.year,
         )
     table = Table(title=f"{title}; {numbers.unit_label(unit, lang)}", title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column(_label("source", lang), ratio=1, min_width=24)
+    table.add_column(_label("source", lang), ratio=1, min_width=16)  # folds; the status never does
     table.add_column(_label("planned", lang), justify="right", no_wrap=True)
     table.add_column(_label("actual", lang), justify="right", no_wrap=True)
     table.add_column(_label("rate", lang), justify="right")

@@ -22,10 +22,10 @@ from ntmplan.check.result import (
     ON_TRACK,
     OPEN,
     PRO_RATA,
-    STATUSES,
     CheckResult,
     CommuneGap,
     CriterionStatus,
+    counts_text,
 )
 from ntmplan.i18n import N_, Lang, _, ngettext, pick, translate
 from ntmplan.model.labels import measure_text
@@ -40,9 +40,6 @@ STATUS_STYLE = {MET: "green", ON_TRACK: "green", BEHIND: "bold red", OPEN: "yell
 STATUS_TEXT = {MET: N_("✓ met"), ON_TRACK: N_("✓ on track"), BEHIND: N_("✗ behind"), OPEN: N_("open"),
                NOT_JUDGED: N_("not judged"), NOT_DUE: N_("due later"), NO_TARGET: N_("no target"),
                NO_DATA: N_("no data")}
-STATUS_COUNT = {MET: N_("{count} met"), ON_TRACK: N_("{count} on track"), BEHIND: N_("{count} behind"),
-                OPEN: N_("{count} open"), NOT_JUDGED: N_("{count} not judged"), NOT_DUE: N_("{count} due later"),
-                NO_TARGET: N_("{count} without a target"), NO_DATA: N_("{count} without data")}
 
 
 def status_text(status: str) -> str:
@@ -57,13 +54,6 @@ def _status(status: str) -> Text:
 def _figure(value: float | int | None, lang: Lang, places: int = 2) -> str:
     """At most ``places`` decimals, no trailing zeros, the language's decimal mark."""
     return "" if value is None else num(value, places, lang)
-
-
-def counts_text(result: CheckResult) -> str:
-    """'4 met, 4 on track, 15 behind': the targets by status, those no target has left out."""
-    counts = result.target_counts()
-    return ", ".join(translate(STATUS_COUNT[status]).format(count=counts[status]) for status in STATUSES
-                     if counts[status] and status != NO_TARGET)
 
 
 def result_notes(result: CheckResult) -> list[str]:

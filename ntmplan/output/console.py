@@ -20,6 +20,7 @@ from ntmplan.findings import Finding, Severity, Summary
 from ntmplan.i18n import N_, _, ngettext, pick, translate
 from ntmplan.model.labels import compared, with_unit
 from ntmplan.numbers import figure_text, range_text
+from ntmplan.output.reportable import SEVERITY_NAME, level_name
 from ntmplan.output.view import View
 
 if TYPE_CHECKING:  # the results are only read here: a command imports its own run, and no other
@@ -29,8 +30,6 @@ if TYPE_CHECKING:  # the results are only read here: a command imports its own r
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 SEVERITY_TITLE = {Severity.ERROR: N_("Errors"), Severity.WARNING: N_("Warnings"), Severity.INFO: N_("Information")}
-SEVERITY_NAME = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), Severity.INFO: N_("info")}
-LEVEL_NAME = {"never": N_("never")}
 
 
 PIPED_WIDTH = 120
@@ -195,12 +194,6 @@ def summary_line(summary: Summary, file: str) -> Text:
                     style="bold red")
     return Text("✓ " + _("{counts}: passes at level '{level}'").format(counts=counts, level=level),
                 style="bold green")
-
-
-def level_name(level: str) -> str:
-    """The failing level in the reader's language: 'lỗi', 'cảnh báo', 'không bao giờ'."""
-    names = {severity.value: name for severity, name in SEVERITY_NAME.items()} | LEVEL_NAME
-    return translate(names[level]) if level in names else level
 
 
 def render_validate(console: Console, result: ValidateResult, view: View) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ntmplan.findings import Finding, Severity
+from ntmplan.i18n import _, ngettext
 from ntmplan.output.reportable import counts, relative, reportable, verdict
 from ntmplan.output.view import View
 from ntmplan.rules.registry import find_rule
@@ -43,7 +44,7 @@ def annotation(finding: Finding, root: Path | None = None) -> str:
     properties.append(f"title={escape_property(f'{finding.code} {finding.name}')}")
     message = finding.message
     if location.path:
-        message += f" (at {location.path})"
+        message += " " + _("(at {path})").format(path=location.path)
     return f"::{LEVEL[finding.severity]} {','.join(properties)}::{escape_data(message)}"
 
 
@@ -60,8 +61,12 @@ def render_github(result: Any, view: View) -> str:
     lines = [annotation(finding, root) for finding in report.findings if not is_progress(finding)]
     if progress:
         codes = ", ".join(sorted({finding.code for finding in progress}))
-        lines.append(f"{len(progress)} finding(s) on the data's progress ({codes}) are not annotated: "
-                     "--format markdown writes them for the job summary.")
+        lines.append(ngettext(
+            "{count} finding on the data's progress ({codes}) is not annotated: --format markdown writes it for the "
+            "job summary.",
+            "{count} findings on the data's progress ({codes}) are not annotated: --format markdown writes them for "
+            "the job summary.", len(progress)).format(count=len(progress), codes=codes))
     files = ", ".join(relative(file, root) for file in report.files)
-    lines.append(f"ntmplan {report.command}: {counts(report.summary)} in {files}: {verdict(report.summary)}")
+    lines.append(f"ntmplan {report.command}: " + _("{counts} in {files}: {verdict}").format(
+        counts=counts(report.summary), files=files, verdict=verdict(report.summary)))
     return "\n".join(lines) + "\n"

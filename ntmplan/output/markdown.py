@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from ntmplan.findings import Finding, Severity
-from ntmplan.output.reportable import counts, relative, reportable, verdict
+from ntmplan.i18n import _, ngettext, translate
+from ntmplan.numbers import figure_text
+from ntmplan.output.reportable import SEVERITY_NAME, counts, relative, reportable, verdict
 from ntmplan.output.view import View
 
 MAX_ROWS = 50
-ICON = {Severity.ERROR: "❌ error", Severity.WARNING: "⚠️ warning", Severity.INFO: "ℹ️ info"}
+ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
 
 
 def cell(text: object) -> str:
@@ -28,20 +30,27 @@ def code(text: str) -> str:
     return f"`{text}`" if "`" not in text else f"``{text}``"
 
 
-def _figure(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+def severity(finding: Finding) -> str:
+    """'⚠️ warning' / '⚠️ cảnh báo'."""
+    return f"{ICON[finding.severity]} {translate(SEVERITY_NAME[finding.severity])}"
+
+
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter, the rest as written ('Đạt ở mức 'lỗi'')."""
+    return text[:1].upper() + text[1:]
+
+
+def more(count: int) -> str:
+    """The line under a table cut at its last row."""
+    return _("… and {count} more (the full list: `--format json`).").format(count=count)
 
 
 def findings_table(findings: list[Finding], root: Path | None, reasons: bool = False) -> list[str]:
     """A Markdown table of ``findings``, cut at ``MAX_ROWS`` rows."""
-    header = "| Severity | Rule | Where | Finding | Expected | Found |"
+    titles = [_("Severity"), _("Rule"), _("Where"), _("Finding"), _("Expected"), _("Found")]
     if reasons:
-        header += " Silenced because |"
-    lines = [header, "|" + " --- |" * header.count(" |")]
+        titles.append(_("Silenced because"))
+    lines = ["| " + " | ".join(titles) + " |", "|" + " --- |" * len(titles)]
     for finding in findings[:MAX_ROWS]:
         location = finding.location
         where = relative(location.file, root)
@@ -49,14 +58,14 @@ def findings_table(findings: list[Finding], root: Path | None, reasons: bool = F
             where += f":{location.line}" + (f":{location.column}" if location.column is not None else "")
         place = code(where) + (f"<br>{code(location.path)}" if location.path else "")
         row = (
-            f"| {ICON[finding.severity]} | {finding.code} {code(finding.name)} | {place} | {cell(finding.message)} "
-            f"| {cell(_figure(finding.expected))} | {cell(_figure(finding.actual))} |"
+            f"| {severity(finding)} | {finding.code} {code(finding.name)} | {place} | {cell(finding.message)} "
+            f"| {cell(figure_text(finding.expected))} | {cell(figure_text(finding.actual))} |"
         )
         if reasons and finding.suppression is not None:
             row += f" {cell(finding.suppression.reason)} |"
         lines.append(row)
     if len(findings) > MAX_ROWS:
-        lines += ["", f"… and {len(findings) - MAX_ROWS} more (the full list: `--format json`)."]
+        lines += ["", more(len(findings) - MAX_ROWS)]
     return lines
 
 
@@ -67,21 +76,24 @@ def render_markdown(result: Any, view: View) -> str:
     mark = "❌" if summary.failed else "✅"
     files = ", ".join(code(relative(file, root)) for file in report.files)
     lines = [f"### {mark} ntmplan {report.command}: {files}", ""]
-    lines += [f"**{verdict(summary).capitalize()}**: {counts(summary)}.", ""]
+    lines += [f"**{sentence(verdict(summary))}**: {counts(summary)}.", ""]
     for line in report.headline:
         lines += [cell(line), ""]
     if report.findings:
         lines += findings_table(report.findings, root) + [""]
     else:
-        lines += ["No findings.", ""]
+        lines += [_("No findings."), ""]
     if report.silenced:
         if show_silenced:
-            lines += ["<details><summary>Silenced findings "
-                      f"({len(report.silenced)})</summary>", ""]
+            title = _("Silenced findings ({count})").format(count=len(report.silenced))
+            lines += [f"<details><summary>{title}</summary>", ""]
             lines += findings_table(report.silenced, root, reasons=True) + ["", "</details>", ""]
         else:
-            lines += [f"{len(report.silenced)} finding(s) silenced by in-file markers or the baseline "
-                      "(`--show-silenced` lists them).", ""]
+            lines += [ngettext("{count} finding silenced by an in-file marker or the baseline "
+                               "(`--show-silenced` lists it).",
+                               "{count} findings silenced by in-file markers or the baseline "
+                               "(`--show-silenced` lists them).", len(report.silenced)).format(
+                count=len(report.silenced)), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -91,32 +103,40 @@ def render_diff_markdown(result: Any, view: View) -> str:
 
     root = view.root
     old, new = code(relative(result.old_file, root)), code(relative(result.new_file, root))
-    lines = [f"### Plan changes: {old} → {new}", ""]
+    lines = ["### " + _("Plan changes: {old} → {new}").format(old=old, new=new), ""]
     count = len(result.changes)
     attention = len(result.attention)
-    lines += [f"**{count} change(s)**" + (f", **{attention} for a reviewer's attention** (⚠️: lowered targets, "
-                                          "cuts in funding)" if attention else "") + ".", ""]
+    changes = "**" + ngettext("{count} change", "{count} changes", count).format(count=count) + "**"
+    if attention:
+        changes += ", **" + _("{count} for a reviewer's attention").format(count=attention) + "** " + _(
+            "(⚠️: lowered targets, cuts in funding)")
+    lines += [changes + ".", ""]
     if result.changes:
-        lines += ["| | Change | Path | Lines (old → new) |", "| --- | --- | --- | --- |"]
+        lines += ["| | " + " | ".join((_("Change"), _("Path"), _("Lines (old → new)"))) + " |",
+                  "| --- | --- | --- | --- |"]
         for change in result.changes[:MAX_ROWS * 4]:
             mark = "⚠️" if change.classification == ATTENTION else ""
             where = f"{change.old_line or '—'} → {change.new_line or '—'}"
             lines.append(f"| {mark} | {cell(change.message)} | {code(change.path)} | {where} |")
         if count > MAX_ROWS * 4:
-            lines += ["", f"… and {count - MAX_ROWS * 4} more (the full list: `--format json`)."]
+            lines += ["", more(count - MAX_ROWS * 4)]
         lines.append("")
     else:
-        lines += ["No change in the plan's content.", ""]
+        lines += [_("No change in the plan's content."), ""]
     validation = result.validation
     mark = "❌" if validation.summary.failed else "✅"
-    lines += [f"{mark} The new plan {verdict(validation.summary)}: {counts(validation.summary)}.", ""]
+    lines += [mark + " " + _("The new plan {verdict}: {counts}.").format(verdict=verdict(validation.summary),
+                                                                         counts=counts(validation.summary)), ""]
     if result.introduced:
-        lines += [f"Findings the edit introduces ({len(result.introduced)}):", ""]
+        lines += [_("Findings the edit introduces ({count}):").format(count=len(result.introduced)), ""]
         lines += findings_table(result.introduced, root) + [""]
     if result.resolved:
-        lines += [f"Findings the edit resolves ({len(result.resolved)}): "
-                  + ", ".join(f"{f.code} at {code(f.location.path)}" for f in result.resolved) + ".", ""]
+        resolved = ", ".join(_("{code} at {path}").format(code=f.code, path=code(f.location.path))
+                             for f in result.resolved)
+        lines += [_("Findings the edit resolves ({count}): {findings}.").format(count=len(result.resolved),
+                                                                                findings=resolved), ""]
     if result.fail_on_lowered_targets and result.lowered_targets:
-        lines += [f"❌ {len(result.lowered_targets)} target(s) lowered or removed: fails with "
-                  "`--fail-on-lowered-targets`.", ""]
+        lines += ["❌ " + ngettext("{count} target lowered or removed: fails with `--fail-on-lowered-targets`.",
+                                   "{count} targets lowered or removed: fail with `--fail-on-lowered-targets`.",
+                                   len(result.lowered_targets)).format(count=len(result.lowered_targets)), ""]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -15,6 +15,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ntmplan.findings import Finding, JudgedTarget, RuleRun, Severity, Summary
+from ntmplan.i18n import N_, _, translate
+
+SEVERITY_NAME = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), Severity.INFO: N_("info")}
+LEVEL_NAME = {"never": N_("never")}
 
 
 @dataclass
@@ -68,11 +72,23 @@ def fails(finding: Finding, summary: Summary) -> bool:
 
 
 def counts(summary: Summary) -> str:
-    text = f"{summary.errors} error(s), {summary.warnings} warning(s), {summary.infos} info"
+    """'0 error(s), 21 warning(s), 4 info' in the reader's language."""
+    text = _("{errors} error(s), {warnings} warning(s), {infos} info").format(
+        errors=summary.errors, warnings=summary.warnings, infos=summary.infos)
     if summary.silenced:
-        text += f", {summary.silenced} silenced"
+        text += _(", {count} silenced").format(count=summary.silenced)
     return text
 
 
+def level_name(level: str) -> str:
+    """The failing level in the reader's language: 'lỗi', 'cảnh báo', 'không bao giờ'."""
+    names = {severity.value: name for severity, name in SEVERITY_NAME.items()} | LEVEL_NAME
+    return translate(names[level]) if level in names else level
+
+
 def verdict(summary: Summary) -> str:
-    return f"fails at level '{summary.fail_level}'" if summary.failed else f"passes at level '{summary.fail_level}'"
+    """'fails at level 'error'' or 'passes at level 'error'', the level named in the reader's language."""
+    level = level_name(summary.fail_level)
+    if summary.failed:
+        return _("fails at level '{level}'").format(level=level)
+    return _("passes at level '{level}'").format(level=level)

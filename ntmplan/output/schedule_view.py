@@ -93,7 +93,8 @@ def normalised(task: TaskRow, lang: Lang, month: Month | None = None) -> str:
     return translate(KIND_TEXT[task.kind], lang) if task.kind in KIND_TEXT else task.kind
 
 
-def _group_title(group: Group, result: ScheduleResult, lang: Lang) -> str:
+def group_title(group: Group, result: ScheduleResult, lang: Lang) -> str:
+    """A group's heading: 'I. Consolidating the apparatus', 'Due in June 2019'; the workbook and HTML use it too."""
     if group.key == SECTION:
         return f"{group.section}. {group.title_vi if lang is Lang.vi else group.title_en}"
     month = numbers.month_name(*group.month, lang) if group.month else ""
@@ -104,18 +105,62 @@ def _group_title(group: Group, result: ScheduleResult, lang: Lang) -> str:
     return _label(group.key, lang, month=month, period=period)
 
 
-def _table(title: Text, lang: Lang, by_agency: bool) -> Table:
-    """A table whose columns have the same widths for every group, so that groups line up."""
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=True)
-    table.add_column(_label("id", lang), no_wrap=True, width=6)
-    table.add_column(_label("content", lang), ratio=4)
-    for role in ROLES:
-        if by_agency:
-            table.add_column(_label(role, lang), justify="center", width=12)
-        else:
-            table.add_column(_label(role, lang), ratio=2)
-    table.add_column(_label("timing", lang), ratio=3, min_width=20)
+def longest_word(*texts: str) -> int:
+    """The narrowest a column can be without cutting a word of ``texts``: cells fold between words only."""
+    return max((len(word) for text in texts for word in text.split()), default=1)
+
+
+def shares(room: int, ratios: list[int], least: list[int]) -> list[int]:
+    """``room`` shared by ``ratios``, no column under its ``least`` width (a longer word would be cut).
+
+    Rich's own sharing gives a column with a ratio its share whatever it holds, so a
+    narrow terminal cut headers ('Directi…'); here a column too narrow for its words
+    gets its least width and the others share the rest.
+    """
+    if room <= sum(least):  # too narrow for whole words: rich then narrows every column
+        return list(least)
+    fixed = [False] * len(ratios)
+    while True:
+        left = room - sum(low for low, done in zip(least, fixed) if done)
+        weight = sum(ratio for ratio, done in zip(ratios, fixed) if not done)
+        ideal = [left * ratio // weight if weight else 0 for ratio in ratios]
+        short = [i for i, done in enumerate(fixed) if not done and ideal[i] < least[i]]
+        if not short:
+            widths = [least[i] if fixed[i] else ideal[i] for i in range(len(ratios))]
+            widths[max(range(len(ratios)), key=lambda i: (not fixed[i], ratios[i]))] += room - sum(widths)
+            return widths
+        for i in short:
+            fixed[i] = True
+
+
+def fitted_table(title: Text, headers: list[str], ratios: list[int], least: list[int], width: int,
+                 centered: range = range(0)) -> Table:
+    """A table ``width`` wide: columns with a ratio share what the others leave, none under its ``least``."""
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+    for index, header in enumerate(headers):
+        table.add_column(header, width=least[index], justify="center" if index in centered else "left")
+    edges = table._extra_width + sum(table._get_padding_width(index) for index in range(len(headers)))
+    flexible = [i for i, ratio in enumerate(ratios) if ratio]
+    room = width - edges - sum(least[i] for i, ratio in enumerate(ratios) if not ratio)
+    for index, share in zip(flexible, shares(room, [ratios[i] for i in flexible], [least[i] for i in flexible])):
+        table.columns[index].width = share
     return table
+
+
+def _table(title: Text, lang: Lang, by_agency: bool, least: list[int], width: int) -> Table:
+    """A table whose columns have the same widths for every group, so that groups line up.
+
+    ``least`` is each column's longest word over every group: no header, name or
+    month is cut; the content and the roles fold between words. The roles of an
+    agency's tasks are marks only: as wide as their header needs.
+    """
+    roles = range(2, 2 + len(ROLES))
+    ratios = [0, 4, *([0 if by_agency else 2] * len(ROLES)), 3]
+    return fitted_table(title, _headers(lang), ratios, least, width, roles if by_agency else range(0))
+
+
+def _headers(lang: Lang) -> list[str]:
+    return [_label(key, lang) for key in ("id", "content", *ROLES, "timing")]
 
 
 def _names(codes: list[str], result: ScheduleResult, lang: Lang) -> str:
@@ -131,7 +176,7 @@ def _role_mark(task: TaskRow, role: str) -> Text:
     return Text("(✓)", style="green") if role in task.via else Text("✓", style="bold green")
 
 
-def _add_task(table: Table, task: TaskRow, group: Group, result: ScheduleResult, lang: Lang, by_agency: bool) -> None:
+def _task_row(task: TaskRow, group: Group, result: ScheduleResult, lang: Lang, by_agency: bool) -> list[Text]:
     content = Text(task.content_vi if lang is Lang.vi else task.content_en)
     if by_agency:
         roles = [_role_mark(task, role) for role in ROLES]
@@ -142,28 +187,32 @@ def _add_task(table: Table, task: TaskRow, group: Group, result: ScheduleResult,
         roles = [Text(getattr(task, role).text) for role in ROLES]
     timing = Text(task.timing_text)
     timing.append(f"\n→ {normalised(task, lang, group.month)}", style="cyan")
-    table.add_row(Text(task.id, style="bold"), content, *roles, timing)
+    return [Text(task.id, style="bold"), content, *roles, timing]
 
 
-def schedule_tables(result: ScheduleResult, lang: Lang) -> list[Table | Text]:
+def schedule_tables(result: ScheduleResult, lang: Lang, width: int) -> list[Table | Text]:
     """One table per group (a section, or 'due this month' and the like); an empty group is one line."""
     by_agency = result.agency is not None
+    rows = {id(group): [_task_row(task, group, result, lang, by_agency) for task in group.tasks]
+            for group in result.groups}
+    least = [longest_word(header, *(row[index].plain for group_rows in rows.values() for row in group_rows))
+             for index, header in enumerate(_headers(lang))]
     shown: list[Table | Text] = []
     for group in result.groups:
         if group.key == SECTION and by_agency and not group.tasks:
             continue
-        title = Text(_group_title(group, result, lang), style=GROUP_STYLE.get(group.key, "bold"))
+        title = Text(group_title(group, result, lang), style=GROUP_STYLE.get(group.key, "bold"))
         if not group.tasks:
             title.append(f": {_label('none', lang)}", style="dim")
             shown.append(title)
             continue
         title.append(f" ({len(group.tasks)})", style="dim")
-        table = _table(title, lang, by_agency)
-        for task in group.tasks:
-            _add_task(table, task, group, result, lang, by_agency)
+        table = _table(title, lang, by_agency, least, width)
+        for row in rows[id(group)]:
+            table.add_row(*row)
         shown.append(table)
     if result.commitments:
-        shown.append(commitments_table(result, lang))
+        shown.append(commitments_table(result, lang, width))
     return shown
 
 
@@ -174,24 +223,27 @@ def _commitment_who(commitment: CommitmentRow, result: ScheduleResult, lang: Lan
     return who
 
 
-def commitments_table(result: ScheduleResult, lang: Lang) -> Table:
+def commitments_table(result: ScheduleResult, lang: Lang, width: int) -> Table:
     """What the plan commits bodies to without a figure: the source's place, who, what, which communes, when."""
     title = Text(_label("commitments", lang), style="bold")
     title.append(f" ({len(result.commitments)})", style="dim")
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=True)
-    table.add_column(_label("source", lang), ratio=1)
-    table.add_column(_label("who", lang), ratio=2)
-    table.add_column(_label("what", lang), ratio=4)
-    table.add_column(_label("communes", lang), ratio=2)
-    table.add_column(_label("year", lang), justify="right", width=10)
-    for commitment in result.commitments:
-        table.add_row(
+    rows = [
+        (
             Text(commitment.source, style="bold"),
             _commitment_who(commitment, result, lang),
             Text(commitment.what_vi if lang is Lang.vi else commitment.what_en),
             Text(commitment.communes_label or ""),
             Text(str(commitment.year) if commitment.year else _label("year_not_stated", lang)),
         )
+        for commitment in result.commitments
+    ]
+    headers = [_label(key, lang) for key in ("source", "who", "what", "communes", "year")]
+    least = [longest_word(header, *(row[index].plain for row in rows)) for index, header in enumerate(headers)]
+    least[-1] = max(len(text) for text in (headers[-1], *(row[-1].plain for row in rows)))  # 'not stated', whole
+    table = fitted_table(title, headers, [1, 2, 4, 2, 0], least, width)
+    table.columns[-1].justify = "right"
+    for row in rows:
+        table.add_row(*row)
     return table
 
 
@@ -215,7 +267,7 @@ def render_schedule(console: Console, result: ScheduleResult, view: View) -> Non
             console.print(Text(_label("collectives", lang, names=_names(codes, result, lang)), style="dim"))
     if result.as_of:
         console.print(Text(_label("as_of", lang, date=numbers.date_text(result.as_of, lang))))
-    for shown in schedule_tables(result, lang):
+    for shown in schedule_tables(result, lang, console.width):
         console.print(shown)
     if result.not_shown and result.mode != "all":
         key = "outside" if result.mode == "period" else "not_shown"

@@ -171,7 +171,7 @@ def _progress(progress: Progress, chart: Chart, lang: Lang) -> str:
 
 def _schedule_group(report: Report, group, tasks, listed: list[str]) -> str:
     """One group of the schedule under its heading: the tasks no earlier group listed, and which ones it did."""
-    from ntmplan.output.schedule_view import _group_title as group_title
+    from ntmplan.output.schedule_view import group_title
     from ntmplan.output.schedule_view import normalised
 
     lang = report.lang

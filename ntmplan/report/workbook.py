@@ -405,7 +405,7 @@ def budget_sheet(workbook, report: Report) -> None:
 
 def schedule_sheet(workbook, report: Report) -> None:
     """The tasks by group (the plan's sections, or with --as-of: due now, next month, ...), each task once."""
-    from ntmplan.output.schedule_view import _group_title as group_title
+    from ntmplan.output.schedule_view import group_title
     from ntmplan.output.schedule_view import normalised
 
     schedule = report.schedule

@@ -243,8 +243,8 @@ def group_behind(context: TargetContext) -> Iterator[Problem]:
                                            target=target, measure=measure_text(item.measure))
             expected, actual = item.target_min, item.actual
         else:  # each commune must reach the target: communes against communes, never against the target itself
-            message = _("{group} ({measure}): {compliant} of its {communes} communes reach {least}; the target is "
-                        "all {communes}, each with {target}, by the year-end").format(
+            message = _("{group}: {compliant} of its {communes} communes have at least {least}; the target is "
+                        "all {communes}, each with {target} {measure}, by the year-end").format(
                 group=group, compliant=item.compliant, communes=item.communes_found, least=num(item.target_min),
                 measure=measure_text(item.measure), target=target)
             expected, actual = item.communes_found, item.compliant

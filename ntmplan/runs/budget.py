@@ -6,9 +6,9 @@ import datetime as dt
 
 from ntmplan.budget.result import BudgetResult, judged
 from ntmplan.findings import Severity
-from ntmplan.i18n import Lang
+from ntmplan.i18n import _, current
 from ntmplan.loading.plan_loader import load_plan
-from ntmplan.numbers import unit_label
+from ntmplan.numbers import num, unit_label
 from ntmplan.rules.engine import run_scope
 from ntmplan.rules.scopes import ACTUALS, BUDGET, ActualsContext
 from ntmplan.rules.settings import Settings
@@ -30,5 +30,6 @@ def run_budget(plan_file: str, actuals_file: str | None, as_of: dt.date | None, 
         execution = execute(loaded.plan, table, as_of)
         judgement = judgement + run_scope(ACTUALS, ActualsContext(loaded.plan, table, execution), settings)
     tree = facts.budget
-    headline = [f"Total {tree.total:g} {unit_label(tree.unit, Lang.en)}; the sources add up to {tree.sources_sum:g}"]
+    headline = [_("Total {total} {unit}; the sources add up to {sum}").format(
+        total=num(tree.total), unit=unit_label(tree.unit, current()), sum=num(tree.sources_sum))]
     return judged(tree, judgement.verdict(fail_level, headline=headline), execution)

@@ -7,10 +7,11 @@ import datetime as dt
 from ntmplan.check.coverage import Round, RowPlace, count_round, plan_roster
 from ntmplan.check.evaluate import evaluate
 from ntmplan.check.progress import compare_rounds
-from ntmplan.check.result import NO_TARGET, YEAR_END, CheckResult
+from ntmplan.check.result import YEAR_END, CheckResult, counts_text
 from ntmplan.communes.data import CommuneData
 from ntmplan.communes.reader import read_round
 from ntmplan.findings import Severity
+from ntmplan.i18n import _
 from ntmplan.loading.plan_loader import LoadedPlan, load_plan
 from ntmplan.model.plan import Plan
 from ntmplan.rules.engine import run_scope
@@ -55,9 +56,6 @@ def run_check(
     judgement = run_scope(DATA, data, settings) + run_scope(
         TARGETS, TargetContext(loaded, result), settings, loaded.document
     )
-    counts = ", ".join(f"{count} {status}" for status, count in result.target_counts().items()
-                       if count and status != NO_TARGET)
-    result.verdict = judgement.verdict(
-        fail_level, targets=judged_targets(result), headline=[f"Targets: {counts} ({result.basis.description})"],
-    )
+    headline = _("Targets: {counts} ({basis})").format(counts=counts_text(result), basis=result.basis.description)
+    result.verdict = judgement.verdict(fail_level, targets=judged_targets(result), headline=[headline])
     return result

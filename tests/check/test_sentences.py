@@ -45,8 +45,9 @@ def test_a_target_for_each_commune_puts_communes_beside_communes():
     assert f"{now} {target}" in output  # the Now and Target columns: both commune counts
     finding = next(f for f in data["findings"] if f["location"]["path"] == group["path"])
     assert (finding["expected"], finding["actual"]) == (group["communes_found"], group["compliant"])
-    assert f"{group['compliant']} of its {group['communes_found']} communes reach 1; the target is all " \
-           f"{group['communes_found']}, each with 1-2" in finding["message"]
+    assert f": {group['compliant']} of its {group['communes_found']} communes have at least 1; the target is all " \
+           f"{group['communes_found']}, each with 1-2 model residential areas, by the year-end" in finding["message"]
+    assert "(model residential areas)" not in finding["message"]  # the measure once, not repeated in brackets
 
 
 def test_equal_ends_are_one_number_and_an_open_range_has_no_upper_end():

@@ -72,7 +72,7 @@ def test_silenced_findings_in_markdown_and_table(tmp_path):
     assert shown.exit_code == 0
     compare_golden("validate-baseline.markdown.md", shown.output.replace(str(baseline), "BASELINE"))
     hidden = run("validate", PLAN, "--baseline", str(baseline), "--format", "markdown")
-    assert "5 finding(s) silenced" in hidden.output and "| ❌ error |" not in hidden.output
+    assert "5 findings silenced" in hidden.output and "| ❌ error |" not in hidden.output
 
 
 # --- GitHub annotations ---------------------------------------------------------------------------
@@ -250,4 +250,4 @@ def test_the_data_s_progress_is_counted_in_the_log_not_annotated_on_the_plan_s_l
     output = run(*COMMANDS["check"], "--format", "github").output
     annotations = [line for line in output.splitlines() if line.startswith("::")]
     assert annotations and not [line for line in annotations if "title=TG" in line]
-    assert "20 finding(s) on the data's progress (TG01, TG02, TG03, TG04, TG05) are not annotated" in output
+    assert "20 findings on the data's progress (TG01, TG02, TG03, TG04, TG05) are not annotated" in output
