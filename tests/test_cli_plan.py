@@ -46,7 +46,7 @@ def test_validate_json_lists_the_source_inconsistencies():
 def test_validate_table_ends_with_a_summary_line():
     result = invoke("validate", PLAN)
     assert result.exit_code == 1
-    assert "3 error(s), 1 warning(s), 1 info" in result.output.splitlines()[-1]
+    assert "3 errors, 1 warning, 1 info" in result.output.splitlines()[-1]
 
 
 def test_fail_on_never_passes_and_strict_fails(tmp_path):
@@ -61,7 +61,7 @@ def test_clean_plan_passes(tmp_path):
     path.write_text(to_yaml(clean_plan()), encoding="utf-8")
     result = invoke("validate", str(path))
     assert result.exit_code == 0
-    assert "0 error(s), 0 warning(s), 0 info" in result.output
+    assert "0 errors, 0 warnings, 0 info" in result.output
 
 
 def test_targets_json():

@@ -20,7 +20,7 @@ from ntmplan.findings import Finding, Severity, Summary
 from ntmplan.i18n import N_, _, ngettext, pick, translate
 from ntmplan.model.labels import compared, with_unit
 from ntmplan.numbers import figure_text, range_text
-from ntmplan.output.reportable import SEVERITY_NAME, level_name
+from ntmplan.output.reportable import SEVERITY_NAME, level_name, tally
 from ntmplan.output.view import View
 
 if TYPE_CHECKING:  # the results are only read here: a command imports its own run, and no other
@@ -184,10 +184,8 @@ def findings_tables(findings: list[Finding], tolerance: bool = False, width: int
 
 
 def summary_line(summary: Summary, file: str) -> Text:
-    """'✓ 0 error(s), … in FILE: passes at level 'error'', the last line of every findings view."""
-    counts = _("{errors} error(s), {warnings} warning(s), {infos} info in {file}").format(
-        errors=summary.errors, warnings=summary.warnings, infos=summary.infos, file=file
-    )
+    """'✓ 0 errors, … in FILE: passes at level 'error'', the last line of every findings view."""
+    counts = _("{tally} in {file}").format(tally=tally(summary), file=file)
     level = level_name(summary.fail_level)
     if summary.failed:
         return Text("✗ " + _("{counts}: fails at level '{level}'").format(counts=counts, level=level),

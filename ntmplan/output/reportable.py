@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ntmplan.findings import Finding, JudgedTarget, RuleRun, Severity, Summary
-from ntmplan.i18n import N_, _, translate
+from ntmplan.i18n import N_, _, ngettext, translate
 
 SEVERITY_NAME = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), Severity.INFO: N_("info")}
 LEVEL_NAME = {"never": N_("never")}
@@ -71,10 +71,18 @@ def fails(finding: Finding, summary: Summary) -> bool:
     return finding.severity >= Severity(summary.fail_level)
 
 
+def tally(summary: Summary) -> str:
+    """'0 errors, 21 warnings, 4 info' in the reader's language."""
+    return ", ".join([
+        ngettext("{count} error", "{count} errors", summary.errors).format(count=summary.errors),
+        ngettext("{count} warning", "{count} warnings", summary.warnings).format(count=summary.warnings),
+        _("{count} info").format(count=summary.infos),
+    ])
+
+
 def counts(summary: Summary) -> str:
-    """'0 error(s), 21 warning(s), 4 info' in the reader's language."""
-    text = _("{errors} error(s), {warnings} warning(s), {infos} info").format(
-        errors=summary.errors, warnings=summary.warnings, infos=summary.infos)
+    """The tally, and how many findings were silenced."""
+    text = tally(summary)
     if summary.silenced:
         text += _(", {count} silenced").format(count=summary.silenced)
     return text

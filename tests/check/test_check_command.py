@@ -69,7 +69,7 @@ def test_table_summary_first_and_findings_last():
     assert lines[1].startswith("Basis: year-end targets of 2019, at 2019-06-30: 6 months left")
     assert any(line.startswith("Targets: 4 met, 4 on track, 9 behind, 7 open, 1 due later") for line in lines[2:5])
     assert "Priority: communes closest to the standard" in result.output
-    assert lines[-1].startswith("✓ 0 error(s), 10 warning(s), 11 info")
+    assert lines[-1].startswith("✓ 0 errors, 10 warnings, 11 info")
 
 
 @pytest.mark.parametrize("width", ["80", "100", "120"])
