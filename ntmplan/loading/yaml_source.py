@@ -23,7 +23,9 @@ import yaml
 
 from ntmplan.errors import InputError, read_text
 from ntmplan.figures import Stated, decimals
+from ntmplan.i18n import N_, _, translate
 from ntmplan.loading.markers import IgnoreMarker, scan_markers
+from ntmplan.numbers import num
 
 try:
     _SafeLoader = yaml.CSafeLoader
@@ -126,40 +128,41 @@ class _Builder:
         if self.nodes > MAX_NODES:
             raise self.fail(
                 node,
-                "the document expands to too many values (an alias bomb or a runaway file)",
+                _("the document expands to too many values (an alias bomb or a runaway file)"),
                 path,
-                expected=f"at most {MAX_NODES:,} values",
+                expected=_("at most {count} values").format(count=num(MAX_NODES)),
             )
         if depth > MAX_DEPTH:
-            raise self.fail(node, "the document is nested too deeply", path, expected=f"at most {MAX_DEPTH} levels")
+            raise self.fail(node, _("the document is nested too deeply"), path, expected=_("at most {count} levels").format(count=MAX_DEPTH))
         self.marks.setdefault(path, _mark(node))
         if isinstance(node, yaml.MappingNode):
             return self.build_mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                raise self.fail(node, "explicit YAML tags are not allowed", path, found=node.tag)
+                raise self.fail(node, _("explicit YAML tags are not allowed"), path, found=node.tag)
             return [self.build(child, join_path(path, i), depth + 1) for i, child in enumerate(node.value)]
         return self.build_scalar(node, path)
 
     def build_mapping(self, node: yaml.MappingNode, path: str, depth: int) -> dict[str, Any]:
         if node.tag != "tag:yaml.org,2002:map":
-            raise self.fail(node, "explicit YAML tags are not allowed", path, found=node.tag)
+            raise self.fail(node, _("explicit YAML tags are not allowed"), path, found=node.tag)
         result: dict[str, Any] = {}
         first_seen: dict[str, Mark] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise self.fail(key_node, "merge keys ('<<') are not allowed in a plan", path)
+                raise self.fail(key_node, _("merge keys ('<<') are not allowed in a plan"), path)
             if not isinstance(key_node, yaml.ScalarNode):
-                raise self.fail(key_node, "a mapping key must be a plain word", path, found="a collection")
+                raise self.fail(key_node, _("a mapping key must be a plain word"), path, found=_("a collection"))
             key = key_node.value
             child = join_path(path, key)
             if key in first_seen:
                 earlier = first_seen[key]
                 raise self.fail(
                     key_node,
-                    f"duplicate key '{key}' (first defined at line {earlier.line}, column {earlier.column})",
+                    _("duplicate key '{key}' (first defined at line {line}, column {column})").format(
+                        key=key, line=earlier.line, column=earlier.column),
                     child,
-                    expected="each key once per mapping",
+                    expected=_("each key once per mapping"),
                 )
             first_seen[key] = _mark(key_node)
             self.key_marks[child] = first_seen[key]
@@ -174,12 +177,12 @@ class _Builder:
         if kind == "str":
             return node.value
         if kind not in _TAG_KINDS:
-            raise self.fail(node, "explicit YAML tags are not allowed", path, found=f"tag {_describe_tag(node.tag)!r}")
+            raise self.fail(node, _("explicit YAML tags are not allowed"), path, found=_("tag {tag}").format(tag=repr(_describe_tag(node.tag))))
         value = self.resolve_plain(node, path)
         wanted = _TAG_KINDS[kind]
         if type(value) not in wanted:
-            raise self.fail(node, f"the value does not match its tag '!!{kind}'", path,
-                            expected=_TAG_NAMES[kind], found=_shown(node.value))
+            raise self.fail(node, _("the value does not match its tag '!!{kind}'").format(kind=kind), path,
+                            expected=translate(_TAG_NAMES[kind]), found=_shown(node.value))
         return value
 
     def resolve_plain(self, node: yaml.ScalarNode, path: str) -> Any:
@@ -190,8 +193,9 @@ class _Builder:
             return _BOOL[text]
         number = _INT.fullmatch(text) or _OCTAL.fullmatch(text) or _HEX.fullmatch(text) or _FLOAT.fullmatch(text)
         if number and sum(char.isdigit() for char in text) > MAX_DIGITS:
-            raise self.fail(node, "the number has too many digits", path,
-                            expected=f"at most {MAX_DIGITS} digits", found=f"{len(text):,} characters")
+            raise self.fail(node, _("the number has too many digits"), path,
+                            expected=_("at most {count} digits").format(count=MAX_DIGITS),
+                            found=_("{count} characters").format(count=num(len(text))))
         if _INT.fullmatch(text):
             return int(text, 10)
         if _OCTAL.fullmatch(text):
@@ -201,17 +205,17 @@ class _Builder:
         if _FLOAT.fullmatch(text):
             value = float(text)
             if not math.isfinite(value):
-                raise self.fail(node, "the number is too large", path, expected="a finite number", found=_shown(text))
+                raise self.fail(node, _("the number is too large"), path, expected=_("a finite number"), found=_shown(text))
             return Stated(value, decimals(text))
         if _SPECIAL_FLOAT.fullmatch(text):
-            raise self.fail(node, "infinity and NaN are not figures", path, expected="a finite number",
+            raise self.fail(node, _("infinity and NaN are not figures"), path, expected=_("a finite number"),
                             found=_shown(text))
         date = _DATE.fullmatch(text)
         if date:
             try:
                 return dt.date(int(date[1]), int(date[2]), int(date[3]))
             except ValueError as exc:
-                raise self.fail(node, f"no such date ({exc})", path, expected="a date YYYY-MM-DD",
+                raise self.fail(node, _("no such date ({reason})").format(reason=exc), path, expected=_("a date YYYY-MM-DD"),
                                 found=_shown(text)) from None
         return text
 
@@ -220,8 +224,8 @@ class _Builder:
 _TAG_KINDS: dict[str, tuple[type, ...]] = {
     "int": (int,), "float": (Stated, int), "bool": (bool,), "null": (type(None),), "timestamp": (dt.date,),
 }
-_TAG_NAMES = {"int": "an integer", "float": "a number", "bool": "true or false", "null": "null",
-              "timestamp": "a date YYYY-MM-DD"}
+_TAG_NAMES = {"int": N_("an integer"), "float": N_("a number"), "bool": N_("true or false"), "null": "null",
+              "timestamp": N_("a date YYYY-MM-DD")}
 
 
 def _shown(text: str) -> str:
@@ -236,8 +240,8 @@ def _measure(file: str, text: str) -> None:
         end = text.find("\n", start)
         stop = len(text) if end < 0 else end
         if stop - start > MAX_LINE:
-            raise InputError(file, "a line is too long for a plan", line=line, column=MAX_LINE + 1,
-                             expected=f"at most {MAX_LINE:,} characters on a line")
+            raise InputError(file, _("a line is too long for a plan"), line=line, column=MAX_LINE + 1,
+                             expected=_("at most {count} characters on a line").format(count=num(MAX_LINE)))
         if end < 0:
             break
         start, line = end + 1, line + 1
@@ -247,12 +251,12 @@ def _measure(file: str, text: str) -> None:
             values += 1
             if values > MAX_NODES:
                 raise InputError(file, "the document holds too many values", line=event.start_mark.line + 1,
-                                 column=event.start_mark.column + 1, expected=f"at most {MAX_NODES:,} values")
+                                 column=event.start_mark.column + 1, expected=_("at most {count} values").format(count=num(MAX_NODES)))
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise InputError(file, "the document is nested too deeply", line=event.start_mark.line + 1,
-                                 column=event.start_mark.column + 1, expected=f"at most {MAX_DEPTH} levels")
+                raise InputError(file, _("the document is nested too deeply"), line=event.start_mark.line + 1,
+                                 column=event.start_mark.column + 1, expected=_("at most {count} levels").format(count=MAX_DEPTH))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -260,7 +264,7 @@ def _measure(file: str, text: str) -> None:
 def parse_yaml(file: str, text: str) -> YamlDocument:
     """Parse one YAML document from ``text``; ``file`` is used in messages only."""
     if not text.strip():
-        raise InputError(file, "the file is empty", line=1, column=1, expected="a YAML plan document")
+        raise InputError(file, _("the file is empty"), line=1, column=1, expected=_("a YAML plan document"))
     try:
         _measure(file, text)
         root = yaml.compose(text, Loader=_Loader)
@@ -271,16 +275,16 @@ def parse_yaml(file: str, text: str) -> YamlDocument:
             problem = f"{exc.problem} ({exc.context})"
         raise InputError(
             file,
-            f"YAML syntax error: {problem}",
+            _("YAML syntax error: {problem}").format(problem=problem),
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
         ) from None
     except yaml.YAMLError as exc:
-        raise InputError(file, f"YAML error: {exc}") from None
+        raise InputError(file, _("YAML error: {problem}").format(problem=exc)) from None
     except RecursionError:
-        raise InputError(file, "the document is nested too deeply", expected=f"at most {MAX_DEPTH} levels") from None
+        raise InputError(file, _("the document is nested too deeply"), expected=_("at most {count} levels").format(count=MAX_DEPTH)) from None
     if root is None:
-        raise InputError(file, "the file holds no YAML document", line=1, column=1, expected="a YAML plan document")
+        raise InputError(file, _("the file holds no YAML document"), line=1, column=1, expected=_("a YAML plan document"))
     builder = _Builder(file)
     data = builder.build(root, "", 0)
     return YamlDocument(
