@@ -126,3 +126,17 @@ def test_the_html_footer_is_vietnamese(tmp_path):
     assert run("report", "--out", str(page), "--lang", "vi").exit_code == 0
     footer = page.read_text(encoding="utf-8").split("<footer>")[1].split("</footer>")[0]
     assert footer == "Lập bằng ntmplan từ các tệp nêu ở trên."
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("metadata:\n  year: 2019-02-30\n", "không có ngày này"),
+    ("a: 1\na: 2\n", "khóa 'a' bị trùng (đã khai báo lần đầu ở dòng 1, cột 1)"),
+    ("a: !!int abc\n", "giá trị không khớp với thẻ '!!int' của nó"),
+    ("a: {b: 1\n", "lỗi cú pháp YAML"),
+])
+def test_a_broken_plan_is_explained_in_vietnamese(tmp_path, text, words):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(plan), "--lang", "vi"])
+    assert result.exit_code == 2
+    assert words in " ".join(result.output.split())
