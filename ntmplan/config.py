@@ -36,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ntmplan.errors import InputError, line_and_column, read_text
 from ntmplan.findings import Finding, Severity
+from ntmplan.i18n import N_, _, translate
 from ntmplan.rules.settings import Baseline, Settings, baseline_key
 from ntmplan.text import suggest
 
@@ -119,11 +120,13 @@ def read_config(file: str) -> Settings:
         if error["type"] == "extra_forbidden":
             allowed = sorted(f.alias or name for name, f in ConfigModel.model_fields.items())
             hint = suggest(keys[-1], allowed)
-            expected = (f"'{hint}' (did you mean it?) or another of: " if hint else "one of: ") + ", ".join(allowed)
-            raise InputError(file, f"unknown option '{keys[-1]}'", line=line, column=column,
+            names = ", ".join(allowed)
+            expected = (_("'{hint}' (did you mean it?) or another of: {names}").format(hint=hint, names=names) if hint
+                        else _("one of: {names}").format(names=names))
+            raise InputError(file, _("unknown option '{name}'").format(name=keys[-1]), line=line, column=column,
                              path=".".join(keys), expected=expected) from None
         expected = (error["msg"][0].lower() + error["msg"][1:]).removeprefix("input should be ")
-        raise InputError(file, "wrong value", line=line, column=column, path=".".join(keys),
+        raise InputError(file, _("wrong value"), line=line, column=column, path=".".join(keys),
                          expected=expected.removeprefix("value error, "), found=_shown(error.get("input"))) from None
     disabled = {_rule_code(file, code, ["disable", code], locate) for code in model.disable}
     severity = {_rule_code(file, code, ["severity", code], locate): level for code, level in model.severity.items()}
@@ -144,10 +147,11 @@ def _rule_code(file: str, code: str, keys: list[str], locate) -> str:
         return found.code
     line, column = locate(keys, False)
     nearest = suggest(code.upper(), RULES)
-    expected = "a rule code such as SH01 or a rule name ('ntmplan rules' lists them)"
+    expected = _("a rule code such as SH01 or a rule name ('ntmplan rules' lists them)")
     if nearest:
-        expected = f"'{nearest}' (did you mean it?) or another rule code ('ntmplan rules' lists them)"
-    raise InputError(file, f"unknown rule '{code}'", line=line, column=column, path=".".join(keys),
+        expected = _("'{nearest}' (did you mean it?) or another rule code ('ntmplan rules' lists them)").format(
+            nearest=nearest)
+    raise InputError(file, _("unknown rule '{code}'").format(code=code), line=line, column=column, path=".".join(keys),
                      expected=expected)
 
 
@@ -157,8 +161,8 @@ def _read_yaml(file: str):
     document = load_yaml(file)
     data = document.data
     if data is None or not isinstance(data, dict):
-        raise InputError(file, "the configuration must be a mapping of options", line=1, column=1,
-                         expected="fail-on, disable, severity or baseline")
+        raise InputError(file, _("the configuration must be a mapping of options"), line=1, column=1,
+                         expected=_("fail-on, disable, severity or baseline"))
 
     def locate(keys: list[str], key: bool) -> tuple[int | None, int | None]:
         path = ".".join(keys)
@@ -184,25 +188,25 @@ def _read_toml(file: str):
     try:
         data = _toml_loads(text)
     except RecursionError:
-        raise InputError(file, "the TOML is nested too deeply", expected="a [tool.ntmplan] table of options") from None
+        raise InputError(file, _("the TOML is nested too deeply"), expected=_("a [tool.ntmplan] table of options")) from None
     except ValueError as exc:  # tomllib.TOMLDecodeError, and a number too long to read
-        message = str(exc) if type(exc).__name__ == "TOMLDecodeError" else "a number is too long to read"
+        message = str(exc) if type(exc).__name__ == "TOMLDecodeError" else _("a number is too long to read")
         where = message.rpartition(" (at line ")[2].rstrip(")").split(", column ")
         line, column = (int(where[0]), int(where[1])) if len(where) == 2 and all(map(str.isdigit, where)) \
             else (None, None)
-        raise InputError(file, f"TOML syntax error: {message.split(' (at')[0]}", line=line, column=column) from None
+        raise InputError(file, _("TOML syntax error: {problem}").format(problem=message.split(" (at")[0]), line=line, column=column) from None
     tool = data.get("tool")
     if tool is not None and not isinstance(tool, dict):
         line, column = toml_position(text, [], root=("tool",))
-        raise InputError(file, "tool must be a table", line=line, column=column, path="tool",
-                         expected="a [tool.ntmplan] table of options", found=_shown(tool))
+        raise InputError(file, _("tool must be a table"), line=line, column=column, path="tool",
+                         expected=_("a [tool.ntmplan] table of options"), found=_shown(tool))
     options: Any = (tool or {}).get("ntmplan")
     if options is None:
-        raise InputError(file, "there is no [tool.ntmplan] table", expected="a [tool.ntmplan] table of options")
+        raise InputError(file, _("there is no [tool.ntmplan] table"), expected=_("a [tool.ntmplan] table of options"))
     if not isinstance(options, dict):
         line, column = toml_position(text, [])
-        raise InputError(file, "tool.ntmplan must be a table of options", line=line, column=column,
-                         path=TABLE, expected="a [tool.ntmplan] table", found=_shown(options))
+        raise InputError(file, _("tool.ntmplan must be a table of options"), line=line, column=column,
+                         path=TABLE, expected=_("a [tool.ntmplan] table"), found=_shown(options))
     return options, lambda keys, key: toml_position(text, keys)
 
 
@@ -250,7 +254,7 @@ def _shown(value: Any) -> str:
 
 
 BASELINE_FORMAT = "ntmplan-baseline"
-BASELINE_EXPECTED = "the file 'ntmplan baseline' writes (or the JSON output of ntmplan validate)"
+BASELINE_EXPECTED = N_("the file 'ntmplan baseline' writes (or the JSON output of ntmplan validate)")
 MAX_BASELINE_BYTES = 20_000_000
 
 
@@ -264,10 +268,10 @@ def load_baseline(file: str) -> Baseline:
     text = read_text(file, "a baseline (the JSON output of ntmplan validate --format json)", MAX_BASELINE_BYTES)
     data = _baseline_json(file, text)
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
-        raise InputError(file, "the baseline has no list of findings", line=1, column=1, expected=BASELINE_EXPECTED)
+        raise InputError(file, _("the baseline has no list of findings"), line=1, column=1, expected=translate(BASELINE_EXPECTED))
     silenced = data.get("silenced")
     if silenced is not None and not isinstance(silenced, list):
-        raise InputError(file, "'silenced' of the baseline is not a list", expected="a list of findings",
+        raise InputError(file, _("'silenced' of the baseline is not a list"), expected=_("a list of findings"),
                          found=type(silenced).__name__)
     listed = data["findings"] + [
         f for f in silenced or [] if isinstance(f, dict) and isinstance(f.get("silenced"), dict)
@@ -278,8 +282,8 @@ def load_baseline(file: str) -> Baseline:
         location = item.get("location") if isinstance(item, dict) else None
         if not isinstance(location, dict) or not isinstance(item.get("code"), str) \
                 or not isinstance(location.get("file"), str) or not isinstance(location.get("path") or "", str):
-            raise InputError(file, f"finding {number + 1} of the baseline has no code or location",
-                             expected="findings as ntmplan prints them") from None
+            raise InputError(file, _("finding {number} of the baseline has no code or location").format(number=number + 1),
+                             expected=_("findings as ntmplan prints them")) from None
         entries.add(baseline_key(location["file"], item["code"], location.get("path") or "", item.get("expected"),
                                  item.get("actual")))
     return Baseline(file, frozenset(entries))
@@ -290,8 +294,8 @@ def _baseline_json(file: str, text: str) -> Any:
 
     def refuse(written: str) -> None:
         line, column = line_and_column(text, max(text.find(written), 0))
-        raise InputError(file, "the baseline holds a number that is not a finite figure", line=line, column=column,
-                         expected="numbers as ntmplan writes them", found=written[:40])
+        raise InputError(file, _("the baseline holds a number that is not a finite figure"), line=line, column=column,
+                         expected=_("numbers as ntmplan writes them"), found=written[:40])
 
     def finite(written: str) -> float:
         value = float(written)
@@ -302,12 +306,12 @@ def _baseline_json(file: str, text: str) -> Any:
     try:
         return json.loads(text, parse_constant=refuse, parse_float=finite)
     except json.JSONDecodeError as exc:
-        raise InputError(file, f"the baseline is not valid JSON ({exc.msg})", line=exc.lineno, column=exc.colno,
-                         expected=BASELINE_EXPECTED) from None
+        raise InputError(file, _("the baseline is not valid JSON ({reason})").format(reason=exc.msg), line=exc.lineno, column=exc.colno,
+                         expected=translate(BASELINE_EXPECTED)) from None
     except RecursionError:
-        raise InputError(file, "the baseline is nested too deeply", expected=BASELINE_EXPECTED) from None
+        raise InputError(file, _("the baseline is nested too deeply"), expected=translate(BASELINE_EXPECTED)) from None
     except ValueError:  # an integer of thousands of digits
-        raise InputError(file, "the baseline holds a number too long to read", expected=BASELINE_EXPECTED) from None
+        raise InputError(file, _("the baseline holds a number too long to read"), expected=translate(BASELINE_EXPECTED)) from None
 
 
 def baseline_document(findings: list[Finding], plans: list[str]) -> bytes:

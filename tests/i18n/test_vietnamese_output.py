@@ -140,3 +140,15 @@ def test_a_broken_plan_is_explained_in_vietnamese(tmp_path, text, words):
     result = runner.invoke(app, ["validate", str(plan), "--lang", "vi"])
     assert result.exit_code == 2
     assert words in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize(("option", "text", "words"), [
+    ("--config", "[tool.ntmplan]\nbogus = 1\n", "không có tùy chọn 'bogus'"),
+    ("--baseline", '{"findings": 5}', "tệp mốc (baseline) không có danh sách phát hiện"),
+])
+def test_a_broken_configuration_or_baseline_is_explained_in_vietnamese(tmp_path, option, text, words):
+    given = tmp_path / ("pyproject.toml" if option == "--config" else "baseline.json")
+    given.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", "plans/2019.yaml", option, str(given), "--lang", "vi"])
+    assert result.exit_code == 2
+    assert words in " ".join(result.output.split())
