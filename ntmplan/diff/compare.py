@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ntmplan.diff.result import ATTENTION, INFO, Change
+from ntmplan.i18n import N_, Lang, _, current, translate
 from ntmplan.loading.plan_loader import LoadedPlan
 from ntmplan.loading.yaml_source import join_path
+from ntmplan.numbers import day, num
 
 _INDEX = re.compile(r"\[\d+\]")
 
@@ -62,25 +65,25 @@ TARGETS = {
     "criteria.sub_targets.value": "sub-target",
 }
 FIELD_NAMES = {
-    "total": "total communes",
-    "added": "communes added",
-    "baseline": "communes at the start of the year",
-    "stated_share": "stated share",
-    "amount": "amount",
-    "value": "value",
-    "target": "target",
-    "by_year": "target year",
-    "count": "communes in the band",
-    "average_criteria": "average criteria per commune",
-    "timing": "timing",
-    "directing": "directing bodies",
-    "executing": "executing bodies",
-    "coordinating": "coordinating bodies",
-    "communes": "communes",
+    "total": N_("total communes"),
+    "added": N_("communes added"),
+    "baseline": N_("communes at the start of the year"),
+    "stated_share": N_("stated share"),
+    "amount": N_("amount"),
+    "value": N_("value"),
+    "target": N_("target"),
+    "by_year": N_("target year"),
+    "count": N_("communes in the band"),
+    "average_criteria": N_("average criteria per commune"),
+    "timing": N_("timing"),
+    "directing": N_("directing bodies"),
+    "executing": N_("executing bodies"),
+    "coordinating": N_("coordinating bodies"),
+    "communes": N_("communes"),
 }
 REMOVAL_NEEDS_ATTENTION = {"criterion", "sub-target", "group", "band", "source", "support-scheme", "commitment"}
 RANGE_KEYS = {"min", "max", "comparison"}  # a range, or a target range with how it is meant
-COMPARISON_WORDS = {"at-least": "at least ", "at-most": "at most ", "about": "about "}
+COMPARISON_WORDS = {"at-least": N_("at least {range}"), "at-most": N_("at most {range}"), "about": N_("about {range}")}
 
 
 def pattern(path: str) -> str:
@@ -198,16 +201,28 @@ def _is_range(value: Any) -> bool:
     return isinstance(value, dict) and "min" in value and set(value) <= RANGE_KEYS
 
 
+def _figure(value: int | float) -> str:
+    """A number in a message: '29,5' and '1.800' in Vietnamese; in English as the plan writes it ('1800')."""
+    if current() is Lang.vi:
+        return num(value, 6)
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _year(value: Any) -> str:
+    """A year as written, never grouped like an amount ('2019', not '2.019')."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else show(value)
+
+
 def show(value: Any) -> str:
     """A value as a reviewer reads it."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, (int, float)):
-        return f"{value:g}" if isinstance(value, float) else str(value)
+        return _figure(value)
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
+        return day(value) if current() is Lang.vi else value.isoformat()
     if isinstance(value, dict):
         if set(value) <= {"vi", "en"}:
             vi, en = value.get("vi"), value.get("en")
@@ -215,11 +230,12 @@ def show(value: Any) -> str:
         if _is_range(value):
             low, high = value.get("min"), value.get("max")
             if high is None:
-                return f"{show(low)} or more"
+                return _("{low} or more").format(low=show(low))
             shown = show(low) if low == high else f"{show(low)}-{show(high)}"
-            return COMPARISON_WORDS.get(value.get("comparison"), "") + shown
+            return translate(COMPARISON_WORDS.get(value.get("comparison"), "{range}")).format(range=shown)
         if "text" in value and "agencies" in value:
-            return f"'{value['text']}' ({', '.join(value['agencies']) or 'no agency'})"
+            agencies = ", ".join(value["agencies"]) or _("no agency")
+            return f"'{value['text']}' ({agencies})"
         if "text" in value and "kind" in value:
             return f"'{value['text']}'"
         return ", ".join(f"{key}: {show(item)}" for key, item in value.items())
@@ -230,48 +246,54 @@ def show(value: Any) -> str:
 
 # How an item of each list of the plan is named in a change: (noun, the key that identifies it).
 _ITEM_NOUNS = {
-    "criteria.sub_targets": ("sub-target", "key"),
-    "headline.groups": ("group", "key"),
-    "headline.support_schemes": ("support scheme", "key"),
-    "measures": ("measure area", "number"),
-    "measures.figures": ("figure", "key"),
-    "commitments": ("commitment", "key"),
-    "agencies": ("agency", "code"),
-    "responsibilities": ("responsibility", "number"),
-    "schedule.sections": ("section", "number"),
-    "schedule.sections.tasks": ("task", "id"),
+    "criteria.sub_targets": (N_("sub-target"), "key"),
+    "headline.groups": (N_("group"), "key"),
+    "headline.support_schemes": (N_("support scheme"), "key"),
+    "measures": (N_("measure area"), "number"),
+    "measures.figures": (N_("figure"), "key"),
+    "commitments": (N_("commitment"), "key"),
+    "agencies": (N_("agency"), "code"),
+    "responsibilities": (N_("responsibility"), "number"),
+    "schedule.sections": (N_("section"), "number"),
+    "schedule.sections.tasks": (N_("task"), "id"),
 }
+# A change outside every list is named by the part of the plan it is in.
+_TOP_NAMES = {"headline": N_("headline"), "budget": N_("budget"), "metadata": N_("metadata")}
 
 
 def _item_label(list_pattern: str, item: Any) -> str:
     get = lambda key: _get(item, key)  # noqa: E731
-    name = get("name.en") or get("name.vi") or get("name")
+    own_first = ("name.vi", "name.en") if current() is Lang.vi else ("name.en", "name.vi")
+    name = get(own_first[0]) or get(own_first[1]) or get("name")
     if list_pattern == "criteria":
-        return f"criterion {get('number')}" + (f" ({name})" if name else "")
+        if name:
+            return _("criterion {number} ({name})").format(number=get("number"), name=name)
+        return _("criterion {number}").format(number=get("number"))
     if list_pattern == "headline.bands":
-        return f"band {show(get('criteria'))} criteria"
+        return _("band {criteria} criteria").format(criteria=show(get("criteria")))
     if list_pattern == "headline.advanced_pilot_communes":
-        return f"advanced pilot commune {get('code')} {name or ''}".rstrip()
+        return _("advanced pilot commune {code} {name}").format(code=get("code"), name=name or "").rstrip()
     if list_pattern == "legal_documents":
-        return f"document {get('number') or get('key')}"
+        return _("document {number}").format(number=get("number") or get("key"))
     if list_pattern.startswith("budget.sources"):
-        return f"source {get('key')}"
+        return _("source {key}").format(key=get("key"))
     if list_pattern in _ITEM_NOUNS:
         noun, key = _ITEM_NOUNS[list_pattern]
-        return f"{noun} {get(key)}"
+        return f"{translate(noun)} {get(key)}"
     return list_pattern
 
 
 def label(raw: Raw) -> str:
     """'criterion 2 (Transport)', 'criterion 2 (Transport), sub-target rural-roads-built', 'task V.4'."""
-    parts = [_item_label(list_pattern, item) for list_pattern, item in raw.context]
-    parts = [part for part in parts if not part.startswith("section ")] if len(parts) > 1 else parts
-    if not parts:
+    context = raw.context
+    if len(context) > 1:  # a task is named by its id, which says its section
+        context = [(list_pattern, item) for list_pattern, item in context if list_pattern != "schedule.sections"]
+    if not context:
         top = (raw.new_path or raw.old_path or "").split(".")[0].split("[")[0]
-        return {"headline": "headline", "budget": "budget", "metadata": "metadata"}.get(top, top)
-    if all(part.startswith("source ") for part in parts):
-        return "source " + " › ".join(part.removeprefix("source ") for part in parts)
-    return ", ".join(parts)
+        return translate(_TOP_NAMES[top]) if top in _TOP_NAMES else top
+    if all(list_pattern.startswith("budget.sources") for list_pattern, _item in context):
+        return _("source {key}").format(key=" › ".join(str(_get(item, "key")) for _pattern, item in context))
+    return ", ".join(_item_label(list_pattern, item) for list_pattern, item in context)
 
 
 def subject(path_pattern: str) -> str:
@@ -304,7 +326,8 @@ def _delta(old: Any, new: Any) -> float | None:
 
 
 def _signed(delta: float) -> str:
-    return f"{delta:+g}".replace("-", "−")
+    """'+50', '−2' (a true minus sign), the figure written the reader's way."""
+    return ("−" if math.copysign(1, delta) < 0 else "+") + _figure(abs(delta))
 
 
 # --- classification ----------------------------------------------------------------------
@@ -337,7 +360,8 @@ class Classifier:
         here = pattern(path)
         what = subject(here)
         name = label(raw)
-        field_name = FIELD_NAMES.get(here.rsplit(".", 1)[-1], here.rsplit(".", 1)[-1].replace("_", " "))
+        key = here.rsplit(".", 1)[-1]
+        field_name = translate(FIELD_NAMES[key]) if key in FIELD_NAMES else key.replace("_", " ")
         if raw.item:
             return self.item_change(raw, what, name)
         if here in TARGETS:
@@ -345,65 +369,85 @@ class Classifier:
         if here == "headline.groups.by_year":
             later = (raw.new or 0) > (raw.old or 0)
             kind = "postponed" if later else "brought-forward"
-            return self.change(raw, "group", kind, f"{name}: target year {'postponed' if later else 'brought forward'} "
-                               f"from {show(raw.old)} to {show(raw.new)}", attention=later, delta=_delta(raw.old, raw.new))
+            template = (_("{name}: target year postponed from {old} to {new}") if later
+                        else _("{name}: target year brought forward from {old} to {new}"))
+            return self.change(raw, "group", kind, template.format(name=name, old=_year(raw.old), new=_year(raw.new)),
+                               attention=later, delta=_delta(raw.old, raw.new))
         if here == "budget.total" or (here.startswith("budget.sources") and here.endswith(".amount")):
             delta = _delta(raw.old, raw.new)
             cut = raw.new is None or (delta is not None and delta < 0)
             kind = "cut" if cut else "increased"
-            return self.change(raw, "budget" if here == "budget.total" else "source", kind,
-                               f"{name}: {field_name} {'cut' if cut else 'increased'} from {show(raw.old)} to "
-                               f"{show(raw.new)} billion VND" + (f" ({_signed(delta)})" if delta is not None else ""),
+            template = (_("{name}: {field} cut from {old} to {new} billion VND{delta}") if cut
+                        else _("{name}: {field} increased from {old} to {new} billion VND{delta}"))
+            message = template.format(name=name, field=field_name, old=show(raw.old), new=show(raw.new),
+                                      delta=f" ({_signed(delta)})" if delta is not None else "")
+            return self.change(raw, "budget" if here == "budget.total" else "source", kind, message,
                                attention=cut, delta=delta)
         if here == "schedule.sections.tasks.timing":
-            return self.change(raw, "task", "retimed", f"{name}: re-timed from {show(raw.old)} to {show(raw.new)}")
+            return self.change(raw, "task", "retimed", _("{name}: re-timed from {old} to {new}").format(
+                name=name, old=show(raw.old), new=show(raw.new)))
         if here.startswith("schedule.sections.tasks.") and here.rsplit(".", 1)[-1] in ("directing", "executing",
                                                                                         "coordinating"):
-            return self.change(raw, "task", "reassigned",
-                               f"{name}: {field_name} changed from {show(raw.old)} to {show(raw.new)}")
+            return self.change(raw, "task", "reassigned", _changed(raw, name, field_name))
         if here == "schedule.sections.tasks.id":
-            return self.change(raw, "task", "moved", f"task {raw.old} is now {raw.new} (same content)")
+            return self.change(raw, "task", "moved",
+                               _("task {old} is now {new} (same content)").format(old=raw.old, new=raw.new))
         if here == "schedule.sections.tasks.number":
             return None  # told by the id
         if here == "agencies.name":
-            return self.change(raw, "agency", "renamed", f"{name}: renamed from {show(raw.old)} to {show(raw.new)}")
+            return self.change(raw, "agency", "renamed", _("{name}: renamed from {old} to {new}").format(
+                name=name, old=show(raw.old), new=show(raw.new)))
         if here == "agencies.code":
-            return self.change(raw, "agency", "recoded", f"agency {show(raw.old)} is now coded {show(raw.new)}")
+            return self.change(raw, "agency", "recoded", _("agency {old} is now coded {new}").format(
+                old=show(raw.old), new=show(raw.new)))
         if here == "headline.bands.count":
-            return self.change(raw, "band", "changed", f"{name}: {field_name} changed from {show(raw.old)} to "
-                               f"{show(raw.new)}", delta=_delta(raw.old, raw.new))
+            return self.change(raw, "band", "changed", _changed(raw, name, field_name), delta=_delta(raw.old, raw.new))
         if raw.new is None:
-            message = f"{name}: {field_name} no longer stated (was {show(raw.old)})"
+            message = _no_longer_stated(raw, name, field_name)
         elif raw.old is None:
-            message = f"{name}: {field_name} set to {show(raw.new)}"
+            message = _set_to(raw, name, field_name)
         else:
-            message = f"{name}: {field_name} changed from {show(raw.old)} to {show(raw.new)}"
+            message = _changed(raw, name, field_name)
         return self.change(raw, what, "changed", message, delta=_delta(raw.old, raw.new))
 
     def target_change(self, raw: Raw, what: str, name: str, field_name: str) -> Change:
         if raw.new is None:
-            return self.change(raw, what, "removed", f"{name}: {field_name} no longer stated (was {show(raw.old)})",
-                               attention=True)
+            return self.change(raw, what, "removed", _no_longer_stated(raw, name, field_name), attention=True)
         if raw.old is None:
-            return self.change(raw, what, "added", f"{name}: {field_name} set to {show(raw.new)}")
+            return self.change(raw, what, "added", _set_to(raw, name, field_name))
         higher = _higher(raw)
         delta = _delta(raw.old, raw.new)
         if higher is None:
-            return self.change(raw, what, "changed", f"{name}: {field_name} changed from {show(raw.old)} to "
-                               f"{show(raw.new)}", delta=delta)
+            return self.change(raw, what, "changed", _changed(raw, name, field_name), delta=delta)
         kind = "raised" if higher else "lowered"
         shown_delta = f" ({_signed(delta)})" if delta is not None and not isinstance(raw.old, dict) else ""
-        return self.change(raw, what, kind, f"{name}: {field_name} {kind} from {show(raw.old)} to {show(raw.new)}"
-                           + shown_delta, attention=not higher, delta=delta)
+        template = (_("{name}: {field} raised from {old} to {new}{delta}") if higher
+                    else _("{name}: {field} lowered from {old} to {new}{delta}"))
+        message = template.format(name=name, field=field_name, old=show(raw.old), new=show(raw.new), delta=shown_delta)
+        return self.change(raw, what, kind, message, attention=not higher, delta=delta)
 
     def item_change(self, raw: Raw, what: str, name: str) -> Change:
         if raw.kind == "added":
-            return self.change(raw, what, "added", f"{name} added")
+            return self.change(raw, what, "added", _("{name} added").format(name=name))
         amount = _get(raw.old, "amount")
         if what == "source":
-            return self.change(raw, what, "removed", f"{name} removed (its {show(amount)} billion VND are cut)",
-                               attention=True, delta=-(amount or 0))
-        return self.change(raw, what, "removed", f"{name} removed", attention=what in REMOVAL_NEEDS_ATTENTION)
+            message = _("{name} removed (its {amount} billion VND are cut)").format(name=name, amount=show(amount))
+            return self.change(raw, what, "removed", message, attention=True, delta=-(amount or 0))
+        return self.change(raw, what, "removed", _("{name} removed").format(name=name),
+                           attention=what in REMOVAL_NEEDS_ATTENTION)
+
+
+def _changed(raw: Raw, name: str, field_name: str) -> str:
+    return _("{name}: {field} changed from {old} to {new}").format(name=name, field=field_name, old=show(raw.old),
+                                                                   new=show(raw.new))
+
+
+def _no_longer_stated(raw: Raw, name: str, field_name: str) -> str:
+    return _("{name}: {field} no longer stated (was {old})").format(name=name, field=field_name, old=show(raw.old))
+
+
+def _set_to(raw: Raw, name: str, field_name: str) -> str:
+    return _("{name}: {field} set to {new}").format(name=name, field=field_name, new=show(raw.new))
 
 
 def _higher(raw: Raw) -> bool | None:
@@ -464,8 +508,9 @@ def money_moved(classifier: Classifier, walk: Walk) -> list[Change]:
             continue
         net = round(sum(delta for _, delta in deltas), 6)
         parts = ", ".join(f"{key} {_signed(delta)}" for key, delta in losses + gains)
-        where = "the sources" if not parents else f"the sub-sources of {' › '.join(parents)}"
-        message = f"money moved between {where}: {parts} billion VND; net effect on the total: {_signed(net)}"
+        where = _("the sources") if not parents else _("the sub-sources of {parents}").format(parents=" › ".join(parents))
+        message = _("money moved between {where}: {parts} billion VND; net effect on the total: {net}").format(
+            where=where, parts=parts, net=_signed(net))
         raw = Raw("changed", level["old"] or level["new"], level["new"] or level["old"], None, None, [])
         change = classifier.change(raw, "budget", "money-moved", message, attention=net < 0, delta=net)
         changes.append(Change(**{**change.__dict__, "label": "budget"}))
@@ -491,8 +536,11 @@ def bands_floor(classifier: Classifier, walk: Walk) -> list[Change]:
         return []
     higher = after > before
     raw = Raw("changed", "headline.bands", "headline.bands", before, after, [])
-    message = (f"the bands now imply an average of at least {after:g} criteria per commune (was {before:g}): "
-               f"the distribution asks {'more' if higher else 'less'} of the communes")
+    template = (_("the bands now imply an average of at least {after} criteria per commune (was {before}): "
+                  "the distribution asks more of the communes") if higher
+                else _("the bands now imply an average of at least {after} criteria per commune (was {before}): "
+                       "the distribution asks less of the communes"))
+    message = template.format(after=_figure(after), before=_figure(before))
     change = classifier.change(raw, "bands", "raised" if higher else "lowered", message, attention=not higher,
                                delta=round(after - before, 6))
     return [Change(**{**change.__dict__, "label": "bands"})]

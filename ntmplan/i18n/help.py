@@ -32,20 +32,22 @@ def language_from_argv(argv: list[str]) -> Lang:
     return environment_language()
 
 
-def _walk(command: Any) -> Iterator[Any]:
-    yield command
+def _walk(command: Any, parent: Any = None, name: str = "ntmplan") -> Iterator[tuple[Any, Any]]:
+    """Each command of the tree with its help option ('-h, --help'), which click makes in English."""
+    context = command.context_class(command, parent=parent, info_name=name, **command.context_settings)
+    yield command, command.get_help_option(context)
     if isinstance(getattr(command, "commands", None), dict):
-        for name in sorted(command.commands):
-            yield from _walk(command.commands[name])
+        for sub in sorted(command.commands):
+            yield from _walk(command.commands[sub], context, sub)
 
 
 def _texts(command: Any) -> Iterator[tuple[object, str]]:
     """(owner, attribute) of every help text in the tree."""
-    for each in _walk(command):
+    for each, help_option in _walk(command):
         for attribute in ("help", "short_help"):
             if getattr(each, attribute, None):
                 yield each, attribute
-        for param in each.params:
+        for param in [*each.params, help_option]:
             if getattr(param, "help", None):
                 yield param, "help"
 

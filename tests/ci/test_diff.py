@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import shutil
 import subprocess
 
@@ -341,3 +342,34 @@ def test_outside_a_repository_and_without_git(tmp_path, monkeypatch):
     assert result.exit_code == 2 and "git cannot read it" in result.output
     result = run("diff", "HEAD:plan.yaml", "plan.yaml", env={"PATH": str(tmp_path)})
     assert result.exit_code == 2 and "git is not installed" in " ".join(result.output.split())
+
+
+def test_diff_in_vietnamese_leaves_no_english_words_in_its_messages(tmp_path, monkeypatch):
+    """Issue 13: every change message and label of `diff --lang vi` is Vietnamese, figures with Vietnamese marks."""
+    shutil.copy(ROOT / "plans" / "2019.yaml", tmp_path / "old.yaml")
+    (tmp_path / "new.yaml").write_text(edited_bundled_plan(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(run("diff", "old.yaml", "new.yaml", "--format", "json", "--lang", "vi").output)
+    texts = [change[part] for change in data["changes"] for part in ("label", "message")]
+    english = re.compile(r"\b(criterion|communes|added|lowered|raised|changed|from|to|stated|share|total|"
+                         r"target|year|postponed|money|moved|between|sources?|billion|VND|net|effect|amount|"
+                         r"increased|cut|renamed|task|agency|group|value)\b")
+    plan_words = re.compile(r"'[^']*'( \([^)]*\))?|[a-z]+(-[a-z]+)+")  # quoted plan values and plan keys stay as written
+    leftovers = [text for text in texts if english.search(plan_words.sub("", text))]
+    assert leftovers == []
+    messages = " | ".join(texts)
+    assert "tiêu chí 2 (Giao thông): số xã đạt thêm hạ từ 12 xuống 10 (−2)" in messages
+    assert "từ 1.800 xuống 1.700 tỷ đồng (−100)" in messages and "từ 29,5 thành 28,5" in messages
+    assert "năm phấn đấu đạt lùi từ 2019 sang 2020" in messages
+
+
+def test_bands_and_removed_sources_in_vietnamese(tmp_path):
+    edit = {"headline.bands[1].count": 4, "headline.bands[1].stated_share": Raw("40.0"),
+            "headline.bands[2].count": 3, "headline.bands[2].stated_share": Raw("30.0"), "budget.total": Raw("60.0")}
+    new = patched(clean_plan(), edit)
+    new["budget"]["sources"].pop(1)
+    _, data = diff(tmp_path, clean_plan(), new, "--lang", "vi")
+    messages = [c["message"] for c in data["changes"]]
+    assert ("theo các nhóm xã, bình quân nay ít nhất 9,7 tiêu chí/xã (trước đây 10,7): "
+            "cách phân nhóm đòi hỏi các xã ít hơn") in messages
+    assert "bỏ nguồn vốn credit (cắt 40 tỷ đồng của nguồn này)" in messages
