@@ -1,7 +1,6 @@
 """Writing where nothing can be written: exit 2 naming the path and the reason, before any work."""
 
 import os
-import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -24,7 +23,6 @@ def unwritable_targets(tmp_path):
     }
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="uses mkfifo and /sys")
 @pytest.mark.parametrize("case", ["parent is a file", "a pipe", "a directory", "a kernel directory"])
 def test_calendar_and_report_to_an_unwritable_place(tmp_path, monkeypatch, case):
     target, words = unwritable_targets(tmp_path)[case]
