@@ -123,14 +123,6 @@ class Calibration:
     how: dict[str, str] = field(default_factory=dict)
 
 
-def _baseline(count) -> int | None:
-    if count.baseline is not None:
-        return count.baseline
-    if count.total is not None and count.added is not None:
-        return count.total - count.added
-    return None
-
-
 def _group_size(plan: Plan, members: Members) -> int | None:
     return next((g.communes for g in plan.headline.groups if g.members is members and g.communes is not None), None)
 
@@ -139,7 +131,7 @@ def calibrate(plan: Plan) -> Calibration:
     """Read the baseline the plan implies; every figure comes from the plan file."""
     communes = plan.metadata.province.communes
     headline = plan.headline.standard_communes
-    standard = _baseline(headline)
+    standard = headline.start
     if standard is None:
         raise SystemExit("the plan states neither the baseline nor total and added of its communes at standard")
     early = next(
@@ -163,7 +155,7 @@ def calibrate(plan: Plan) -> Calibration:
     for criterion in sorted(plan.criteria, key=lambda c: c.number):
         column = CRITERION_COLUMNS[criterion.number - 1]
         count = criterion.communes
-        start = _baseline(count)
+        start = count.start
         cal.totals[column] = count.total
         if start is not None:
             cal.criteria[column] = start
