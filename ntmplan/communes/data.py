@@ -136,22 +136,46 @@ class CommuneData:
     plan: Plan | None = field(default=None, repr=False)
     reference: pd.DataFrame | None = field(default=None, repr=False)  # the official list (communes.reference)
     not_read: list[str] = field(default_factory=list)  # entries of a folder that are not data files
+    _distinct: dict[str, tuple[np.ndarray, list[str]]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.frame)
 
-    @cached_property
-    def official(self) -> pd.DataFrame:
-        """The official list aligned with the rows (``<NA>`` where the code is not a commune).
+    def distinct(self, name: str) -> tuple[np.ndarray, list[str]]:
+        """Each row's index among the distinct values of column ``name`` (-1 where it is missing), and those values.
 
-        Built once for all the rules that compare a row with its commune's official entry.
+        Found once per column and shared by the rules: a national file's million rows hold a few
+        hundred codes and names, which a rule judges once each and spreads back to the rows,
+        rather than comparing a million strings.
         """
+        if name not in self._distinct:
+            codes, uniques = pd.factorize(self.frame[name], use_na_sentinel=True)
+            self._distinct[name] = (codes, [str(value) for value in uniques])
+        return self._distinct[name]
+
+    @cached_property
+    def official_list(self) -> pd.DataFrame:
+        """The communes of the official list, indexed 0..n-1: what ``official_rows`` points at."""
         from ntmplan.communes.reference import COMMUNE_TYPE, load_reference
 
         reference = self.reference if self.reference is not None else load_reference()
-        communes = reference[reference["type"] == COMMUNE_TYPE].set_index("code")
-        codes = self.frame["code"].astype(object).where(self.frame["code"].notna(), None)
-        return communes.reindex(codes).reset_index(drop=True)
+        return reference[reference["type"] == COMMUNE_TYPE].reset_index(drop=True)
+
+    @cached_property
+    def official_rows(self) -> np.ndarray:
+        """Each row's commune in ``official_list``, by its code (-1 where the code is none of its communes)."""
+        position = {code: index for index, code in enumerate(self.official_list["code"])}
+        codes, uniques = self.distinct("code")
+        return np.array([position.get(code, -1) for code in uniques] + [-1], dtype=np.intp)[codes]
+
+    def official(self, row: int, column: str) -> Any:
+        """The official list's ``column`` for the commune of frame row ``row`` (None when its code is none)."""
+        listed = int(self.official_rows[row])
+        return None if listed < 0 else self.official_list.at[listed, column]
+
+    def official_column(self, column: str) -> np.ndarray:
+        """The official list's ``column`` for the commune of every row (None where the code is none)."""
+        return np.array([*self.official_list[column], None], dtype=object)[self.official_rows]
 
     @property
     def label(self) -> str:

@@ -94,7 +94,7 @@ def covers_province(data: CommuneData) -> bool:
 
     reference = reference_of(data)
     communes = set(reference.loc[reference["type"] == COMMUNE_TYPE, "code"])
-    return communes <= set(data.frame["code"].dropna().unique())
+    return communes <= set(data.distinct("code")[1])
 
 
 def tone_free_key(text: str) -> str:
@@ -124,11 +124,28 @@ def district_name_key(text: str) -> str:
     return tone_free_key(_DISTRICT_PREFIX.sub("", folded))
 
 
-def keys_of(series: pd.Series, function) -> pd.Series:
-    """``function`` of each distinct value once (names repeat: a district has one spelling)."""
+def spread(codes: np.ndarray, answers: list) -> np.ndarray:
+    """One answer per distinct value (``CommuneData.distinct``) spread back to every row; False where missing."""
     import numpy as np
-    import pandas as pd
 
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    mapped = np.array([function(str(value)) for value in uniques] + [None], dtype=object)
-    return pd.Series(mapped[codes], index=series.index, dtype=object)
+    return np.array([*answers, False], dtype=bool)[codes]
+
+
+def differs_from_official(data: CommuneData, name: str, key) -> np.ndarray:
+    """Rows whose ``name`` cell differs from their commune's in the official list once both are read by ``key``.
+
+    Each distinct spelling is keyed once and the keys compared as numbers, so a million rows
+    cost a few hundred calls of ``key``; a row without the cell or without a commune does not differ.
+    """
+    import numpy as np
+
+    numbers: dict[str, int] = {}
+
+    def numbered(values) -> np.ndarray:
+        return np.array([numbers.setdefault(key(value), len(numbers)) if isinstance(value, str) else -1
+                         for value in values] + [-1], dtype=np.intp)
+
+    cells, written = data.distinct(name)
+    mine = numbered(written)[cells]
+    theirs = numbered(data.official_list[name])[data.official_rows]
+    return (mine >= 0) & (theirs >= 0) & (mine != theirs)

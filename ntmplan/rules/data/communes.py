@@ -11,9 +11,10 @@ from ntmplan.rules.data.common import (
     Tally,
     commune_name_key,
     district_name_key,
-    keys_of,
+    differs_from_official,
     reference_of,
     rows,
+    spread,
 )
 from ntmplan.rules.registry import Problem, rule
 from ntmplan.rules.scopes import DATA
@@ -41,24 +42,29 @@ def duplicate_commune(data: CommuneData) -> Iterator[Problem]:
     """
     if not data.has("code"):
         return
-    code = data.frame["code"]
-    known = code.notna()
-    repeat = code.duplicated(keep="first") & known
+    import numpy as np
+    import pandas as pd
+
+    codes, values = data.distinct("code")
+    known = codes >= 0
+    repeat = pd.Series(codes).duplicated(keep="first").to_numpy() & known
     if not repeat.any():
         return
-    first_row = code.index.to_series()[known].groupby(code[known]).first()
+    firsts = np.flatnonzero(known & ~repeat)
+    first_row = np.empty(len(values), dtype=np.intp)
+    first_row[codes[firsts]] = firsts  # each code's first line
     tally = Tally()
     for row in tally(rows(repeat)):
-        first = int(first_row[code.iat[row]])
+        code, first = values[codes[row]], int(first_row[codes[row]])
         yield Problem(
             _(
                 "line {line}: commune {code} ({name}) is already on {first}; the first line is counted, this one "
                 "is not"
-            ).format(line=data.line(row), code=code.iat[row], name=data.frame.at[row, "name"],
+            ).format(line=data.line(row), code=code, name=data.frame.at[row, "name"],
                      first=data.place(first, beside=row)),
             path="code",
             expected=_("each code once"),
-            actual=_("{code} again (first on {first})").format(code=code.iat[row], first=data.place(first, beside=row)),
+            actual=_("{code} again (first on {first})").format(code=code, first=data.place(first, beside=row)),
             **data.at(row, "code"),
         )
     yield from tally.elided()
@@ -84,15 +90,15 @@ def unknown_commune(data: CommuneData) -> Iterator[Problem]:
         return
     reference = reference_of(data)
     communes = set(reference.loc[reference["type"] == COMMUNE_TYPE, "code"])
-    code = data.frame["code"]
-    unknown = code.notna() & ~code.isin(communes)
+    codes, values = data.distinct("code")
+    unknown = spread(codes, [value not in communes for value in values])
     if not unknown.any():
         return
     units = reference.set_index("code")
     total = len(communes)
     tally = Tally()
     for row in tally(rows(unknown)):
-        value = code.iat[row]
+        value = values[codes[row]]
         if value in units.index:
             unit = units.loc[value]
             template = _(
@@ -135,7 +141,7 @@ def missing_commune(data: CommuneData) -> Iterator[Problem]:
         return
     reference = reference_of(data)
     communes = reference[reference["type"] == COMMUNE_TYPE].sort_values("code")
-    absent = communes[~communes["code"].isin(set(data.frame["code"].dropna().unique()))]
+    absent = communes[~communes["code"].isin(set(data.distinct("code")[1]))]
     sizes = communes.groupby("district_code").size()
     for district_code, missing in absent.groupby("district_code", sort=True):
         listed = ", ".join(f"{unit.code} {unit.name}" for unit in missing.itertuples(index=False))
@@ -208,21 +214,17 @@ def name_mismatch(data: CommuneData) -> Iterator[Problem]:
     """
     if not data.has("name") or not data.has("code"):
         return
-    official = data.official
     written = data.frame["name"]
-    both = written.notna() & official["name"].notna()
-    differ = both.copy()
-    differ[both] = keys_of(written[both], commune_name_key) != keys_of(official.loc[both, "name"], commune_name_key)
     tally = Tally()
-    for row in tally(rows(differ)):
+    for row in tally(rows(differs_from_official(data, "name", commune_name_key))):
+        official = data.official(row, "name")
         yield Problem(
             _("line {line}: commune {code} is called '{written}' here, but its official name is '{official}'").format(
-                line=data.line(row), code=data.frame.at[row, "code"], written=written.iat[row],
-                official=official.at[row, "name"],
+                line=data.line(row), code=data.frame.at[row, "code"], written=written.iat[row], official=official,
             ),
             **data.at(row, "name"),
             path="name",
-            expected=official.at[row, "name"],
+            expected=official,
             actual=written.iat[row],
         )
     yield from tally.elided()
@@ -247,36 +249,23 @@ def district_mismatch(data: CommuneData) -> Iterator[Problem]:
     """
     if not data.has("code"):
         return
-    official = data.official
-    known = official["district_code"].notna()
-    checks = []
-    if data.has("district_code"):
-        written = data.frame["district_code"]
-        differ = known & written.notna() & (  # each distinct code once: a million rows share a few hundred
-            keys_of(written, _unpadded) != keys_of(official["district_code"], _unpadded)
-        )
-        checks.append(("district_code", differ, official["district_code"]))
-    if data.has("district"):
-        written = data.frame["district"]
-        differ = known & written.notna() & (
-            keys_of(written, district_name_key) != keys_of(official["district"], district_name_key)
-        )
-        checks.append(("district", differ, official["district"]))
+    checks = [(name, key) for name, key in (("district_code", _unpadded), ("district", district_name_key))
+              if data.has(name)]
     tally = Tally()
-    for name, differ, expected in checks:
-        for row in tally(rows(differ.fillna(False))):
+    for name, key in checks:
+        for row in tally(rows(differs_from_official(data, name, key))):
             yield Problem(
                 _(
                     "line {line}, {where}: {commune} is in {district} ({district_code}) according to the official "
                     "list; the line says '{written}'"
                 ).format(
                     line=data.line(row), where=data.where(name, row), commune=data.commune(row),
-                    district=official.at[row, "district"], district_code=official.at[row, "district_code"],
+                    district=data.official(row, "district"), district_code=data.official(row, "district_code"),
                     written=data.frame.at[row, name],
                 ),
                 **data.at(row, name),
                 path=name,
-                expected=expected.iat[row],
+                expected=data.official(row, name),
                 actual=data.frame.at[row, name],
             )
     yield from tally.elided()
@@ -311,19 +300,20 @@ def other_district_commune(data: CommuneData) -> Iterator[Problem]:
     """
     if not data.has("code"):
         return
-    official = data.official
+    import pandas as pd
+
+    districts = None
     for index, source in enumerate(data.sources):
         claim = source.district
         if claim is None:
             continue
-        mine = data.origin == index
-        other = mine & official["district_code"].notna().to_numpy() & (
-            official["district_code"] != claim.code).to_numpy()
+        districts = data.official_column("district_code") if districts is None else districts
+        other = (data.origin == index) & pd.notna(districts) & (districts != claim.code)
         if not other.any():
             continue
         positions = rows(other)
-        for district_code in sorted(set(official["district_code"].iloc[positions])):
-            found = [row for row in positions if official.at[row, "district_code"] == district_code]
+        for district_code in sorted(set(districts[positions])):
+            found = [row for row in positions if districts[row] == district_code]
             first = found[0]
             yield Problem(
                 ngettext(
@@ -332,8 +322,8 @@ def other_district_commune(data: CommuneData) -> Iterator[Problem]:
                     len(found),
                 ).format(
                     file=source.label, claimed=claim.name, how=_(_CLAIMS[claim.how]), count=len(found),
-                    district=official.at[first, "district"], code=district_code,
-                    communes=", ".join(f"{data.frame.at[row, 'code']} {official.at[row, 'name']} "
+                    district=data.official(first, "district"), code=district_code,
+                    communes=", ".join(f"{data.frame.at[row, 'code']} {data.official(row, 'name')} "
                                        f"({data.place(row, beside=row)})" for row in found),
                 ),
                 path="code",
