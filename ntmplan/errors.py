@@ -128,8 +128,9 @@ def read_bytes(file: str, what: str, max_bytes: int | None = None) -> bytes:
             os.set_blocking(handle, True)
         chunks: list[bytes] = []
         size = 0
+        expected = os.fstat(handle).st_size  # a hint: a file of that size comes in one read, joined without a copy
         while size <= limit:
-            chunk = os.read(handle, min(1 << 20, limit + 1 - size))
+            chunk = os.read(handle, min(max(expected + 1 - size, 1 << 20), limit + 1 - size))
             if not chunk:
                 break
             chunks.append(chunk)

@@ -94,11 +94,10 @@ def type_parts(parts: list[Part]) -> Typed:
     frame, unreadable, short_codes = _parse_columns(raw)
     absents = [_absent(part.widths, part.source.columns, len(part.cells)) for part in parts]
     absent = absents[0] if len(absents) == 1 else pd.concat(absents, ignore_index=True).fillna(False).astype(bool)
-    unknown = raw.isna() if len(raws) > 1 else pd.DataFrame(False, index=raw.index, columns=raw.columns)
-    for name in absent.columns:
-        unknown[name] = unknown[name].to_numpy() | absent[name].to_numpy()
-    for name in unknown.columns:
-        rows = unknown[name].to_numpy()
+    for name in raw.columns:  # unknown: a cell its part's row lacks, or a column its part lacks
+        rows = absent[name].to_numpy() if name in absent.columns else np.zeros(len(raw), dtype=bool)
+        if len(raws) > 1:
+            rows = rows | raw[name].isna().to_numpy()
         if rows.any():
             frame.loc[rows, name] = pd.NA
             unreadable.loc[rows, name] = False
@@ -136,7 +135,8 @@ def _data_cells(
     if not len(records.columns):
         return pd.DataFrame(index=pd.RangeIndex(0)), np.zeros((0, 0), dtype=bool), lines[:0], None
     cleaned = [clean_cells(records[column]) for column in records.columns]
-    cells = pd.DataFrame({i: series for i, (series, _) in enumerate(cleaned)}).reset_index(drop=True)
+    cells = pd.DataFrame({i: series.array for i, (series, _) in enumerate(cleaned)}, index=pd.RangeIndex(len(records)),
+                         copy=False)
     filled = np.column_stack([holds for _, holds in cleaned])
     keep = filled.any(axis=1)
     if not keep.all():  # blank lines, such as the trailing rows Excel leaves
@@ -189,14 +189,14 @@ def _parse_columns(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.Se
             parsed[name], bad[name] = read_flags(series)
         else:
             parsed[name], bad[name] = read_integers(series)
-    return pd.DataFrame(parsed, index=index), pd.DataFrame(bad, index=index, dtype=bool), short_codes
+    return pd.DataFrame(parsed, index=index, copy=False), pd.DataFrame(bad, index=index, copy=False), short_codes
 
 
 def _absent(widths: np.ndarray | None, columns: dict[str, int], size: int) -> pd.DataFrame:
     """True where a row has fewer cells than the column's number: the cell is not there at all."""
     if widths is None:
         return pd.DataFrame(index=pd.RangeIndex(size))
-    return pd.DataFrame({name: widths < number for name, number in columns.items()}, index=pd.RangeIndex(size))
+    return pd.DataFrame({name: widths < number for name, number in columns.items()}, index=pd.RangeIndex(size), copy=False)
 
 
 def _set_aside(cells: pd.DataFrame, frame: pd.DataFrame, lines: np.ndarray) -> tuple[np.ndarray, list[SkippedRows]]:

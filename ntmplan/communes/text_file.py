@@ -46,6 +46,7 @@ _EXCEL_SEP_LINE = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _LINES_AT_ONCE = 65_536  # lines whose separators are counted in one step, to bound the memory it takes
+_HEAD_BYTES = 1 << 20  # a large file's first lines, decoded to find the header (a header is within its first lines)
 
 
 def read_text_file(file: str, raw: bytes) -> Part:
@@ -53,23 +54,23 @@ def read_text_file(file: str, raw: bytes) -> Part:
     text = _decode(file, raw)
     header_line, separator, header, start = _find_header(file, text)
     data = _utf8_body(raw, text, start)
-    has_quotes = b'"' in data
-    body = text[start:] if has_quotes or len(separator.encode()) != 1 else ""
     del text  # a million rows of text weigh more than the table read from them
-    if body:
-        physical = body.split("\n")
-        widths = _widths(file, body, physical, separator, header_line)
-        longest = max(map(len, physical), default=0)
-        del physical
-    else:
-        widths, longest = _plain_widths(file, data, separator, header_line)
-    del body
-    table = _parse(file, data, separator, header_line, int(widths.max()) if len(widths) else 1)
+    has_quotes = b'"' in data
+    try:
+        if has_quotes or len(separator.encode()) != 1:  # records are not lines: the csv module counts their cells
+            body = data.decode("utf-8")
+            widths = _widths(file, body, body.split("\n"), separator, header_line)
+            del body
+            table = _parse(file, data, separator, header_line, int(widths.max()) if len(widths) else 1)
+        else:
+            table, widths = _parse_lines(file, data, separator, header_line)
+    except UnicodeDecodeError:  # in the part of a large file that was not decoded up front
+        decode_utf8(file, raw)  # names the line and column of the first byte that is not UTF-8
+        raise
     lines = _record_lines(table, header_line, has_quotes)
     if len(widths) != len(table):  # line ends the split above does not see (a lone '\r'): no short rows told
         widths = None
-    if longest > MAX_CELL or (has_quotes and len(data) > MAX_CELL):
-        _check_cells(file, table, lines)  # only then can a cell be too long (a quoted one may span lines)
+    _check_cells(file, table, lines)
     source = Source(file, None, header_line, {}, {}, separator, header_rows=header.depth)
     depth = header.depth
     return read_records(source, header.texts, table.iloc[depth:], lines[depth:],
@@ -77,8 +78,9 @@ def read_text_file(file: str, raw: bytes) -> Part:
 
 
 def _utf8_body(raw: bytes, text: str, start: int) -> bytes:
-    """The UTF-8 bytes of ``text`` (decoded from ``raw``) from ``start`` on, without encoding it again
-    when the file is UTF-8: the parser reads bytes, and a copy as text would take twice their room."""
+    """The UTF-8 bytes of ``raw`` from the character ``start`` of ``text`` on (``text`` is ``raw`` decoded, or its
+    first lines), without encoding it again when the file is UTF-8: the parser reads bytes, and a copy as text
+    would take twice their room."""
     if raw.startswith(_UTF16_BOMS):
         return text[start:].encode("utf-8")
     return raw[len(_UTF8_BOM) * raw.startswith(_UTF8_BOM) + len(text[:start].encode("utf-8")):]
@@ -97,8 +99,19 @@ def _physical_lines(text: str, start: int = 0) -> Iterator[str]:
 
 
 def _decode(file: str, raw: bytes) -> str:
-    text = _decode_utf16(file, raw) if raw.startswith(_UTF16_BOMS) else decode_utf8(file, raw)
-    if not text.strip():
+    """The text of the file, or of a large UTF-8 file its first lines, where the header is searched.
+
+    The rest of a large file is decoded by the parser as it reads the cells, not twice; a byte
+    that is not UTF-8 there is told by its line and column all the same (``read_text_file``).
+    """
+    if raw.startswith(_UTF16_BOMS):
+        text = _decode_utf16(file, raw)
+    else:
+        head = raw.rfind(b"\n", 0, _HEAD_BYTES) + 1 if len(raw) > _HEAD_BYTES else 0
+        text = decode_utf8(file, raw[:head] if head else raw)
+        if head and text.isspace():
+            text = decode_utf8(file, raw)
+    if not text or text.isspace():  # not ``text.strip()``: that copies a whole national file to say it is not blank
         raise InputError(
             file,
             _("the file is empty"),
@@ -241,9 +254,29 @@ def _widths(file: str, body: str, physical: list[str], separator: str, header_li
     return widths
 
 
-def _plain_widths(file: str, data: bytes, separator: str, header_line: int) -> tuple[np.ndarray, int]:
-    """``_widths`` for a body without quotes, on its bytes: the cells of each line, and the longest line's
-    length in bytes (at least its length in characters)."""
+def _parse_lines(file: str, data: bytes, separator: str, header_line: int) -> tuple[pd.DataFrame, np.ndarray]:
+    """A body without quotes, parsed, and the cells of each of its lines.
+
+    When every line has as many cells as the first (the header), as a program or Excel
+    writes a table, two counts of bytes show it and the parser reads the cells at once:
+    a line with more cells stops it, a line with fewer leaves the total short. Otherwise
+    each line's cells are counted first, and the widest is refused or read.
+    """
+    mark = ord(separator)
+    lines = data.count(b"\n") + (not data.endswith(b"\n"))
+    first_end = data.find(b"\n")
+    cells = (data if first_end < 0 else data[:first_end]).count(mark) + 1
+    if data.count(mark) == lines * (cells - 1):
+        try:
+            return _read_cells(data, separator, cells), np.full(lines, cells, dtype=np.int64)
+        except pd.errors.ParserError:
+            pass  # a line with more cells than the header: counted and told below
+    widths = _plain_widths(file, data, separator, header_line)
+    return _parse(file, data, separator, header_line, int(widths.max()) if len(widths) else 1), widths
+
+
+def _plain_widths(file: str, data: bytes, separator: str, header_line: int) -> np.ndarray:
+    """``_widths`` for a body without quotes, on its bytes: the cells of each line."""
     octets = np.frombuffer(data, dtype=np.uint8)
     ends = np.flatnonzero(octets == ord("\n"))
     if len(data) and data[-1:] != b"\n":
@@ -259,7 +292,7 @@ def _plain_widths(file: str, data: bytes, separator: str, header_line: int) -> t
     if len(widths) and widths.max() > MAX_COLUMNS:
         widest = int(widths.argmax())
         raise _too_wide(file, header_line + widest, int(widths[widest]))
-    return widths, int((ends - starts).max()) if len(ends) else 0
+    return widths
 
 
 def _parse(file: str, data: bytes, separator: str, header_line: int, widest: int) -> pd.DataFrame:
@@ -268,16 +301,19 @@ def _parse(file: str, data: bytes, separator: str, header_line: int, widest: int
     Each column is read as a categorical straight from the bytes: the parser hashes
     the cells and keeps each distinct spelling once, not a Python string per cell.
     """
-    options = dict(
-        sep=separator, header=None, dtype="category", keep_default_na=False, na_filter=False,
-        skip_blank_lines=False, quotechar='"', engine="c", encoding="utf-8",
-    )
     try:
-        return pd.read_csv(io.BytesIO(data), names=range(widest), **options)
+        return _read_cells(data, separator, widest)
     except pd.errors.EmptyDataError:
         return pd.DataFrame([[""]])
     except pd.errors.ParserError as exc:
         raise _not_csv(file, data.decode("utf-8"), separator, header_line, str(exc)) from None
+
+
+def _read_cells(data: bytes, separator: str, width: int) -> pd.DataFrame:
+    """The C parser on ``data``: ``width`` columns of categorical text cells."""
+    return pd.read_csv(io.BytesIO(data), names=range(width), sep=separator, header=None, dtype="category",
+                       keep_default_na=False, na_filter=False, skip_blank_lines=False, quotechar='"', engine="c",
+                       encoding="utf-8")
 
 
 def _not_csv(file: str, body: str, separator: str, header_line: int, reason: str) -> InputError:
@@ -317,9 +353,15 @@ def _record_lines(table: pd.DataFrame, header_line: int, has_quotes: bool) -> np
 
 
 def _check_cells(file: str, table: pd.DataFrame, lines: np.ndarray) -> None:
-    """Refuse a cell longer than Excel can hold: such a file was not written by a person in Excel."""
+    """Refuse a cell longer than Excel can hold: such a file was not written by a person in Excel.
+
+    A column's distinct spellings are measured, and its cells only when one is too long.
+    """
     for column in table.columns:
-        lengths = table[column].str.len().to_numpy()
+        cells = table[column]
+        if isinstance(cells.dtype, pd.CategoricalDtype) and not (cells.cat.categories.str.len() > MAX_CELL).any():
+            continue
+        lengths = cells.str.len().to_numpy()
         if len(lengths) and lengths.max() > MAX_CELL:
             row = int(lengths.argmax())
             raise InputError(

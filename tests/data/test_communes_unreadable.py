@@ -56,6 +56,25 @@ def test_utf16_without_byte_order_mark(tmp_path):
 
 
 
+def test_not_utf8_far_into_a_large_file(tmp_path):
+    """A large file is decoded up front only as far as its header; a bad byte further down is located all the same."""
+    lines = baseline_lines()
+    body = lines[1:] * 80  # some 16,000 lines: well past the part decoded to find the header
+    path = tmp_path / "large.csv"
+    path.write_bytes(("\n".join([lines[0], *body]) + "\n05986,").encode() + "Hoàng Đông,178\n".encode("cp1258"))
+    found = error(str(path))
+    assert found.problem == "the file is not valid UTF-8 text"
+    assert (found.line, found.column) == (len(body) + 2, 9)
+    assert found.found.startswith("byte 0x")
+
+
+def test_a_large_file_of_blank_lines_is_empty(tmp_path):
+    path = tmp_path / "blank.csv"
+    path.write_bytes(b" \n" * 1_000_000)
+    found = error(str(path))
+    assert (found.problem, found.found) == ("the file is empty", "only blank lines")
+
+
 @pytest.mark.parametrize("content", [b"", b"\xef\xbb\xbf", b"\n\n", b"  \r\n \n"])
 def test_empty(tmp_path, content):
     path = tmp_path / "empty.csv"

@@ -383,6 +383,19 @@ def test_a_data_row_wider_than_any_table(tmp_path):
     assert found.problem.startswith("line 4 has 5,031 cells")
 
 
+def test_a_longer_row_and_a_shorter_row_are_each_told_though_their_cells_add_up(tmp_path):
+    """Counting all the separators of a file cannot tell one row with a cell more and another with one fewer
+    from a file of even rows: the parser's refusal of the longer row does, and then each row is counted."""
+    lines = baseline_lines()[:6]
+    lines[2] += ",x"
+    lines[4] = lines[4].rsplit(",", 1)[0]
+    path = tmp_path / "uneven.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = run_scope(DATA, read_round([str(path)], plan()), Settings()).findings
+    assert [(f.code, f.location.line) for f in found if f.code in ("DA03", "DA20")] == [("DA20", 5), ("DA03", 3)]
+    assert "first on line 3" in next(f.message for f in found if f.code == "DA03")
+
+
 def test_input_files_are_not_changed(tmp_path):
     copy = tmp_path / "2019-06"
     shutil.copytree(FOLDER, copy)
