@@ -18,8 +18,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
+import numpy as np
 import pandas as pd
 
+from ntmplan.communes.data import distinct_values
 from ntmplan.communes.reference import COMMUNE_TYPE
 from ntmplan.model.plan import Plan
 
@@ -113,31 +115,40 @@ def count_round(
     roster: pd.DataFrame | None = None,
     place: Callable[[int], RowPlace] | None = None,
     sources: list[str] | None = None,
+    distinct: tuple[np.ndarray, list[str]] | None = None,
 ) -> Round:
     """The rows of ``frame`` that count, and the round's coverage of the plan's communes.
 
-    ``roster`` is the plan's communes (``plan_roster``); ``place(row)`` says where a row was read.
+    ``roster`` is the plan's communes (``plan_roster``); ``place(row)`` says where a row was read;
+    ``distinct`` is the code column's distinct values (``CommuneData.distinct``), when already found.
     """
     locate = place or (lambda row: RowPlace(", ".join(sources or [])))
-    code = frame["code"]
-    no_code = code.isna()
-    foreign = ~no_code & ~code.isin(set(roster["code"])) if roster is not None else pd.Series(False, index=frame.index)
+    cells, codes = distinct if distinct is not None else distinct_values(frame["code"])
+    no_code = cells < 0
+    if roster is not None:
+        communes = set(roster["code"])
+        foreign = ~no_code & np.array([code not in communes for code in codes] + [False], dtype=bool)[cells]
+    else:
+        foreign = np.zeros(len(frame), dtype=bool)
     candidate = ~no_code & ~foreign
-    repeat = candidate & code.duplicated(keep="first")
+    repeat = candidate & pd.Series(cells).duplicated(keep="first").to_numpy()
     kept = candidate & ~repeat
-    first_row = {value: row for row, value in code[kept & code.isin(set(code[repeat].unique()))].items()} if repeat.any() else {}
+    repeated = np.unique(cells[repeat])
+    first_row = {codes[cells[row]]: frame.index[row] for row in np.flatnonzero(kept & np.isin(cells, repeated))}
 
     excluded = []
-    for row in frame.index[~kept][:LISTED]:
-        if no_code.at[row]:
+    for position in np.flatnonzero(~kept)[:LISTED]:
+        row = frame.index[position]
+        if no_code[position]:
             excluded.append(ExcludedRow(None, NO_CODE, locate(row)))
-        elif foreign.at[row]:
-            excluded.append(ExcludedRow(str(code.at[row]), NOT_A_COMMUNE, locate(row)))
+        elif foreign[position]:
+            excluded.append(ExcludedRow(codes[cells[position]], NOT_A_COMMUNE, locate(row)))
         else:
-            excluded.append(ExcludedRow(str(code.at[row]), REPEAT, locate(row), locate(first_row[code.at[row]])))
+            code = codes[cells[position]]
+            excluded.append(ExcludedRow(code, REPEAT, locate(row), locate(first_row[code])))
 
     counted = frame[kept]
-    present = set(counted["code"])
+    present = {codes[cell] for cell in np.unique(cells[kept])}
     missing: list[str] = []
     by_district: list[MissingDistrict] = []
     if roster is not None:
@@ -156,7 +167,7 @@ def count_round(
         rows=len(frame),
         missing=missing,
         missing_by_district=by_district,
-        duplicates=sorted(set(code[repeat].unique())),
+        duplicates=sorted(codes[cell] for cell in repeated),
         excluded=excluded,
         excluded_rows=int((~kept).sum()),
         partial=bool(missing) or len(counted) < in_plan,

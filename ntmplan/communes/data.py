@@ -136,7 +136,8 @@ class CommuneData:
     plan: Plan | None = field(default=None, repr=False)
     reference: pd.DataFrame | None = field(default=None, repr=False)  # the official list (communes.reference)
     not_read: list[str] = field(default_factory=list)  # entries of a folder that are not data files
-    _distinct: dict[str, tuple[np.ndarray, list[str]]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # each column's ``distinct`` values, as the reader found them for the code and text columns or as asked for since
+    distinct_found: dict[str, tuple[np.ndarray, list[str]]] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -148,10 +149,9 @@ class CommuneData:
         hundred codes and names, which a rule judges once each and spreads back to the rows,
         rather than comparing a million strings.
         """
-        if name not in self._distinct:
-            codes, uniques = pd.factorize(self.frame[name], use_na_sentinel=True)
-            self._distinct[name] = (codes, [str(value) for value in uniques])
-        return self._distinct[name]
+        if name not in self.distinct_found:
+            self.distinct_found[name] = distinct_values(self.frame[name])
+        return self.distinct_found[name]
 
     @cached_property
     def official_list(self) -> pd.DataFrame:
@@ -222,6 +222,12 @@ class CommuneData:
         if pd.isna(code):
             return _("the commune on line {line}").format(line=self.line(row))
         return f"{name} ({code})" if not pd.isna(name) else _("commune {code}").format(code=code)
+
+
+def distinct_values(column: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Each cell's index among the distinct values of ``column`` (-1 where it is missing), and those values."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    return codes, [str(value) for value in uniques]
 
 
 def criteria_met(frame: pd.DataFrame) -> pd.DataFrame:

@@ -146,5 +146,5 @@ def _join(label: str, parts: list[Part], plan: Plan | None, reference: pd.DataFr
     return CommuneData(
         file=label, frame=typed.frame, lines=typed.lines, origin=typed.origin, sources=[part.source for part in parts],
         raw=typed.raw, unreadable=typed.unreadable, absent=typed.absent, short_codes=typed.short_codes, plan=plan,
-        reference=reference, not_read=not_read,
+        reference=reference, not_read=not_read, distinct_found=typed.distinct,
     )

@@ -65,6 +65,7 @@ class Typed:
     short_codes: pd.Series
     lines: np.ndarray
     origin: np.ndarray
+    distinct: dict[str, tuple[np.ndarray, list[str]]]  # of the code and text columns: ``CommuneData.distinct``
 
 
 def read_records(
@@ -91,7 +92,7 @@ def type_parts(parts: list[Part]) -> Typed:
     """
     raws = [_canonical(part) for part in parts]
     raw = raws[0] if len(raws) == 1 else pd.concat(raws, ignore_index=True)
-    frame, unreadable, short_codes = _parse_columns(raw)
+    frame, unreadable, short_codes, distinct = _parse_columns(raw)
     absents = [_absent(part.widths, part.source.columns, len(part.cells)) for part in parts]
     absent = absents[0] if len(absents) == 1 else pd.concat(absents, ignore_index=True).fillna(False).astype(bool)
     for name in raw.columns:  # unknown: a cell its part's row lacks, or a column its part lacks
@@ -103,6 +104,8 @@ def type_parts(parts: list[Part]) -> Typed:
             unreadable.loc[rows, name] = False
             if name == "code":
                 short_codes[rows] = False
+            if name in distinct:
+                distinct[name][0][rows] = -1
     lines = np.concatenate([part.lines for part in parts]) if parts else np.zeros(0, dtype=np.int64)
     origin = np.repeat(np.arange(len(parts)), [len(part.cells) for part in parts])
     keep = np.ones(len(frame), dtype=bool)
@@ -115,7 +118,8 @@ def type_parts(parts: list[Part]) -> Typed:
     if not keep.all():
         frame, raw, unreadable, absent = (table[keep].reset_index(drop=True) for table in (frame, raw, unreadable, absent))
         short_codes, lines, origin = short_codes[keep].reset_index(drop=True), lines[keep], origin[keep]
-    return Typed(frame, raw, unreadable, absent, short_codes, lines, origin)
+        distinct = {name: (cells[keep], values) for name, (cells, values) in distinct.items()}
+    return Typed(frame, raw, unreadable, absent, short_codes, lines, origin, distinct)
 
 
 def _canonical(part: Part) -> pd.DataFrame:
@@ -168,11 +172,13 @@ def _map_header(
     return columns, headers, unused, duplicates
 
 
-def _parse_columns(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
-    """Every canonical column typed by its kind (all ``<NA>`` where no file has it); cells not understood."""
+def _parse_columns(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series, dict]:
+    """Every canonical column typed by its kind (all ``<NA>`` where no file has it); cells not understood;
+    the codes written too short; the distinct values of the code and text columns."""
     index = pd.RangeIndex(len(raw))
     parsed: dict[str, pd.Series] = {}
     bad: dict[str, pd.Series] = {}
+    distinct: dict[str, tuple[np.ndarray, list[str]]] = {}
     short_codes = pd.Series(False, index=index)
     for name in NAMES:
         kind = BY_NAME[name].kind
@@ -181,15 +187,16 @@ def _parse_columns(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.Se
             continue
         series = raw[name]  # a missing cell (a part without the column) reads as an empty one
         if kind == "code":
-            parsed[name], bad[name], short_codes = read_codes(series)
+            parsed[name], bad[name], short_codes, distinct[name] = read_codes(series)
         elif kind == "text":
-            parsed[name] = read_text(series)
+            parsed[name], distinct[name] = read_text(series)
             bad[name] = pd.Series(False, index=index)
         elif kind == "flag":
             parsed[name], bad[name] = read_flags(series)
         else:
             parsed[name], bad[name] = read_integers(series)
-    return pd.DataFrame(parsed, index=index, copy=False), pd.DataFrame(bad, index=index, copy=False), short_codes
+    return (pd.DataFrame(parsed, index=index, copy=False), pd.DataFrame(bad, index=index, copy=False), short_codes,
+            distinct)
 
 
 def _absent(widths: np.ndarray | None, columns: dict[str, int], size: int) -> pd.DataFrame:

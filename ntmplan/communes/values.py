@@ -43,6 +43,17 @@ def _spread(codes: np.ndarray, values: list, dtype=object) -> np.ndarray:
     return np.array(values, dtype=dtype)[codes] if len(values) else np.zeros(len(codes), dtype=dtype)
 
 
+def _distinct(codes: np.ndarray, read: list) -> tuple[np.ndarray, list[str]]:
+    """Each cell's index among the distinct values read (-1 where none was), and those values, in no set order.
+
+    Two spellings may read as one value ('6004' and '06004'): the rules that compare
+    values with the official list then judge each value once (``CommuneData.distinct``).
+    """
+    index: dict[str, int] = {}
+    numbers = [-1 if value is None else index.setdefault(value, len(index)) for value in read]
+    return _spread(codes, numbers, np.intp), list(index)
+
+
 def clean_cells(series: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """Cells as a person means them: stray spaces (also non-breaking) removed at both ends.
 
@@ -56,11 +67,11 @@ def clean_cells(series: pd.Series) -> tuple[pd.Series, np.ndarray]:
     return pd.Series(cells, index=series.index), _spread(codes, [value != "" for value in stripped], bool)
 
 
-def read_text(series: pd.Series) -> pd.Series:
-    """Names: inner runs of spaces collapsed, Unicode composed (NFC); empty cells missing."""
+def read_text(series: pd.Series) -> tuple[pd.Series, tuple[np.ndarray, list[str]]]:
+    """Names: inner runs of spaces collapsed, Unicode composed (NFC); empty cells missing. And their distinct values."""
     codes, written = spellings(series)
     tidy = [unicodedata.normalize("NFC", " ".join(value.split())) or None for value in written]
-    return pd.Series(pd.array(_spread(codes, tidy), dtype="string"), index=series.index)
+    return pd.Series(pd.array(_spread(codes, tidy), dtype="string"), index=series.index), _distinct(codes, tidy)
 
 
 def read_flags(series: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -89,13 +100,13 @@ def read_integers(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     return pd.Series(values, index=series.index), pd.Series(bad, index=series.index)
 
 
-def read_codes(series: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+def read_codes(series: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, tuple[np.ndarray, list[str]]]:
     """Commune codes as 5-digit strings.
 
     Returns the codes, the mask of unreadable cells (empty, not digits, more than
-    5 digits) and the mask of codes written with fewer digits: Excel drops the
-    leading zero of '05986' when the column is formatted as a number. Those are
-    read with the zeros put back, and reported, never silently.
+    5 digits), the mask of codes written with fewer digits (Excel drops the
+    leading zero of '05986' when the column is formatted as a number: those are
+    read with the zeros put back, and reported, never silently), and the distinct codes.
     """
     codes, written = spellings(series)
     parsed = [_code(value) for value in written]
@@ -103,7 +114,7 @@ def read_codes(series: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     short = [not unreadable and len(value) < CODE_DIGITS for value, unreadable in zip(written, bad)]
     return (pd.Series(pd.array(_spread(codes, parsed), dtype="string"), index=series.index),
             pd.Series(_spread(codes, bad, bool), index=series.index),
-            pd.Series(_spread(codes, short, bool), index=series.index))
+            pd.Series(_spread(codes, short, bool), index=series.index), _distinct(codes, parsed))
 
 
 def _code(value: str) -> str | None:

@@ -27,7 +27,7 @@ def read_counted(sources: list[str], plan: Plan, sheet: str | None = None) -> tu
         source = data.source(row)
         return RowPlace(source.file, data.line(row), source.sheet)
 
-    return data, count_round(plan, data.frame, plan_roster(plan, data.reference), place, sources)
+    return data, count_round(plan, data.frame, plan_roster(plan, data.reference), place, sources, data.distinct("code"))
 
 
 def run_check(

@@ -428,3 +428,22 @@ def test_a_cell_formatted_far_to_the_right_is_no_column(tmp_path):
     path = tmp_path / "180.xlsx"
     book.save(path)
     assert len(read_round([str(path)], plan())) == 22
+
+
+@pytest.mark.parametrize("name", ["code", "name", "district_code", "district"])
+def test_the_distinct_values_the_reader_found_are_those_of_the_rows(tmp_path, name):
+    """The rules compare each distinct code and name once, as the reader found them while typing the cells:
+    after unknown cells (a short row, a file without the column) and set-aside rows, they are still the rows'."""
+    csv_lines = baseline_lines()[:8]
+    csv_lines[2] = csv_lines[2].replace("Hoàng Đồng", " Hoàng  Đồng ")  # another spelling of one name
+    csv_lines[3] = csv_lines[3].split(",", 1)[0].lstrip("0") + "," + csv_lines[3].split(",", 1)[1]  # a short code
+    csv_lines[5] = ",".join(csv_lines[5].split(",")[:2])  # a short row: its district is unknown
+    csv_lines.append("Tổng cộng" + "," * (len(csv_lines[0].split(",")) - 1))  # a total row, set aside
+    extra = tmp_path / "zz-extra.csv"
+    extra.write_text("\n".join(csv_lines) + "\n", encoding="utf-8")
+    data = read_round([str(FOLDER), str(extra)], plan())
+    assert name in data.distinct_found  # found while reading, not asked for afterwards
+    cells, values = data.distinct(name)
+    read = [values[cell] if cell >= 0 else None for cell in cells]
+    assert read == [None if pd.isna(value) else value for value in data.frame[name]]
+    assert len(set(values)) == len(values)
