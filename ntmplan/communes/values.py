@@ -39,8 +39,14 @@ def spellings(series: pd.Series) -> tuple[np.ndarray, list[str]]:
 
 
 def _spread(codes: np.ndarray, values: list, dtype=object) -> np.ndarray:
-    """One value per distinct spelling, spread back to every cell."""
-    return np.array(values, dtype=dtype)[codes] if len(values) else np.zeros(len(codes), dtype=dtype)
+    """One value per distinct spelling, spread back to every cell.
+
+    A mask that no spelling sets (no cell unreadable, none too short) is made whole,
+    not gathered: most masks of a clean column are.
+    """
+    if not len(values) or (dtype is bool and not any(values)):
+        return np.zeros(len(codes), dtype=dtype)
+    return np.array(values, dtype=dtype)[codes]
 
 
 def _distinct(codes: np.ndarray, read: list) -> tuple[np.ndarray, list[str]]:
@@ -62,16 +68,22 @@ def clean_cells(series: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """
     codes, written = spellings(series)
     stripped = np.array([value.strip() for value in written], dtype=object)
+    if isinstance(series.dtype, pd.CategoricalDtype) and codes.min(initial=0) >= 0 and list(stripped) == written:
+        # nothing to strip, as in most files: the categories stay, and only the empty one tells blank cells
+        cells = pd.Categorical.from_codes(codes, categories=pd.Index(written[:-1], dtype=object))
+        empty = written.index("")
+        return pd.Series(cells, index=series.index, copy=False), (codes != empty if empty < len(written) - 1 else codes >= 0)
     merged, kept = pd.factorize(stripped) if len(stripped) else (np.zeros(0, dtype=np.intp), stripped)
     cells = pd.Categorical.from_codes(_spread(codes, merged, np.intp), categories=pd.Index(kept, dtype=object))
-    return pd.Series(cells, index=series.index), _spread(codes, [value != "" for value in stripped], bool)
+    return pd.Series(cells, index=series.index, copy=False), _spread(codes, [value != "" for value in stripped], bool)
 
 
 def read_text(series: pd.Series) -> tuple[pd.Series, tuple[np.ndarray, list[str]]]:
     """Names: inner runs of spaces collapsed, Unicode composed (NFC); empty cells missing. And their distinct values."""
     codes, written = spellings(series)
     tidy = [unicodedata.normalize("NFC", " ".join(value.split())) or None for value in written]
-    return pd.Series(pd.array(_spread(codes, tidy), dtype="string"), index=series.index), _distinct(codes, tidy)
+    return (pd.Series(pd.array(_spread(codes, tidy), dtype="string"), index=series.index, copy=False),
+            _distinct(codes, tidy))
 
 
 def read_flags(series: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -80,8 +92,8 @@ def read_flags(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     read = [_FLAGS.get(fold(value)) for value in written]
     values = _spread(codes, [bool(flag) for flag in read], bool)
     unknown = _spread(codes, [flag is None for flag in read], bool)
-    flags = pd.Series(pd.arrays.BooleanArray(values, unknown), index=series.index)
-    return flags, pd.Series(unknown, index=series.index)
+    flags = pd.Series(pd.arrays.BooleanArray(values, unknown), index=series.index, copy=False)
+    return flags, pd.Series(unknown, index=series.index)  # a copy: the flags' mask changes when a cell is unknown
 
 
 def read_integers(series: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -97,7 +109,7 @@ def read_integers(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     values = pd.arrays.IntegerArray(_spread(codes, list(numbers.fillna(0)), np.int64),
                                     _spread(codes, list(numbers.isna()), bool))
     bad = _spread(codes, [value != "" and not ok for value, ok in zip(written, digits)], bool)
-    return pd.Series(values, index=series.index), pd.Series(bad, index=series.index)
+    return pd.Series(values, index=series.index, copy=False), pd.Series(bad, index=series.index, copy=False)
 
 
 def read_codes(series: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, tuple[np.ndarray, list[str]]]:
@@ -112,9 +124,9 @@ def read_codes(series: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, tupl
     parsed = [_code(value) for value in written]
     bad = [code is None for code in parsed]
     short = [not unreadable and len(value) < CODE_DIGITS for value, unreadable in zip(written, bad)]
-    return (pd.Series(pd.array(_spread(codes, parsed), dtype="string"), index=series.index),
-            pd.Series(_spread(codes, bad, bool), index=series.index),
-            pd.Series(_spread(codes, short, bool), index=series.index), _distinct(codes, parsed))
+    return (pd.Series(pd.array(_spread(codes, parsed), dtype="string"), index=series.index, copy=False),
+            pd.Series(_spread(codes, bad, bool), index=series.index, copy=False),
+            pd.Series(_spread(codes, short, bool), index=series.index, copy=False), _distinct(codes, parsed))
 
 
 def _code(value: str) -> str | None:
