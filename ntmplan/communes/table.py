@@ -134,23 +134,23 @@ def _canonical(part: Part) -> pd.DataFrame:
 
 def _data_cells(
     records: pd.DataFrame, lines: np.ndarray, widths: np.ndarray | None
-) -> tuple[pd.DataFrame, np.ndarray, np.ndarray, np.ndarray | None]:
-    """The cells, stripped, without blank rows; which cells hold a value; their lines and widths."""
+) -> tuple[pd.DataFrame, list[np.ndarray], np.ndarray, np.ndarray | None]:
+    """The cells, stripped, without blank rows; which cells of each column hold a value; their lines and widths."""
     if not len(records.columns):
-        return pd.DataFrame(index=pd.RangeIndex(0)), np.zeros((0, 0), dtype=bool), lines[:0], None
+        return pd.DataFrame(index=pd.RangeIndex(0)), [], lines[:0], None
     cleaned = [clean_cells(records[column]) for column in records.columns]
     cells = pd.DataFrame({i: series.array for i, (series, _) in enumerate(cleaned)}, index=pd.RangeIndex(len(records)),
                          copy=False)
-    filled = np.column_stack([holds for _, holds in cleaned])
-    keep = filled.any(axis=1)
+    filled = [holds for _, holds in cleaned]
+    keep = np.logical_or.reduce(filled)
     if not keep.all():  # blank lines, such as the trailing rows Excel leaves
-        return (cells[keep].reset_index(drop=True), filled[keep], lines[keep],
+        return (cells[keep].reset_index(drop=True), [holds[keep] for holds in filled], lines[keep],
                 widths[keep] if widths is not None else None)
     return cells, filled, lines, widths
 
 
 def _map_header(
-    header: list[str], cells: pd.DataFrame, filled: np.ndarray, lines: np.ndarray
+    header: list[str], cells: pd.DataFrame, filled: list[np.ndarray], lines: np.ndarray
 ) -> tuple[dict[str, int], dict[str, str], list[UnusedColumn], list[DuplicateColumn]]:
     columns: dict[str, int] = {}
     headers: dict[str, str] = {}
@@ -161,7 +161,7 @@ def _map_header(
         number = index + 1
         name = match_header(written)
         if name is None:
-            holding = np.flatnonzero(filled[:, index]) if index < filled.shape[1] else []
+            holding = np.flatnonzero(filled[index]) if index < len(filled) else []
             if (written or len(holding)) and header_key(written) not in ROW_NUMBER_KEYS:
                 unused.append(UnusedColumn(number, written, int(lines[holding[0]]) if len(holding) else None))
         elif name in columns:
@@ -200,8 +200,11 @@ def _parse_columns(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.Se
 
 
 def _absent(widths: np.ndarray | None, columns: dict[str, int], size: int) -> pd.DataFrame:
-    """True where a row has fewer cells than the column's number: the cell is not there at all."""
-    if widths is None:
+    """True where a row has fewer cells than the column's number: the cell is not there at all.
+
+    No column when no row lacks a cell (a workbook's rows, or every line as long as the header).
+    """
+    if widths is None or not len(widths) or widths.min() >= max(columns.values(), default=0):
         return pd.DataFrame(index=pd.RangeIndex(size))
     return pd.DataFrame({name: widths < number for name, number in columns.items()}, index=pd.RangeIndex(size), copy=False)
 
