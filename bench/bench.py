@@ -9,7 +9,9 @@ Each case runs as a whole process against a floor that it cannot beat, in turns
 hits both alike. A floor is the work no implementation avoids: the imports the
 command needs (typer, yaml, rich, pydantic; and pandas for ``check``), or, for a
 national-scale file, a plain ``pandas.read_csv`` of the same file followed by the
-per-criterion sums and a group-by on district. The table gives the medians, the
+per-criterion sums and a group-by on district. The first row times the least a
+plan-only command can do with the design (``least_command.py``) against the same
+floor as the plan-only commands. The table gives the medians, the
 median of the pairwise ratios (case / floor) and the peak memory of each (the
 largest resident set of the process, from ``wait4``).
 
@@ -116,7 +118,8 @@ def cases(quick: bool) -> list[tuple[str, list[str], str, list[str], int]]:
     ntmplan = [python, "-m", "ntmplan"]
     imports = [python, "-c", PLAN_IMPORTS]
     with_pandas = [python, "-c", PLAN_IMPORTS + "; import pandas"]
-    found = []
+    found = [("least command of the design (bench/least_command.py)",
+              [python, str(ROOT / "bench" / "least_command.py"), "validate"], "imports", imports, 1)]
     for lang in ("en", "vi"):
         for args in (["validate", PLAN], ["targets", PLAN], ["budget", PLAN], ["schedule", PLAN], ["rules"],
                      ["explain", "SH01"], ["schema"]):

@@ -101,3 +101,17 @@ def test_every_registered_command_has_its_module_named():
 
     registered = [command.name for command in typer.main.get_group(cli.app).commands.values()]
     assert sorted(registered) == sorted(cli.COMMANDS)
+
+
+def test_the_benchmark_least_command_does_what_a_plan_only_command_cannot_skip():
+    """``bench/least_command.py`` is the bench's measure of the design itself: typer parses ntmplan's options
+    (a pydantic validator each), pydantic validates a model, rich prints a table; nothing of ntmplan is imported."""
+    code = ("import json, runpy, sys\nsys.argv = ['least', 'validate', '--format', 'json', '--lang', 'vi']\n"
+            "try:\n    runpy.run_path('bench/least_command.py', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print(json.dumps(sorted(sys.modules)))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    printed, _, last = out.stdout.rstrip("\n").rpartition("\n")
+    modules = json.loads(last)
+    assert "│ 2019 │" in printed
+    assert "typer._adapters" in modules and "pydantic.type_adapter" in modules
+    assert [name for name in modules if name.startswith("ntmplan")] == []
