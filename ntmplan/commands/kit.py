@@ -219,7 +219,7 @@ class Session:
 
 def language(lang: Lang | None) -> Lang:
     """The language asked for (option or NTMPLAN_LANG, which typer reads), else the locale's."""
-    return lang if lang is not None else lang_from_locale(dict(os.environ))
+    return lang if lang is not None else lang_from_locale(os.environ)
 
 
 def _default_format(formats: tuple[Format, ...]) -> Format:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gettext
 import os
+from collections.abc import Mapping
 from contextvars import ContextVar
 from enum import Enum
 from functools import lru_cache
@@ -37,7 +38,7 @@ class Lang(str, Enum):
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
-def lang_from_locale(environ: dict[str, str]) -> Lang:
+def lang_from_locale(environ: Mapping[str, str]) -> Lang:
     """Vietnamese when the POSIX locale is Vietnamese ('vi_VN.UTF-8'), else English.
 
     The first non-empty variable of LC_ALL, LC_MESSAGES, LANG decides, as in POSIX.
@@ -60,7 +61,7 @@ def environment_language() -> Lang:
     wanted = os.environ.get("NTMPLAN_LANG", "").strip().lower()
     if wanted in (Lang.vi.value, Lang.en.value):
         return Lang(wanted)
-    return lang_from_locale(dict(os.environ))
+    return lang_from_locale(os.environ)  # read, not copied: this runs for every message when none was activated
 
 
 def activate(lang: Lang) -> None:
