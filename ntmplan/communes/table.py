@@ -206,7 +206,8 @@ def _absent(widths: np.ndarray | None, columns: dict[str, int], size: int) -> pd
     """
     if widths is None or not len(widths) or widths.min() >= max(columns.values(), default=0):
         return pd.DataFrame(index=pd.RangeIndex(size))
-    return pd.DataFrame({name: widths < number for name, number in columns.items()}, index=pd.RangeIndex(size), copy=False)
+    return pd.DataFrame({name: widths < number for name, number in columns.items()}, index=pd.RangeIndex(size),
+                        copy=False)
 
 
 def _set_aside(cells: pd.DataFrame, frame: pd.DataFrame, lines: np.ndarray) -> tuple[np.ndarray, list[SkippedRows]]:

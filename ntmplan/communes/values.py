@@ -72,7 +72,8 @@ def clean_cells(series: pd.Series) -> tuple[pd.Series, np.ndarray]:
         # nothing to strip, as in most files: the categories stay, and only the empty one tells blank cells
         cells = pd.Categorical.from_codes(codes, categories=pd.Index(written[:-1], dtype=object))
         empty = written.index("")
-        return pd.Series(cells, index=series.index, copy=False), (codes != empty if empty < len(written) - 1 else codes >= 0)
+        holds = codes != empty if empty < len(written) - 1 else codes >= 0
+        return pd.Series(cells, index=series.index, copy=False), holds
     merged, kept = pd.factorize(stripped) if len(stripped) else (np.zeros(0, dtype=np.intp), stripped)
     cells = pd.Categorical.from_codes(_spread(codes, merged, np.intp), categories=pd.Index(kept, dtype=object))
     return pd.Series(cells, index=series.index, copy=False), _spread(codes, [value != "" for value in stripped], bool)
