@@ -13,6 +13,7 @@ from ntmplan.check.coverage import (
 )
 from ntmplan.findings import Location
 from ntmplan.i18n import _, ngettext
+from ntmplan.numbers import num
 from ntmplan.output.console import Table
 
 NAMED = 8  # communes named in a line of text before the rest are counted
@@ -72,10 +73,10 @@ def coverage_notes(coverage: Coverage, unreadable: int = 0) -> list[str]:
         more = coverage.excluded_rows - len(coverage.excluded[:NAMED])
         notes.append(ngettext("Excluded from every figure, {count} row: {rows}",
                               "Excluded from every figure, {count} rows: {rows}", coverage.excluded_rows).format(
-            count=coverage.excluded_rows,
-            rows=shown + (_(" and {count} more").format(count=more) if more > 0 else "")))
+            count=num(coverage.excluded_rows),
+            rows=shown + (_(" and {count} more").format(count=num(more)) if more > 0 else "")))
     if unreadable:
         notes.append(ngettext("{count} criterion cell is empty or unreadable and counts as not met.",
                               "{count} criterion cells are empty or unreadable and count as not met.",
-                              unreadable).format(count=unreadable))
+                              unreadable).format(count=num(unreadable)))
     return notes

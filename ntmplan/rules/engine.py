@@ -12,6 +12,7 @@ from typing import Any
 
 from ntmplan.findings import Finding, RuleRun, Verdict, sort_findings
 from ntmplan.i18n import _
+from ntmplan.numbers import num
 from ntmplan.rules.registry import Elided, Problem, Rule, Scope
 from ntmplan.rules.settings import Settings, apply_settings
 
@@ -68,7 +69,7 @@ def run_scope(
         if count > limit:
             more = Problem(
                 _("{count} more findings of {code} {name} not shown ({total} in all)").format(
-                    count=count - limit, code=rule.code, name=rule.name, total=count
+                    count=num(count - limit), code=rule.code, name=rule.name, total=num(count)
                 )
             )
             findings.append(_finding(rule, more, scope.locate(context, more)))

@@ -4,8 +4,9 @@
 generator, smaller and with many more faulty cells, gives the round below.
 ``data/scale_expected.json`` was produced by the code before the reading was made fast
 (54001c3): every number of ``check --format json`` and every finding (code,
-severity, message, line, column, path); since then one message was reworded on purpose
-(TG04's target for each commune, issue 13), and its new words were written in.
+severity, message, line, column, path); since then messages changed on purpose twice, and
+their new words were written in: TG04's target for each commune (issue 13), and the count of
+findings not shown, grouped by thousands ('19,693 more findings').
 """
 
 from __future__ import annotations

@@ -159,6 +159,25 @@ def test_many_unreadable_values_are_capped(tmp_path):
     assert "314 more findings of DA04 unreadable-value not shown (414 in all)" in [f.message for f in found]
 
 
+@pytest.mark.parametrize("lang, shown", [
+    ("en", "1,142 more findings of DA07 duplicate-commune not shown (1,242 in all)"),
+    ("vi", "còn 1.142 phát hiện khác của DA07 duplicate-commune không hiển thị (tổng cộng 1.242)"),
+])
+def test_the_count_of_findings_not_shown_is_written_as_other_figures_are(tmp_path, lang, shown):
+    """A national file leaves hundreds of thousands of findings unshown: their count is grouped by thousands
+    in the reader's language, as every other figure of the output."""
+    from ntmplan.i18n import Lang, activate
+
+    lines = baseline_lines()
+    path = write(tmp_path, [lines[0], *lines[1:] * 7])  # every commune 7 times: 1,242 repeats
+    activate(Lang(lang))
+    try:
+        found = findings(path, "DA07")
+    finally:
+        activate(Lang.en)
+    assert [f.message for f in found if f.location.line is None] == [shown]
+
+
 # --- DA05 code-missing-zero, DA06 value-out-of-range -----------------------------------------
 
 
