@@ -16,6 +16,8 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from communefiles import JUNE, ROOT, baseline_lines, located, plan
 from ntmplan.check.coverage import count_round
@@ -447,3 +449,24 @@ def test_the_distinct_values_the_reader_found_are_those_of_the_rows(tmp_path, na
     read = [values[cell] if cell >= 0 else None for cell in cells]
     assert read == [None if pd.isna(value) else value for value in data.frame[name]]
     assert len(set(values)) == len(values)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(header=st.lists(st.sampled_from(["code", "name", "c01", "Xã"]), min_size=1, max_size=5),
+       rows=st.lists(st.lists(st.sampled_from(["", "1", "0", "x", " a ", "06004"]), min_size=1, max_size=5),
+                     max_size=12),
+       end=st.sampled_from(["\n", "\r\n"]), last_end=st.booleans(), blank_at=st.none() | st.integers(1, 12))
+def test_counting_separators_at_once_reads_as_counting_every_line(header, rows, end, last_end, blank_at):
+    """The shortcut for even lines (two counts of bytes, then the parser) gives the cells and widths that
+    counting the cells of every line gives, whatever the lines under the header are: longer, shorter,
+    blank, CRLF."""
+    from ntmplan.communes import text_file
+
+    lines = [",".join(row) for row in [header, *rows]]
+    if blank_at is not None and blank_at < len(lines):
+        lines[blank_at] = ""
+    data = (end.join(lines) + (end if last_end else "")).encode()
+    table, widths = text_file._parse_lines("f.csv", data, ",", 1)
+    counted = text_file._plain_widths("f.csv", data, ",", 1)
+    pd.testing.assert_frame_equal(table, text_file._parse("f.csv", data, ",", 1, int(counted.max())))
+    assert widths.tolist() == counted.tolist()
