@@ -33,6 +33,7 @@ from typing import Iterator
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import is_string_dtype
 
 from ntmplan.communes.columns import column_letter
 from ntmplan.communes.data import Source
@@ -310,10 +311,21 @@ def _parse(file: str, data: bytes, separator: str, header_line: int, widest: int
 
 
 def _read_cells(data: bytes, separator: str, width: int) -> pd.DataFrame:
-    """The C parser on ``data``: ``width`` columns of categorical text cells."""
-    return pd.read_csv(io.BytesIO(data), names=range(width), sep=separator, header=None, dtype="category",
-                       keep_default_na=False, na_filter=False, skip_blank_lines=False, quotechar='"', engine="c",
-                       encoding="utf-8")
+    """The C parser on ``data``: ``width`` columns of categorical text cells, each as it is written.
+
+    pandas reads a categorical column whose every cell is a number (or true/false) as
+    numbers: '0207' would become 207. Such a column, rare since its header is among its
+    cells, is read again as text.
+    """
+    options = dict(names=range(width), sep=separator, header=None, keep_default_na=False, na_filter=False,
+                   skip_blank_lines=False, quotechar='"', engine="c", encoding="utf-8")
+    table = pd.read_csv(io.BytesIO(data), dtype="category", **options)
+    numeric = [column for column in table.columns if not is_string_dtype(table[column].cat.categories)]
+    if numeric:
+        again = pd.read_csv(io.BytesIO(data), dtype=str, usecols=numeric, **options)
+        for column in numeric:
+            table[column] = again[column].astype("category")
+    return table
 
 
 def _not_csv(file: str, body: str, separator: str, header_line: int, reason: str) -> InputError:

@@ -470,3 +470,17 @@ def test_counting_separators_at_once_reads_as_counting_every_line(header, rows, 
     counted = text_file._plain_widths("f.csv", data, ",", 1)
     pd.testing.assert_frame_equal(table, text_file._parse("f.csv", data, ",", 1, int(counted.max())))
     assert widths.tolist() == counted.tolist()
+
+
+def test_a_column_of_numbers_only_keeps_its_cells_as_written(tmp_path):
+    """pandas reads a categorical column whose every cell is a number as numbers ('0207' as 207): when even
+    the header of a column is a number, the column is read again as text, and a check of it runs to its end."""
+    from ntmplan.communes import text_file
+
+    table = text_file._read_cells(b"0207,code\n05986,06004\n", ",", 2)
+    assert [list(map(str, table[column])) for column in table.columns] == [["0207", "05986"], ["code", "06004"]]
+    lines = baseline_lines()
+    path = tmp_path / "numbered.csv"
+    path.write_text("\n".join(["0207" + lines[0][len("code"):], *lines[1:]]) + "\n", encoding="utf-8")
+    found = run_scope(DATA, read_round([str(path)], plan()), Settings()).findings
+    assert ("DA01", "code") in [(f.code, f.location.path) for f in found]  # no code column: told, not a crash
