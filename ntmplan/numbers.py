@@ -99,8 +99,17 @@ def figure_text(value: object, lang: Lang | None = None, places: int = 4) -> str
     text = str(value)
     for ascii_sign, sign in _COMPARISONS.items():
         text = text.replace(ascii_sign, sign)
-    text = _ISO_DAY.sub(lambda m: date_text(dt.date(int(m[1]), int(m[2]), int(m[3])), lang), text)
+    text = _ISO_DAY.sub(lambda m: _day_text(m, lang), text)
     return _DECIMAL.sub(lambda m: num(Decimal(m[0]), places, lang), text)
+
+
+def _day_text(found: re.Match, lang: Lang) -> str:
+    """A date found in a figure, written the reader's way; text that only looks like one ('2019-02-30',
+    as an input may hold) stays as it is."""
+    try:
+        return date_text(dt.date(int(found[1]), int(found[2]), int(found[3])), lang)
+    except ValueError:
+        return found[0]
 
 
 def day(value: dt.date) -> str:

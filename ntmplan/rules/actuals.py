@@ -52,7 +52,7 @@ def actuals_unknown_source(context: ActualsContext) -> Iterator[Problem]:
                           expected=_("a source key such as {key}").format(key=keys[0]), actual="")
             continue
         nearest = suggest(fold(written), keys, cutoff=0.5)
-        hint = _("; did you mean {code}?").format(code=nearest) if nearest else ""
+        hint = _("; did you mean {code}?").format(code=nearest) if nearest else "."
         yield Problem(
             _("row {row}: '{written}' is not a source of the plan{hint} The row is not counted.").format(
                 row=row.line, written=written, hint=hint

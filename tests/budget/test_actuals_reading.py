@@ -93,6 +93,12 @@ def test_rows_that_cannot_be_counted_are_reported_with_their_line():
     assert execution.rows_counted == 1 and execution.actual == 7.5
 
 
+def test_an_unknown_source_with_no_near_key_is_one_sentence_and_a_full_stop():
+    _, _, findings = run("source;district;amount;unit\n2019-02-30;;10;\n")
+    [unknown] = [f for f in findings if f.code == "AC01"]
+    assert unknown.message == "row 2: '2019-02-30' is not a source of the plan. The row is not counted."
+
+
 def test_a_decimal_comma_in_a_comma_separated_file_must_be_quoted():
     table, _, findings = run("source,amount\ncentral,12,5\ncredit,\"7,5\"\n")
     [malformed] = [f for f in findings if f.code == "AC04"]

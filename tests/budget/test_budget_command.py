@@ -115,6 +115,7 @@ def write_plan(tmp_path, changes):
         ({}, "source;amount\ncredit;10\n", ["--as-of", "2019-12-31", "--strict"], 1),
         ({}, "source;amount\ncredit;10\n", ["--as-of", "2019-12-31", "--fail-on", "warning"], 1),
         ({}, "source;amount\ncredt;10\n", [], 1),  # AC01 error
+        ({}, "source;amount\n2019-02-30;10\n", [], 1),  # AC01 error: no day, shown as written
         ({}, "source;value\ncredit;10\n", [], 2),  # no amount column
     ],
 )

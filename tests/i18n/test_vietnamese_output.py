@@ -70,6 +70,12 @@ def test_figures_inside_text_are_written_the_readers_way():
     assert figure_text("min = 0", Lang.vi) == "min = 0" and figure_text("06316", Lang.vi) == "06316"
 
 
+def test_text_that_only_looks_like_a_date_is_shown_as_written():
+    """A found value is what an input holds: '2019-02-30' typed where a source belongs is no day to rewrite."""
+    assert figure_text("2019-02-30", Lang.vi) == "2019-02-30"
+    assert figure_text("2019-02-28 or 2019-02-30", Lang.vi) == "28/02/2019 or 2019-02-30"
+
+
 def test_validate_in_vietnamese_has_vietnamese_figures_dates_and_level():
     text = flat(run("validate", "--lang", "vi").output)
     assert "10,24-10,95" in text and "10.24-10.95" not in text  # FE03
