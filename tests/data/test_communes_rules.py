@@ -15,7 +15,6 @@ from communefiles import ROOT, baseline_lines, cells, findings, header, located,
 from ntmplan.communes.columns import NAMES
 from ntmplan.findings import Severity
 from ntmplan.rules.scopes import DATA
-from ntmplan.rules.registry import RULES
 
 COLUMN = {name: i + 1 for i, name in enumerate(NAMES)}
 EXTRA = len(NAMES) + 1  # a column added after the last

@@ -30,4 +30,3 @@ def test_rows_past_the_limit_are_counted_not_built():
     assert tally(np.arange(10, 1_000_010)) == [10, 11]
     assert list(tally.elided()) == [Elided(1_000_000 - 2)]
     assert list(Tally(limit=5).elided()) == []
-
