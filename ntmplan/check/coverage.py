@@ -21,7 +21,7 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
-from ntmplan.communes.data import distinct_values
+from ntmplan.communes.data import distinct_values, first_rows, spread
 from ntmplan.communes.reference import COMMUNE_TYPE
 from ntmplan.model.plan import Plan
 
@@ -127,14 +127,13 @@ def count_round(
     no_code = cells < 0
     if roster is not None:
         communes = set(roster["code"])
-        foreign = ~no_code & np.array([code not in communes for code in codes] + [False], dtype=bool)[cells]
+        foreign = spread(cells, [code not in communes for code in codes], False, bool)
     else:
         foreign = np.zeros(len(frame), dtype=bool)
     candidate = ~no_code & ~foreign
-    repeat = candidate & pd.Series(cells).duplicated(keep="first").to_numpy()
+    repeats, first_row = first_rows(cells, len(codes))
+    repeat = candidate & repeats
     kept = candidate & ~repeat
-    repeated = np.unique(cells[repeat])
-    first_row = {codes[cells[row]]: frame.index[row] for row in np.flatnonzero(kept & np.isin(cells, repeated))}
 
     excluded = []
     for position in np.flatnonzero(~kept)[:LISTED]:
@@ -144,8 +143,8 @@ def count_round(
         elif foreign[position]:
             excluded.append(ExcludedRow(codes[cells[position]], NOT_A_COMMUNE, locate(row)))
         else:
-            code = codes[cells[position]]
-            excluded.append(ExcludedRow(code, REPEAT, locate(row), locate(first_row[code])))
+            first = frame.index[first_row[cells[position]]]
+            excluded.append(ExcludedRow(codes[cells[position]], REPEAT, locate(row), locate(first)))
 
     counted = frame[kept]
     present = {codes[cell] for cell in np.unique(cells[kept])}
@@ -167,7 +166,7 @@ def count_round(
         rows=len(frame),
         missing=missing,
         missing_by_district=by_district,
-        duplicates=sorted(codes[cell] for cell in repeated),
+        duplicates=sorted(codes[cell] for cell in np.unique(cells[repeat])),
         excluded=excluded,
         excluded_rows=int((~kept).sum()),
         partial=bool(missing) or len(counted) < in_plan,

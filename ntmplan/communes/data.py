@@ -165,8 +165,8 @@ class CommuneData:
     def official_rows(self) -> np.ndarray:
         """Each row's commune in ``official_list``, by its code (-1 where the code is none of its communes)."""
         position = {code: index for index, code in enumerate(self.official_list["code"])}
-        codes, uniques = self.distinct("code")
-        return np.array([position.get(code, -1) for code in uniques] + [-1], dtype=np.intp)[codes]
+        cells, codes = self.distinct("code")
+        return spread(cells, [position.get(code, -1) for code in codes], -1, np.intp)
 
     def official(self, row: int, column: str) -> Any:
         """The official list's ``column`` for the commune of frame row ``row`` (None when its code is none)."""
@@ -175,7 +175,7 @@ class CommuneData:
 
     def official_column(self, column: str) -> np.ndarray:
         """The official list's ``column`` for the commune of every row (None where the code is none)."""
-        return np.array([*self.official_list[column], None], dtype=object)[self.official_rows]
+        return spread(self.official_rows, list(self.official_list[column]))
 
     @property
     def label(self) -> str:
@@ -228,6 +228,23 @@ def distinct_values(column: pd.Series) -> tuple[np.ndarray, list[str]]:
     """Each cell's index among the distinct values of ``column`` (-1 where it is missing), and those values."""
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
     return codes, [str(value) for value in uniques]
+
+
+def spread(cells: np.ndarray, answers: list, missing: Any = None, dtype: Any = object) -> np.ndarray:
+    """One answer for each distinct value (``distinct_values``), spread back to every row; ``missing`` where a
+    row has none (-1)."""
+    return np.array([*answers, missing], dtype=dtype)[cells]
+
+
+def first_rows(cells: np.ndarray, values: int) -> tuple[np.ndarray, np.ndarray]:
+    """Which rows repeat the value of an earlier row (a row without a value repeats none), and the first row of
+    each of the ``values`` distinct values: the row a round counts, and the repeats it leaves out (DA07)."""
+    known = cells >= 0
+    repeat = pd.Series(cells).duplicated(keep="first").to_numpy() & known
+    firsts = np.flatnonzero(known & ~repeat)
+    first = np.zeros(values, dtype=np.intp)
+    first[cells[firsts]] = firsts
+    return repeat, first
 
 
 def criteria_met(frame: pd.DataFrame) -> pd.DataFrame:

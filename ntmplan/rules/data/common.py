@@ -124,13 +124,6 @@ def district_name_key(text: str) -> str:
     return tone_free_key(_DISTRICT_PREFIX.sub("", folded))
 
 
-def spread(codes: np.ndarray, answers: list) -> np.ndarray:
-    """One answer per distinct value (``CommuneData.distinct``) spread back to every row; False where missing."""
-    import numpy as np
-
-    return np.array([*answers, False], dtype=bool)[codes]
-
-
 def differs_from_official(data: CommuneData, name: str, key) -> np.ndarray:
     """Rows whose ``name`` cell differs from their commune's in the official list once both are read by ``key``.
 
@@ -139,13 +132,14 @@ def differs_from_official(data: CommuneData, name: str, key) -> np.ndarray:
     """
     import numpy as np
 
+    from ntmplan.communes.data import spread
+
     numbers: dict[str, int] = {}
 
-    def numbered(values) -> np.ndarray:
-        return np.array([numbers.setdefault(key(value), len(numbers)) if isinstance(value, str) else -1
-                         for value in values] + [-1], dtype=np.intp)
+    def numbered(rows: np.ndarray, values) -> np.ndarray:
+        keys = [numbers.setdefault(key(value), len(numbers)) if isinstance(value, str) else -1 for value in values]
+        return spread(rows, keys, -1, np.intp)
 
     cells, written = data.distinct(name)
-    mine = numbered(written)[cells]
-    theirs = numbered(data.official_list[name])[data.official_rows]
+    mine, theirs = numbered(cells, written), numbered(data.official_rows, data.official_list[name])
     return (mine >= 0) & (theirs >= 0) & (mine != theirs)

@@ -14,7 +14,6 @@ from ntmplan.rules.data.common import (
     differs_from_official,
     reference_of,
     rows,
-    spread,
 )
 from ntmplan.rules.registry import Problem, rule
 from ntmplan.rules.scopes import DATA
@@ -42,17 +41,12 @@ def duplicate_commune(data: CommuneData) -> Iterator[Problem]:
     """
     if not data.has("code"):
         return
-    import numpy as np
-    import pandas as pd
+    from ntmplan.communes.data import first_rows
 
     codes, values = data.distinct("code")
-    known = codes >= 0
-    repeat = pd.Series(codes).duplicated(keep="first").to_numpy() & known
+    repeat, first_row = first_rows(codes, len(values))
     if not repeat.any():
         return
-    firsts = np.flatnonzero(known & ~repeat)
-    first_row = np.empty(len(values), dtype=np.intp)
-    first_row[codes[firsts]] = firsts  # each code's first line
     tally = Tally()
     for row in tally(rows(repeat)):
         code, first = values[codes[row]], int(first_row[codes[row]])
@@ -90,8 +84,10 @@ def unknown_commune(data: CommuneData) -> Iterator[Problem]:
         return
     reference = reference_of(data)
     communes = set(reference.loc[reference["type"] == COMMUNE_TYPE, "code"])
+    from ntmplan.communes.data import spread
+
     codes, values = data.distinct("code")
-    unknown = spread(codes, [value not in communes for value in values])
+    unknown = spread(codes, [value not in communes for value in values], False, bool)
     if not unknown.any():
         return
     units = reference.set_index("code")
