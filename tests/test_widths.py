@@ -63,9 +63,10 @@ def test_validate_keeps_codes_and_whole_locations(width):
         assert f"  {finding['code']}  " in output
 
 
+@pytest.mark.parametrize("round_", [JUNE, []], ids=["june-as-of", "bundled-year-end"])
 @pytest.mark.parametrize("width", WIDTHS)
-def test_check_keeps_every_status_gap_and_location(width):
-    output, data = shown(width, "check", *JUNE)
+def test_check_keeps_every_status_gap_and_location(width, round_):
+    output, data = shown(width, "check", *round_)
     assert_fits(output, width)
     assert_locations_whole(output, data["findings"])
     rows = {line.split(".", 1)[0].strip(): line for line in output.splitlines()

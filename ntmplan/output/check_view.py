@@ -199,6 +199,9 @@ def criteria_notes(result: CheckResult, lang: Lang) -> list[str]:
     return notes
 
 
+NAME_WIDTH = 14  # the criteria table's name column at its narrowest ('6. Cultural' and a little room)
+
+
 def _criteria(result: CheckResult, lang: Lang, width: int) -> Table:
     """Figures and statuses never wrap or get cut; on a narrow terminal the headers and the names wrap instead."""
     table = titled_table(_("Criteria: communes meeting each, against the plan"))
@@ -211,12 +214,12 @@ def _criteria(result: CheckResult, lang: Lang, width: int) -> Table:
     narrow = sum(widest.values()) + 3 * len(shown) > width
     least = {name: max([cells[name]] + [len(part) for part in headers[name].split()]) for name in shown}
     folded = ("share_now", "share_target")  # on the narrowest terminals the shares go under the name
-    fold = 12 + sum(least[name] for name in shown if name != "criterion") + 3 * len(shown) > width
+    fold = NAME_WIDTH + sum(least[name] for name in shown if name != "criterion") + 3 * len(shown) > width
     if fold:
         shown = [name for name in shown if name not in folded]
     for name in shown:
         if name == "criterion":
-            table.add_column(headers[name], justify="left", min_width=14, ratio=1, overflow="fold")
+            table.add_column(headers[name], justify="left", min_width=NAME_WIDTH, ratio=1, overflow="fold")
         else:
             table.add_column(headers[name], justify="right", min_width=cells[name], no_wrap=name == "status",
                              max_width=least[name] if narrow else None)
