@@ -47,13 +47,19 @@ class Table(RichTable):
     their width.
     """
 
-    def _calculate_column_widths(self, console, options) -> list[int]:
-        self._least = [self._measure_column(console, options, column).minimum for column in self.columns]
-        return super()._calculate_column_widths(console, options)
+    def _measure_column(self, console, options, column):
+        """Rich's measure, keeping each column's least width for ``_collapse_widths``.
+
+        Rich measures every column right before it collapses the widths and passes
+        on only the widest; keeping the least here spares measuring every cell twice.
+        """
+        measured = super()._measure_column(console, options, column)
+        vars(self).setdefault("_least", {})[column._index] = measured.minimum
+        return measured
 
     def _collapse_widths(self, widths: list[int], wrapable: list[bool], max_width: int) -> list[int]:
         widths = list(widths)
-        least = getattr(self, "_least", [0] * len(widths))
+        least = [getattr(self, "_least", {}).get(index, 0) for index in range(len(widths))]
         slack = [max(0, width - low) if wrap else 0 for width, low, wrap in zip(widths, least, wrapable)]
         while sum(widths) > max_width and any(slack):
             most = max(range(len(widths)), key=lambda i: slack[i])
