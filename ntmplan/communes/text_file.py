@@ -47,6 +47,7 @@ _EXCEL_SEP_LINE = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _LINES_AT_ONCE = 65_536  # lines whose separators are counted in one step, to bound the memory it takes
+_BYTES_AT_ONCE = 1 << 20  # bytes compared in one step when counting a separator
 _HEAD_BYTES = 1 << 20  # a large file's first lines, decoded to find the header (a header is within its first lines)
 
 
@@ -264,16 +265,24 @@ def _parse_lines(file: str, data: bytes, separator: str, header_line: int) -> tu
     each line's cells are counted first, and the widest is refused or read.
     """
     mark = ord(separator)
-    lines = data.count(b"\n") + (not data.endswith(b"\n"))
+    lines = _count_byte(data, ord("\n")) + (not data.endswith(b"\n"))
     first_end = data.find(b"\n")
     cells = (data if first_end < 0 else data[:first_end]).count(mark) + 1
-    if data.count(mark) == lines * (cells - 1):
+    if _count_byte(data, mark) == lines * (cells - 1):
         try:
             return _read_cells(data, separator, cells), np.full(lines, cells, dtype=np.int64)
         except pd.errors.ParserError:
             pass  # a line with more cells than the header: counted and told below
     widths = _plain_widths(file, data, separator, header_line)
     return _parse(file, data, separator, header_line, int(widths.max()) if len(widths) else 1), widths
+
+
+def _count_byte(data: bytes, byte: int) -> int:
+    """How often ``byte`` occurs in ``data``: numpy compares a block at a time, several times faster than
+    ``bytes.count`` on a national file, and the blocks bound the memory the comparison takes."""
+    octets = np.frombuffer(data, dtype=np.uint8)
+    return sum(int(np.count_nonzero(octets[start:start + _BYTES_AT_ONCE] == byte))
+               for start in range(0, len(octets), _BYTES_AT_ONCE))
 
 
 def _plain_widths(file: str, data: bytes, separator: str, header_line: int) -> np.ndarray:

@@ -42,11 +42,13 @@ def _spread(codes: np.ndarray, values: list, dtype=object) -> np.ndarray:
     """One value per distinct spelling, spread back to every cell.
 
     A mask that no spelling sets (no cell unreadable, none too short) is made whole,
-    not gathered: most masks of a clean column are.
+    not gathered: most masks of a clean column are. ``np.take`` gathers by a
+    categorical's small integer codes twice as fast as indexing, which first
+    widens them; like indexing, it reads -1 as the last spelling.
     """
     if not len(values) or (dtype is bool and not any(values)):
         return np.zeros(len(codes), dtype=dtype)
-    return np.array(values, dtype=dtype)[codes]
+    return np.take(np.array(values, dtype=dtype), codes)
 
 
 def _distinct(codes: np.ndarray, read: list) -> tuple[np.ndarray, list[str]]:
