@@ -44,10 +44,9 @@ class Tally:
         self.limit = limit
 
     def __call__(self, positions) -> list[int]:
-        flagged = positions.tolist()  # the positions ``rows`` gives, as plain ints at once
         room = max(self.limit - self.count, 0)
-        self.count += len(flagged)
-        return flagged[:room]
+        self.count += len(positions)
+        return positions[:room].tolist()  # as plain ints at once, and only those shown
 
     def elided(self) -> Iterator[Elided]:
         """The rows not shown, as one count for the engine (nothing when every row was shown)."""

@@ -41,12 +41,12 @@ def fallen_below_standard(data: CommuneData) -> Iterator[Problem]:
         return
     import numpy as np
 
-    matrix = criteria_known(data)
-    lacking = (~matrix.fillna(True).astype(bool)).to_numpy()
-    fallen = data.frame["ntm_year"].notna().to_numpy() & lacking.any(axis=1)
+    lacking = ~criteria_known(data).fillna(True).astype(bool)
+    fallen = data.frame["ntm_year"].notna().to_numpy() & lacking.any(axis=1).to_numpy()
     tally = Tally()
-    for row in tally(rows(fallen)):
-        numbers = [int(n) + 1 for n in np.flatnonzero(lacking[row])]
+    shown = tally(rows(fallen))
+    for row, lacks in zip(shown, lacking.iloc[shown].to_numpy()):  # a million rows × 19 criteria is not copied
+        numbers = [int(n) + 1 for n in np.flatnonzero(lacks)]
         first = CRITERION_COLUMNS[numbers[0] - 1]
         yield Problem(
             _("line {line}: {commune} was recognised as NTM in {year} but does not meet {criteria}").format(
@@ -119,17 +119,18 @@ def advanced_criteria_below_standard(data: CommuneData) -> Iterator[Problem]:
     advanced = data.frame["advanced_criteria"]
     from ntmplan.communes.data import at_standard, criteria_met
 
-    met = criteria_met(data.frame).sum(axis=1)
     never = data.frame["ntm_year"].isna() if data.has("ntm_year") else True  # a fallen commune is DA13's
     tally = Tally()
-    for row in tally(rows((advanced > 0).fillna(False) & ~at_standard(data.frame) & never)):
+    shown = tally(rows((advanced > 0).fillna(False) & ~at_standard(data.frame) & never))
+    met = criteria_met(data.frame.iloc[shown]).sum(axis=1)  # of the rows shown: a sum across rows is slow at scale
+    for row, count in zip(shown, met):
         yield Problem(
             _(
                 "line {line}, {where}: {commune} meets {met} of the 19 criteria, yet reports {advanced} criteria of "
                 "the advanced set"
             ).format(
                 line=data.line(row), where=data.where("advanced_criteria", row), commune=data.commune(row),
-                met=met.iat[row], advanced=advanced.iat[row],
+                met=count, advanced=advanced.iat[row],
             ),
             **data.at(row, "advanced_criteria"),
             path="advanced_criteria",
