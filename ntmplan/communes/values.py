@@ -25,6 +25,7 @@ from ntmplan.text import fold
 _FLAGS: dict[str, bool] = {fold(word): True for word in YES} | {fold(word): False for word in NO}
 _INTEGER = re.compile(r"\d{1,9}")
 _CODE = re.compile(r"\d{1,%d}" % CODE_DIGITS)
+_FEW_SPELLINGS = 4  # a mask set by this many spellings at most is made by comparing codes rather than gathering
 
 
 def spellings(series: pd.Series) -> tuple[np.ndarray, list[str]]:
@@ -41,14 +42,30 @@ def spellings(series: pd.Series) -> tuple[np.ndarray, list[str]]:
 def _spread(codes: np.ndarray, values: list, dtype=object) -> np.ndarray:
     """One value per distinct spelling, spread back to every cell.
 
-    A mask that no spelling sets (no cell unreadable, none too short) is made whole,
-    not gathered: most masks of a clean column are. ``np.take`` gathers by a
+    A mask that few spellings set (a column's '1', its blank and its header) is made
+    by comparing the codes with theirs, not gathered: a comparison of a million
+    small integers takes a twentieth of the time. ``np.take`` gathers by a
     categorical's small integer codes twice as fast as indexing, which first
     widens them; like indexing, it reads -1 as the last spelling.
     """
-    if not len(values) or (dtype is bool and not any(values)):
+    if dtype is bool:
+        chosen = [index for index, value in enumerate(values) if value]
+        if len(chosen) <= _FEW_SPELLINGS:
+            mask = np.zeros(len(codes), dtype=bool)
+            for index in chosen:
+                mask |= codes == index
+                if index == len(values) - 1:
+                    mask |= codes < 0
+            return mask
+    if not len(values):
         return np.zeros(len(codes), dtype=dtype)
     return np.take(np.array(values, dtype=dtype), codes)
+
+
+def _spread_text(codes: np.ndarray, values: list[str | None]) -> pd.api.extensions.ExtensionArray:
+    """``_spread`` into a string array: the few distinct values are made text (None missing) once, then gathered;
+    a million cells are not checked one by one."""
+    return pd.array(values, dtype="string").take(codes)
 
 
 def _distinct(codes: np.ndarray, read: list) -> tuple[np.ndarray, list[str]]:
@@ -85,8 +102,7 @@ def read_text(series: pd.Series) -> tuple[pd.Series, tuple[np.ndarray, list[str]
     """Names: inner runs of spaces collapsed, Unicode composed (NFC); empty cells missing. And their distinct values."""
     codes, written = spellings(series)
     tidy = [unicodedata.normalize("NFC", " ".join(value.split())) or None for value in written]
-    return (pd.Series(pd.array(_spread(codes, tidy), dtype="string"), index=series.index, copy=False),
-            _distinct(codes, tidy))
+    return pd.Series(_spread_text(codes, tidy), index=series.index, copy=False), _distinct(codes, tidy)
 
 
 def read_flags(series: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -127,7 +143,7 @@ def read_codes(series: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, tupl
     parsed = [_code(value) for value in written]
     bad = [code is None for code in parsed]
     short = [not unreadable and len(value) < CODE_DIGITS for value, unreadable in zip(written, bad)]
-    return (pd.Series(pd.array(_spread(codes, parsed), dtype="string"), index=series.index, copy=False),
+    return (pd.Series(_spread_text(codes, parsed), index=series.index, copy=False),
             pd.Series(_spread(codes, bad, bool), index=series.index, copy=False),
             pd.Series(_spread(codes, short, bool), index=series.index, copy=False), _distinct(codes, parsed))
 
