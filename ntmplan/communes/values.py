@@ -25,7 +25,7 @@ from ntmplan.text import fold
 _FLAGS: dict[str, bool] = {fold(word): True for word in YES} | {fold(word): False for word in NO}
 _INTEGER = re.compile(r"\d{1,9}")
 _CODE = re.compile(r"\d{1,%d}" % CODE_DIGITS)
-_FEW_SPELLINGS = 4  # a mask set by this many spellings at most is made by comparing codes rather than gathering
+_FEW_SPELLINGS = 4  # a mask set by this many spellings at most is made by comparing codes (``_mask``)
 
 
 def spellings(series: pd.Series) -> tuple[np.ndarray, list[str]]:
@@ -39,27 +39,34 @@ def spellings(series: pd.Series) -> tuple[np.ndarray, list[str]]:
     return codes, ["" if value is None or value != value else str(value) for value in uniques]
 
 
-def _spread(codes: np.ndarray, values: list, dtype=object) -> np.ndarray:
+def _spread(codes: np.ndarray, values: list, dtype) -> np.ndarray:
     """One value per distinct spelling, spread back to every cell.
 
-    A mask that few spellings set (a column's '1', its blank and its header) is made
-    by comparing the codes with theirs, not gathered: a comparison of a million
-    small integers takes a twentieth of the time. ``np.take`` gathers by a
-    categorical's small integer codes twice as fast as indexing, which first
-    widens them; like indexing, it reads -1 as the last spelling.
+    ``np.take`` gathers by a categorical's small integer codes twice as fast as
+    indexing, which first widens them; like indexing, it reads -1 (a missing cell)
+    as the last spelling.
     """
-    if dtype is bool:
-        chosen = [index for index, value in enumerate(values) if value]
-        if len(chosen) <= _FEW_SPELLINGS:
-            mask = np.zeros(len(codes), dtype=bool)
-            for index in chosen:
-                mask |= codes == index
-                if index == len(values) - 1:
-                    mask |= codes < 0
-            return mask
     if not len(values):
         return np.zeros(len(codes), dtype=dtype)
     return np.take(np.array(values, dtype=dtype), codes)
+
+
+def _mask(codes: np.ndarray, flags: list[bool]) -> np.ndarray:
+    """``_spread`` for a yes/no answer per spelling: which cells' spellings answer yes.
+
+    Most masks are set by few spellings (a column's '1'; its blank and its header;
+    often none): the codes are compared with theirs, a twentieth of the time of a
+    gather over a million cells.
+    """
+    chosen = [index for index, flag in enumerate(flags) if flag]
+    if len(chosen) > _FEW_SPELLINGS:
+        return _spread(codes, flags, bool)
+    mask = np.zeros(len(codes), dtype=bool)
+    for index in chosen:
+        mask |= codes == index
+        if index == len(flags) - 1:
+            mask |= codes < 0
+    return mask
 
 
 def _spread_text(codes: np.ndarray, values: list[str | None]) -> pd.api.extensions.ExtensionArray:
@@ -95,7 +102,7 @@ def clean_cells(series: pd.Series) -> tuple[pd.Series, np.ndarray]:
         return pd.Series(cells, index=series.index, copy=False), holds
     merged, kept = pd.factorize(stripped) if len(stripped) else (np.zeros(0, dtype=np.intp), stripped)
     cells = pd.Categorical.from_codes(_spread(codes, merged, np.intp), categories=pd.Index(kept, dtype=object))
-    return pd.Series(cells, index=series.index, copy=False), _spread(codes, [value != "" for value in stripped], bool)
+    return pd.Series(cells, index=series.index, copy=False), _mask(codes, [value != "" for value in stripped])
 
 
 def read_text(series: pd.Series) -> tuple[pd.Series, tuple[np.ndarray, list[str]]]:
@@ -109,8 +116,8 @@ def read_flags(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Yes/no cells as nullable booleans, and the mask of cells that are neither."""
     codes, written = spellings(series)
     read = [_FLAGS.get(fold(value)) for value in written]
-    values = _spread(codes, [bool(flag) for flag in read], bool)
-    unknown = _spread(codes, [flag is None for flag in read], bool)
+    values = _mask(codes, [bool(flag) for flag in read])
+    unknown = _mask(codes, [flag is None for flag in read])
     flags = pd.Series(pd.arrays.BooleanArray(values, unknown), index=series.index, copy=False)
     return flags, pd.Series(unknown, index=series.index)  # a copy: the flags' mask changes when a cell is unknown
 
@@ -126,8 +133,8 @@ def read_integers(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     numbers = pd.to_numeric(pd.Series([value if ok else None for value, ok in zip(written, digits)], dtype=object),
                             errors="coerce").astype("Int64")
     values = pd.arrays.IntegerArray(_spread(codes, list(numbers.fillna(0)), np.int64),
-                                    _spread(codes, list(numbers.isna()), bool))
-    bad = _spread(codes, [value != "" and not ok for value, ok in zip(written, digits)], bool)
+                                    _mask(codes, list(numbers.isna())))
+    bad = _mask(codes, [value != "" and not ok for value, ok in zip(written, digits)])
     return pd.Series(values, index=series.index, copy=False), pd.Series(bad, index=series.index, copy=False)
 
 
@@ -144,8 +151,8 @@ def read_codes(series: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, tupl
     bad = [code is None for code in parsed]
     short = [not unreadable and len(value) < CODE_DIGITS for value, unreadable in zip(written, bad)]
     return (pd.Series(_spread_text(codes, parsed), index=series.index, copy=False),
-            pd.Series(_spread(codes, bad, bool), index=series.index, copy=False),
-            pd.Series(_spread(codes, short, bool), index=series.index, copy=False), _distinct(codes, parsed))
+            pd.Series(_mask(codes, bad), index=series.index, copy=False),
+            pd.Series(_mask(codes, short), index=series.index, copy=False), _distinct(codes, parsed))
 
 
 def _code(value: str) -> str | None:

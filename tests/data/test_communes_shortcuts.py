@@ -29,7 +29,7 @@ def codes_and_answers(draw, answer):
 @settings(max_examples=200, deadline=None)
 def test_a_mask_is_the_answer_of_each_cells_spelling(case):
     codes, answers = case
-    assert values._spread(codes, answers, bool).tolist() == [answers[code] for code in codes]
+    assert values._mask(codes, answers).tolist() == [answers[code] for code in codes]
 
 
 @given(codes_and_answers(st.one_of(st.none(), st.text(max_size=4))))
