@@ -47,6 +47,10 @@ class Table(RichTable):
     their width.
     """
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._least: dict[int, int] = {}  # each column's least width, as rich last measured it
+
     def _measure_column(self, console, options, column):
         """Rich's measure, keeping each column's least width for ``_collapse_widths``.
 
@@ -54,12 +58,12 @@ class Table(RichTable):
         on only the widest; keeping the least here spares measuring every cell twice.
         """
         measured = super()._measure_column(console, options, column)
-        vars(self).setdefault("_least", {})[column._index] = measured.minimum
+        self._least[column._index] = measured.minimum
         return measured
 
     def _collapse_widths(self, widths: list[int], wrapable: list[bool], max_width: int) -> list[int]:
         widths = list(widths)
-        least = [getattr(self, "_least", {}).get(index, 0) for index in range(len(widths))]
+        least = [self._least.get(index, 0) for index in range(len(widths))]
         slack = [max(0, width - low) if wrap else 0 for width, low, wrap in zip(widths, least, wrapable)]
         while sum(widths) > max_width and any(slack):
             most = max(range(len(widths)), key=lambda i: slack[i])
